@@ -1,0 +1,1 @@
+"""Pure domain: dataclasses, the pressure engine, time parsing. No I/O, no clock reads."""

@@ -1,0 +1,408 @@
+"""The pressure engine: how hard you are pushing a contact, and what to do next.
+
+`assess` is pure: it sees one contact, their interactions and `now`, nothing else.
+Every number it uses lives in `thresholds`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Iterable
+
+from . import thresholds as T
+from .humanize import ago, day_label, days_text, span, times
+from .model import (
+    NETWORKING_EVENTS,
+    Assessment,
+    Contact,
+    Direction,
+    Interaction,
+    Kind,
+    MetVia,
+    Verdict,
+    Zone,
+)
+
+_DAY = 86400.0
+
+# After meeting someone this way, how many days until they expect to hear from you,
+# and whether what is due then is a follow-up (expected) or a lighter check-in.
+_MEETING_EXPECTATION: dict[MetVia, tuple[int, Verdict]] = {
+    **{via: (T.EVENT_FOLLOW_UP_DAYS, Verdict.FOLLOW_UP) for via in NETWORKING_EVENTS},
+    MetVia.INTERVIEW: (T.INTERVIEW_FOLLOW_UP_DAYS, Verdict.FOLLOW_UP),
+    MetVia.REFERRAL: (T.REFERRAL_FOLLOW_UP_DAYS, Verdict.FOLLOW_UP),
+    MetVia.SOCIAL: (T.SOCIAL_CHECK_IN_DAYS, Verdict.CHECK_IN),
+}
+
+_MET_WORDS: dict[MetVia, str] = {
+    MetVia.EVENT: "at an event",
+    MetVia.CONFERENCE: "at a conference",
+    MetVia.MEETUP: "at a meetup",
+    MetVia.CAREER_FAIR: "at a career fair",
+    MetVia.INTERVIEW: "at an interview",
+    MetVia.REFERRAL: "through a referral",
+    MetVia.SOCIAL: "socially",
+}
+
+TRIAGE_RANK: dict[Verdict, int] = {
+    Verdict.REPLY_OWED: 0,
+    Verdict.FOLLOW_UP: 1,
+    Verdict.CHECK_IN: 2,
+    Verdict.WAIT: 3,
+    Verdict.BACK_OFF: 4,
+    Verdict.OK: 5,
+}
+
+
+def kind_weight(kind: Kind) -> float:
+    return T.KIND_WEIGHT.get(kind, T.DEFAULT_WEIGHT)
+
+
+def zone_of(pressure: int) -> Zone:
+    if pressure >= T.PUSHY:
+        return Zone.PUSHY
+    if pressure >= T.PRESSING:
+        return Zone.PRESSING
+    if pressure >= T.WARM:
+        return Zone.WARM
+    return Zone.CALM
+
+
+def _order(item: Interaction) -> tuple:
+    # Same-moment ties: your messages before theirs (so a reply at the same moment
+    # answers), heavier messages first, then content, so insertion order never matters.
+    return (
+        item.at,
+        0 if item.direction == Direction.OUT else 1,
+        -kind_weight(item.kind),
+        item.direction.value,
+        item.kind.value,
+        item.channel.value,
+        item.note,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Load:
+    total: float
+    hasty_last: bool
+
+
+def _load(items: list[Interaction], now: datetime) -> _Load:
+    """The weighted, decaying sum of what you sent. See thresholds for each factor."""
+    replied_after = [False] * len(items)
+    seen_reply = False
+    for index in range(len(items) - 1, -1, -1):
+        replied_after[index] = seen_reply
+        if items[index].direction != Direction.OUT:
+            seen_reply = True
+
+    total = 0.0
+    run = 0
+    previous_out: datetime | None = None
+    previous_out_or_meeting: datetime | None = None
+    hasty_last = False
+    for index, item in enumerate(items):
+        if item.direction != Direction.OUT:
+            run = 0
+            previous_out = None
+            if item.direction == Direction.BOTH:
+                previous_out_or_meeting = item.at
+            continue
+        run += 1
+        age_days = (now - item.at).total_seconds() / _DAY
+        decay = 0.5 ** (age_days / T.HALF_LIFE_DAYS) if age_days <= T.DECAY_WINDOW_DAYS else 0.0
+        weight = kind_weight(item.kind)
+        if replied_after[index]:
+            ask = T.ANSWERED_ASK_WEIGHT if item.kind == Kind.ASK else 0.0
+            total += decay * (ask + weight * T.ANSWERED_SHARE * (run - 1))
+        else:
+            chase = 1 + T.CHASE_STEP * (run - 1)
+            burst = (
+                T.BURST_FACTOR
+                if previous_out is not None
+                and item.at - previous_out <= timedelta(days=T.BURST_DAYS)
+                else 1.0
+            )
+            hasty = previous_out_or_meeting is not None and item.at - previous_out_or_meeting < timedelta(
+                hours=T.HASTE_HOURS
+            )
+            hasty_last = hasty
+            total += decay * weight * chase * burst * (T.HASTE_FACTOR if hasty else 1.0)
+        previous_out = item.at
+        previous_out_or_meeting = item.at
+    return _Load(total, hasty_last)
+
+
+def pressure_of(load: float) -> int:
+    value = round(100 * (1 - math.exp(-max(0.0, load) / T.SATURATION)))
+    return max(0, min(100, value))
+
+
+def _local_date(moment: datetime, now: datetime) -> date:
+    return moment.astimezone(now.tzinfo).date()
+
+
+def assess(contact: Contact, interactions: Iterable[Interaction], now: datetime) -> Assessment:
+    """How hard you are pushing `contact` at `now`, and what to do next."""
+    if now.tzinfo is None:
+        raise ValueError("now must be time-zone aware")
+    items = sorted((i for i in interactions if i.at <= now), key=_order)
+    today = now.astimezone(now.tzinfo).date()
+    load = _load(items, now)
+    pressure = pressure_of(load.total)
+
+    outs = [i for i in items if i.direction == Direction.OUT]
+    sent = len(outs)
+    received = sum(1 for i in items if i.direction == Direction.IN)
+    together = sum(1 for i in items if i.direction == Direction.BOTH)
+    unanswered: list[Interaction] = []
+    for item in reversed(items):
+        if item.direction != Direction.OUT:
+            break
+        unanswered.append(item)
+    unanswered.reverse()
+    asks = sum(1 for i in outs if i.kind == Kind.ASK)
+    gives = sum(1 for i in outs if i.kind in (Kind.THANKS, Kind.GIVE))
+    reply_rate = min(1.0, received / sent) if sent else None
+    ask_share = asks / sent if sent else None
+    last_contact = items[-1].at if items else None
+
+    ctx = _Context(contact, items, now, today, unanswered)
+    verdict, next_on, reasons = ctx.decide()
+
+    if verdict == Verdict.WAIT and pressure >= T.PUSHY:
+        verdict = Verdict.BACK_OFF
+        reasons.append("The gauge is in the pushy zone: let it cool before writing again.")
+    if load.hasty_last and unanswered:
+        gap = unanswered[-1].at - _previous_contact(items, unanswered[-1])
+        reasons.append(f"Your last message went out {span(gap)} after the one before: that reads as eager.")
+    if sent >= 2 and ask_share is not None and ask_share >= T.ASK_HEAVY_SHARE and gives == 0:
+        reasons.append(
+            f"{asks} of your {sent} messages were asks and none a thanks or a give: "
+            "offer something before you ask again."
+        )
+    if sent >= 3:
+        reasons.append(f"In all, you wrote {times(sent)} and they wrote {times(received)}.")
+
+    return Assessment(
+        pressure=pressure,
+        zone=zone_of(pressure),
+        verdict=verdict,
+        next_on=next_on,
+        reasons=tuple(reasons),
+        reply_rate=reply_rate,
+        unanswered=len(unanswered),
+        last_contact=last_contact,
+        ask_share=ask_share,
+        sent=sent,
+        received=received,
+        together=together,
+    )
+
+
+def _previous_contact(items: list[Interaction], item: Interaction) -> datetime:
+    before = [i.at for i in items if i.at <= item.at and i is not item and i.direction != Direction.IN]
+    return max(before) if before else item.at
+
+
+@dataclass
+class _Context:
+    contact: Contact
+    items: list[Interaction]
+    now: datetime
+    today: date
+    unanswered: list[Interaction]
+
+    def local(self, moment: datetime) -> date:
+        return _local_date(moment, self.now)
+
+    def label(self, d: date) -> str:
+        return day_label(d, self.today)
+
+    def decide(self) -> tuple[Verdict, date | None, list[str]]:
+        items = self.items
+        if items and items[-1].direction == Direction.IN:
+            return self._their_turn_passed(items[-1])
+        if self.unanswered:
+            return self._awaiting_reply()
+        met = self._meeting_expectation()
+        if met is not None:
+            return met
+        return self._keeping_in_touch()
+
+    def _their_turn_passed(self, theirs: Interaction) -> tuple[Verdict, date | None, list[str]]:
+        written = self.local(theirs.at)
+        when = ago(theirs.at, self.now)
+        if self.now - theirs.at <= timedelta(days=T.REPLY_OWED_DAYS):
+            return (
+                Verdict.REPLY_OWED,
+                written,
+                [f"They wrote {when} ({self.label(written)}) and you haven't answered."],
+            )
+        return (
+            Verdict.CHECK_IN,
+            written + timedelta(days=T.REPLY_OWED_DAYS),
+            [f"They wrote {when} and never heard back: a short, friendly note still beats silence."],
+        )
+
+    def _awaiting_reply(self) -> tuple[Verdict, date | None, list[str]]:
+        waiting = self.unanswered
+        count = len(waiting)
+        last = waiting[-1]
+        last_day = self.local(last.at)
+        first_day = self.local(waiting[0].at)
+        spread = (last_day - first_day).days + 1
+        burst = count >= 2 and last.at - waiting[-2].at <= timedelta(days=T.BURST_DAYS)
+        if count == 1:
+            facts = f"Your message {ago(last.at, self.now)} has no reply yet."
+        else:
+            facts = f"{count} messages in {days_text(spread)}, no reply."
+        heard = self._last_reply()
+        if heard is not None:
+            facts += f" Last heard from them {ago(heard.at, self.now)}."
+
+        if count >= T.BACK_OFF_UNANSWERED:
+            until = last_day + timedelta(days=T.BACK_OFF_DAYS)
+            if self.today < until:
+                return (
+                    Verdict.BACK_OFF,
+                    until,
+                    [facts, f"Leave them alone until {self.label(until)}; more now would be a barrage."],
+                )
+            return (
+                Verdict.CHECK_IN,
+                until,
+                [facts, f"It's been {span(self.now - last.at)}: one friendly note without an ask is fine."],
+            )
+        gap = T.FOLLOW_UP_AFTER_DAYS if count == 1 else T.SECOND_FOLLOW_UP_AFTER_DAYS
+        due = last_day + timedelta(days=gap)
+        if burst and self.today < due:
+            return (
+                Verdict.BACK_OFF,
+                due,
+                [facts, f"Two messages within {days_text(T.BURST_DAYS)}: hold off until {self.label(due)}."],
+            )
+        if self.now - last.at > timedelta(days=T.DORMANT_DAYS):
+            return (
+                Verdict.CHECK_IN,
+                due,
+                [facts, "That was long ago: start fresh with a friendly note rather than chasing it."],
+            )
+        if self.today < due:
+            return (Verdict.WAIT, due, [facts, f"Give them until {self.label(due)}."])
+        if count == 1:
+            return (
+                Verdict.FOLLOW_UP,
+                due,
+                [facts, "One polite follow-up on that message is fine now."],
+            )
+        return (
+            Verdict.CHECK_IN,
+            due,
+            [facts, "One last friendly note, with no ask, is the most that fits."],
+        )
+
+    def _last_reply(self) -> Interaction | None:
+        for item in reversed(self.items):
+            if item.direction != Direction.OUT:
+                return item
+        return None
+
+    def _meeting_expectation(self) -> tuple[Verdict, date | None, list[str]] | None:
+        via = self.contact.met_via
+        if via not in _MEETING_EXPECTATION:
+            return None
+        met_on = self.contact.met_on
+        if met_on is None:
+            meetings = [i for i in self.items if i.direction == Direction.BOTH]
+            if not meetings:
+                return None
+            met_on = self.local(meetings[0].at)
+        if met_on > self.today:
+            return None
+        if any(self.local(i.at) >= met_on for i in self.items if i.direction != Direction.BOTH):
+            return None
+        days, verdict = _MEETING_EXPECTATION[via]
+        due = met_on + timedelta(days=days)
+        how = _MET_WORDS[via]
+        if self.today < due:
+            when = "today" if met_on == self.today else f"on {self.label(met_on)}"
+            note = "a short note tomorrow is the right pace" if days == 1 else (
+                f"a note from {self.label(due)} is the right pace"
+            )
+            return (Verdict.WAIT, due, [f"You met {how} {when}: {note}."])
+        waited = (self.today - met_on).days
+        if waited > T.DORMANT_DAYS:
+            return (
+                Verdict.CHECK_IN,
+                due,
+                [f"You met {how} {span(timedelta(days=waited))} ago and never wrote: "
+                 "remind them where you met."],
+            )
+        if verdict == Verdict.FOLLOW_UP:
+            return (
+                Verdict.FOLLOW_UP,
+                due,
+                [f"You met {how} on {self.label(met_on)} ({days_text(waited)} ago) and haven't "
+                 "written since: they expect to hear from you."],
+            )
+        return (
+            Verdict.CHECK_IN,
+            due,
+            [f"You met {how} {days_text(waited)} ago: a light note, not an ask."],
+        )
+
+    def _keeping_in_touch(self) -> tuple[Verdict, date | None, list[str]]:
+        items = self.items
+        cadence = self.contact.keep_in_touch_days
+        last = items[-1] if items else None
+        if cadence:
+            if last is not None:
+                start = self.local(last.at)
+            elif self.contact.met_on is not None:
+                start = self.contact.met_on
+            elif self.contact.created_at is not None:
+                start = self.local(self.contact.created_at)
+            else:
+                start = self.today
+            due = start + timedelta(days=cadence)
+            if self.today >= due:
+                since = (
+                    f"last contact {ago(last.at, self.now)}"
+                    if last is not None
+                    else "nothing logged yet"
+                )
+                return (
+                    Verdict.CHECK_IN,
+                    due,
+                    [f"You keep in touch every {days_text(cadence)}; {since}: a friendly note, not an ask."],
+                )
+            return (
+                Verdict.OK,
+                None,
+                [f"You keep in touch every {days_text(cadence)}; next check-in {self.label(due)}."],
+            )
+        if last is None:
+            return (Verdict.OK, None, ["Nothing logged yet."])
+        silent = self.now - last.at
+        if silent >= timedelta(days=T.DORMANT_DAYS):
+            due = self.local(last.at) + timedelta(days=T.DORMANT_DAYS)
+            return (
+                Verdict.CHECK_IN,
+                due,
+                [f"Silent for {span(silent)} after {len(items)} exchanges: "
+                 "don't let them forget you; a friendly note, not an ask."],
+            )
+        reasons = [f"Last contact {ago(last.at, self.now)}: nothing is owed either way."]
+        theirs = next((i for i in reversed(items) if i.direction == Direction.IN), None)
+        if theirs is not None and self.now - theirs.at <= timedelta(days=T.FOLLOW_UP_AFTER_DAYS):
+            reasons.append(f"They replied {ago(theirs.at, self.now)}.")
+        return (Verdict.OK, None, reasons)
+
+
+def triage_key(verdict: Verdict, next_on: date | None, pressure: int, name: str) -> tuple:
+    """Sort key: most urgent verdict first; within one, the most overdue (earliest date)."""
+    return (TRIAGE_RANK[verdict], next_on or date.max, -pressure, name.casefold())

@@ -1,0 +1,106 @@
+"""Reading the times people type: ISO dates and times, 'now', 'yesterday', '3d ago'.
+
+Pure: the current moment (carrying the local time zone) is passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+import pendulum
+
+ACCEPTED_FORMS = (
+    "an ISO date or date-time (2026-11-20, 2026-11-20 14:30), now, today, yesterday, "
+    "or an amount ago (90m ago, 5h ago, 3d ago, 2w ago)"
+)
+ACCEPTED_DATE_FORMS = (
+    "an ISO date (2026-11-20), today, yesterday, tomorrow, 3d ago, 2w ago, in 3d, in 2w"
+)
+
+_UNITS = {
+    "m": "minutes", "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes",
+    "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
+    "d": "days", "day": "days", "days": "days",
+    "w": "weeks", "wk": "weeks", "week": "weeks", "weeks": "weeks",
+    "mo": "months", "month": "months", "months": "months",
+}
+_AGO = re.compile(r"^(\d{1,6})\s*([a-z]+)\s+ago$")
+_IN = re.compile(r"^in\s+(\d{1,6})\s*([a-z]+)$")
+_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MOMENT = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?\s*(z|[+-]\d{2}:?\d{2})?$"
+)
+# Dates alone mean the middle of that day, so they land on the same day in any zone.
+_DATE_TIME = time(12, 0)
+
+
+class WhenError(ValueError):
+    """The text is not a time netpace understands."""
+
+
+def _shift(now: datetime, amount: int, unit: str, sign: int) -> datetime:
+    moment = pendulum.instance(now)
+    return moment.add(**{unit: sign * amount}) if sign > 0 else moment.subtract(**{unit: amount})
+
+
+def _relative(text: str, now: datetime) -> datetime | None:
+    for pattern, sign in ((_AGO, -1), (_IN, 1)):
+        match = pattern.match(text)
+        if match:
+            unit = _UNITS.get(match.group(2))
+            if unit is None:
+                raise WhenError(f"unknown unit {match.group(2)!r}")
+            return _shift(now, int(match.group(1)), unit, sign)
+    return None
+
+
+def parse_when(text: str, now: datetime) -> datetime:
+    """A moment, in `now`'s time zone. Date-only forms mean noon that day (or now, if sooner)."""
+    raw = text.strip().lower()
+    if not raw:
+        raise WhenError("empty time")
+    tz = now.tzinfo
+    if raw == "now":
+        return now
+    if raw in ("today", "yesterday", "tomorrow") or _DAY_ONLY.match(raw):
+        day = parse_day(raw, now)
+        moment = datetime.combine(day, _DATE_TIME, tzinfo=tz)
+        return now if day == now.date() and moment > now else moment
+    moment = _relative(raw, now)
+    if moment is not None:
+        return moment
+    if not _ISO_MOMENT.match(raw):
+        raise WhenError(f"not a time: {text.strip()!r}")
+    try:
+        iso = re.sub(r"T(\d):", r"T0\1:", raw.upper().replace(" ", "T", 1).replace(" ", ""))
+        parsed = pendulum.parse(iso, tz=tz)
+    except Exception as error:  # pendulum raises several types for bad input
+        raise WhenError(str(error)) from None
+    if not isinstance(parsed, datetime):
+        raise WhenError("not a date or time")
+    return parsed.astimezone(tz)
+
+
+def parse_day(text: str, now: datetime) -> date:
+    """A calendar day in `now`'s time zone."""
+    raw = text.strip().lower()
+    today = now.date()
+    if raw in ("today", "now"):
+        return today
+    if raw == "yesterday":
+        return today - timedelta(days=1)
+    if raw == "tomorrow":
+        return today + timedelta(days=1)
+    moment = _relative(raw, now)
+    if moment is not None:
+        return moment.date()
+    if _DAY_ONLY.match(raw):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError as error:
+            raise WhenError(str(error)) from None
+    try:
+        return parse_when(text, now).date()
+    except WhenError:
+        raise WhenError(f"not a date: {text!r}") from None

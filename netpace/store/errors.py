@@ -1,0 +1,25 @@
+"""Errors a user can cause, each carrying one clear sentence."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Something about the database the user must hear about (exit code 1)."""
+
+
+class ValidationError(StoreError):
+    """Input that can't be saved (exit code 2 from the command line)."""
+
+
+class NotFound(ValidationError):
+    def __init__(self, query: str, candidates: tuple[str, ...] = ()):
+        self.query = query
+        self.candidates = candidates
+        super().__init__(f"No contact matches {query!r}.")
+
+
+class AmbiguousName(ValidationError):
+    def __init__(self, query: str, candidates: tuple[str, ...]):
+        self.query = query
+        self.candidates = candidates
+        super().__init__(f"{query!r} matches {len(candidates)} contacts; say which one.")

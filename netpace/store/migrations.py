@@ -1,0 +1,76 @@
+"""Schema versions, kept in `PRAGMA user_version`, upgraded by ordered steps.
+
+Each step takes the database from version N-1 to N inside one transaction. Before any
+step runs on a database that already holds data, a backup copy is written beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import peewee as pw
+
+from .errors import StoreError
+from .schema import make_models
+
+
+@dataclass(frozen=True)
+class Step:
+    version: int
+    description: str
+    apply: Callable[[pw.Database], None]
+
+
+def _initial(db: pw.Database) -> None:
+    db.create_tables(make_models(db).all())
+
+
+STEPS: tuple[Step, ...] = (Step(1, "contacts, e-mail addresses and interactions", _initial),)
+
+
+def latest_version(steps: tuple[Step, ...] = STEPS) -> int:
+    return steps[-1].version if steps else 0
+
+
+def current_version(db: pw.Database) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def backup_copy(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's online backup API, created 0600."""
+    import os
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    os.chmod(target, 0o600)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS) -> Path | None:
+    """Bring the database to the newest version. Returns the backup path, if one was made."""
+    version = current_version(db)
+    newest = latest_version(steps)
+    if version > newest:
+        raise StoreError(
+            f"{path} was written by a newer netpace (schema {version}; this one knows up to "
+            f"{newest}). Upgrade netpace to open it."
+        )
+    pending = [step for step in steps if step.version > version]
+    if not pending:
+        return None
+    backup = None
+    if version > 0 and path is not None:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        backup = backup_copy(path, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
+    for step in pending:
+        with db.atomic():
+            step.apply(db)
+            db.execute_sql(f"PRAGMA user_version = {int(step.version)}")
+    return backup

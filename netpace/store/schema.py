@@ -1,0 +1,72 @@
+"""Peewee models, made per database so two stores never share global state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee as pw
+
+
+@dataclass(frozen=True)
+class Models:
+    contact: type[pw.Model]
+    email: type[pw.Model]
+    interaction: type[pw.Model]
+
+    def all(self) -> list[type[pw.Model]]:
+        return [self.contact, self.email, self.interaction]
+
+
+def make_models(db: pw.Database) -> Models:
+    class Base(pw.Model):
+        class Meta:
+            database = db
+
+    class ContactRow(Base):
+        name = pw.TextField()
+        name_key = pw.TextField(index=True)
+        company = pw.TextField(default="")
+        role = pw.TextField(default="")
+        phone = pw.TextField(default="")
+        linkedin = pw.TextField(default="", index=True)
+        met_via = pw.TextField(null=True)
+        met_on = pw.DateField(null=True)
+        tags = pw.TextField(default="")
+        notes = pw.TextField(default="")
+        keep_in_touch_days = pw.IntegerField(null=True)
+        status = pw.TextField(default="active")
+        snoozed_until = pw.DateField(null=True)
+        created_at = pw.DateTimeField()
+        updated_at = pw.DateTimeField()
+
+        class Meta:
+            table_name = "contact"
+
+    class EmailRow(Base):
+        contact = pw.ForeignKeyField(ContactRow, backref="email_rows", on_delete="CASCADE")
+        address = pw.TextField(index=True)
+        position = pw.IntegerField(default=0)
+
+        class Meta:
+            table_name = "email"
+            indexes = ((("contact", "address"), True),)
+
+    class InteractionRow(Base):
+        contact = pw.ForeignKeyField(ContactRow, backref="interactions", on_delete="CASCADE")
+        at = pw.DateTimeField()
+        direction = pw.TextField()
+        channel = pw.TextField()
+        kind = pw.TextField()
+        note = pw.TextField(default="")
+        source = pw.TextField(default="manual")
+        external_id = pw.TextField(null=True)
+        created_at = pw.DateTimeField()
+
+        class Meta:
+            table_name = "interaction"
+            indexes = (
+                (("contact", "at"), False),
+                (("source", "external_id"), True),
+            )
+
+    return Models(ContactRow, EmailRow, InteractionRow)

@@ -1,0 +1,459 @@
+"""The store: every read and write netpace makes, returning domain dataclasses."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import peewee as pw
+
+from ..domain.model import (
+    Channel,
+    Contact,
+    ContactSummary,
+    Direction,
+    Interaction,
+    Status,
+)
+from ..domain.pressure import assess, triage_key
+from ..domain.text import clean_name, fold, one_line, strip_controls
+from .convert import (
+    INTERACTION_COLUMNS,
+    contact_from_row,
+    interaction_from_tuple,
+    tags_to_db,
+    to_db_date,
+    to_db_time,
+)
+from .errors import AmbiguousName, NotFound, StoreError, ValidationError
+from .migrations import migrate
+from .schema import Models, make_models
+
+BUSY_TIMEOUT_MS = 5000
+MAX_NAME = 300
+MAX_NOTE = 200_000
+MAX_FIELD = 2_000
+_OUR_TABLES = {"contact", "email", "interaction"}
+
+
+def describe(error: BaseException, path: Path | str) -> str:
+    """One sentence for a database error a user can run into."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return f"The database {path} is locked by another program; try again in a moment."
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return f"{path} is not a netpace database, or it is damaged."
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only: netpace can't save changes there."
+    if "unable to open" in text:
+        return f"netpace can't open {path}: check that its folder exists and is writable."
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return f"Writing {path} failed: the disk is full or failing."
+    return f"Database error on {path}: {error}."
+
+
+def _make_file(path: Path) -> None:
+    """Create the database file 0600 (and missing folders 0700): this is personal data."""
+    missing = []
+    parent = path.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def open_store(path: Path | str, *, create: bool = True) -> "Store":
+    """Open (creating, checking and migrating as needed) the database at `path`."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a netpace database.")
+    created = False
+    if not path.exists():
+        if not create:
+            raise StoreError(f"There is no netpace database at {path}.")
+        try:
+            _make_file(path)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StoreError(f"Can't create a database at {path}: {reason.lower()}.") from None
+        created = True
+    elif not os.access(path, os.R_OK):
+        raise StoreError(f"Can't read {path}: permission denied.")
+    db = pw.SqliteDatabase(
+        str(path),
+        pragmas={
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "busy_timeout": BUSY_TIMEOUT_MS,
+            "synchronous": "full",
+        },
+        lock_type="IMMEDIATE",
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=False,
+    )
+    try:
+        db.connect()
+        _check_is_ours(db, path)
+        backup = migrate(db, path)
+    except StoreError:
+        db.close()
+        if created:
+            _remove_quietly(path)
+        raise
+    except (pw.PeeweeException, sqlite3.Error) as error:
+        db.close()
+        if created:
+            _remove_quietly(path)
+        raise StoreError(describe(error, path)) from None
+    store = Store(db, make_models(db), path)
+    store.migration_backup = backup
+    return store
+
+
+def _remove_quietly(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except OSError:
+            pass
+
+
+def _check_is_ours(db: pw.Database, path: Path) -> None:
+    version = db.execute_sql("PRAGMA user_version").fetchone()[0]
+    if version:
+        return
+    tables = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    foreign = tables - _OUR_TABLES
+    if foreign:
+        raise StoreError(f"{path} is an SQLite database, but not a netpace one.")
+
+
+class Store:
+    def __init__(self, db: pw.SqliteDatabase, models: Models, path: Path):
+        self.db = db
+        self.m = models
+        self.path = path
+        self.migration_backup: Path | None = None
+
+    # -- plumbing ---------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Turn database errors into one sentence."""
+        try:
+            yield
+        except (pw.PeeweeException, sqlite3.Error) as error:
+            if isinstance(error, pw.DoesNotExist):
+                raise
+            raise StoreError(describe(error, self.path)) from None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.guard(), self.db.atomic():
+            yield
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: the cue to reload."""
+        with self.guard():
+            return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+    def change_marker(self) -> tuple[int, int, int]:
+        """Cheap fingerprint of the data, comparable across connections and threads."""
+        with self.guard():
+            row = self.db.execute_sql(
+                "SELECT (SELECT COUNT(*) FROM interaction), (SELECT MAX(id) FROM interaction),"
+                " (SELECT MAX(updated_at) FROM contact)"
+            ).fetchone()
+        return tuple(value or 0 for value in row)  # type: ignore[return-value]
+
+    # -- contacts ---------------------------------------------------------------------
+    def _clean(self, contact: Contact) -> Contact:
+        name = clean_name(contact.name)
+        if not name:
+            raise ValidationError("A contact needs a name: it was empty after removing blanks and control characters.")
+        if len(name) > MAX_NAME:
+            raise ValidationError(f"That name is {len(name)} characters long; the most netpace keeps is {MAX_NAME}.")
+        if len(contact.notes) > MAX_NOTE:
+            raise ValidationError(f"Notes can be at most {MAX_NOTE:,} characters.")
+        if contact.keep_in_touch_days is not None and not 1 <= contact.keep_in_touch_days <= 3650:
+            raise ValidationError("Keep-in-touch must be between 1 and 3650 days.")
+        emails: list[str] = []
+        for address in contact.emails:
+            address = one_line(address).lower()
+            if address and address not in emails:
+                emails.append(address)
+        tags: list[str] = []
+        for tag in contact.tags:
+            tag = one_line(tag)
+            if tag and tag not in tags:
+                tags.append(tag)
+        fields = {
+            "company": one_line(contact.company)[:MAX_FIELD],
+            "role": one_line(contact.role)[:MAX_FIELD],
+            "phone": one_line(contact.phone)[:MAX_FIELD],
+            "linkedin": one_line(contact.linkedin)[:MAX_FIELD],
+        }
+        return replace(
+            contact,
+            name=name,
+            emails=tuple(emails),
+            tags=tuple(tags),
+            notes=strip_controls(contact.notes),
+            **fields,
+        )
+
+    def _row_values(self, contact: Contact) -> dict:
+        return {
+            "name": contact.name,
+            "name_key": fold(contact.name),
+            "company": contact.company,
+            "role": contact.role,
+            "phone": contact.phone,
+            "linkedin": contact.linkedin,
+            "met_via": contact.met_via.value if contact.met_via else None,
+            "met_on": to_db_date(contact.met_on),
+            "tags": tags_to_db(contact.tags),
+            "notes": contact.notes,
+            "keep_in_touch_days": contact.keep_in_touch_days,
+            "status": contact.status.value,
+            "snoozed_until": to_db_date(contact.snoozed_until),
+        }
+
+    def _write_emails(self, contact_id: int, emails: tuple[str, ...]) -> None:
+        self.m.email.delete().where(self.m.email.contact == contact_id).execute()
+        if emails:
+            self.m.email.insert_many(
+                [{"contact": contact_id, "address": a, "position": i} for i, a in enumerate(emails)]
+            ).execute()
+
+    def add_contact(self, contact: Contact, now: datetime) -> Contact:
+        contact = self._clean(contact)
+        stamp = to_db_time(now)
+        with self.transaction():
+            row = self.m.contact.create(**self._row_values(contact), created_at=stamp, updated_at=stamp)
+            self._write_emails(row.id, contact.emails)
+        return self.contact(row.id)
+
+    def update_contact(self, contact: Contact, now: datetime) -> Contact:
+        if contact.id is None:
+            raise ValueError("update_contact needs a stored contact")
+        contact = self._clean(contact)
+        with self.transaction():
+            changed = (
+                self.m.contact.update(**self._row_values(contact), updated_at=to_db_time(now))
+                .where(self.m.contact.id == contact.id)
+                .execute()
+            )
+            if not changed:
+                raise NotFound(str(contact.id))
+            self._write_emails(contact.id, contact.emails)
+        return self.contact(contact.id)
+
+    def delete_contact(self, contact_id: int) -> None:
+        with self.transaction():
+            self.m.contact.delete().where(self.m.contact.id == contact_id).execute()
+
+    def set_status(self, contact_id: int, status: Status, until: date | None, now: datetime) -> Contact:
+        with self.transaction():
+            self.m.contact.update(
+                status=status.value,
+                snoozed_until=to_db_date(until) if status == Status.SNOOZED else None,
+                updated_at=to_db_time(now),
+            ).where(self.m.contact.id == contact_id).execute()
+        return self.contact(contact_id)
+
+    def _emails_by_contact(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
+        query = self.m.email.select(self.m.email.contact, self.m.email.address).order_by(
+            self.m.email.contact, self.m.email.position
+        )
+        if ids is not None:
+            query = query.where(self.m.email.contact.in_(list(ids)))
+        found: dict[int, list[str]] = {}
+        for contact_id, address in query.tuples():
+            found.setdefault(contact_id, []).append(address)
+        return {key: tuple(value) for key, value in found.items()}
+
+    def contact(self, contact_id: int) -> Contact:
+        with self.guard():
+            row = self.m.contact.get_or_none(self.m.contact.id == contact_id)
+            if row is None:
+                raise NotFound(str(contact_id))
+            return contact_from_row(row, self._emails_by_contact([contact_id]).get(contact_id, ()))
+
+    def contacts(self) -> list[Contact]:
+        with self.guard():
+            emails = self._emails_by_contact()
+            rows = self.m.contact.select().order_by(self.m.contact.name_key, self.m.contact.id)
+            return [contact_from_row(row, emails.get(row.id, ())) for row in rows]
+
+    def _names(self) -> list[tuple[int, str, str, str]]:
+        with self.guard():
+            query = self.m.contact.select(
+                self.m.contact.id, self.m.contact.name, self.m.contact.name_key, self.m.contact.company
+            ).order_by(self.m.contact.name_key, self.m.contact.id)
+            return list(query.tuples())
+
+    @staticmethod
+    def _label(name: str, contact_id: int, company: str) -> str:
+        return f"{name} (#{contact_id}{', ' + company if company else ''})"
+
+    def resolve(self, query: str) -> Contact:
+        """Exact name (any case), else a unique prefix, else a numeric id."""
+        wanted = fold(clean_name(query))
+        if not wanted:
+            raise NotFound(query)
+        names = self._names()
+        for test in (lambda key: key == wanted, lambda key: key.startswith(wanted)):
+            hits = [(i, n, c) for i, n, key, c in names if test(key)]
+            if len(hits) == 1:
+                return self.contact(hits[0][0])
+            if len(hits) > 1:
+                raise AmbiguousName(query, tuple(self._label(n, i, c) for i, n, c in hits[:20]))
+        digits = wanted.lstrip("#")
+        if digits.isdigit():
+            try:
+                return self.contact(int(digits))
+            except NotFound:
+                pass
+        near = [(i, n, c) for i, n, key, c in names if wanted in key]
+        raise NotFound(query, tuple(self._label(n, i, c) for i, n, c in near[:20]))
+
+    def find_by_email(self, address: str) -> Contact | None:
+        with self.guard():
+            row = (
+                self.m.email.select(self.m.email.contact)
+                .where(self.m.email.address == address.strip().lower())
+                .first()
+            )
+        return self.contact(row.contact_id) if row else None
+
+    # -- interactions -----------------------------------------------------------------
+    def _interaction_query(self):
+        i = self.m.interaction
+        return i.select(*(getattr(i, "contact" if c == "contact_id" else c) for c in INTERACTION_COLUMNS))
+
+    def interactions(self, contact_id: int) -> list[Interaction]:
+        with self.guard():
+            query = self._interaction_query().where(self.m.interaction.contact == contact_id)
+            rows = query.order_by(self.m.interaction.at, self.m.interaction.id).tuples()
+            return [interaction_from_tuple(r) for r in rows]
+
+    def interactions_by_contact(self) -> dict[int, list[Interaction]]:
+        found: dict[int, list[Interaction]] = {}
+        with self.guard():
+            rows = self._interaction_query().order_by(self.m.interaction.at, self.m.interaction.id).tuples()
+            for values in rows:
+                item = interaction_from_tuple(values)
+                found.setdefault(item.contact_id, []).append(item)
+        return found
+
+    def _clean_interaction(self, item: Interaction) -> Interaction:
+        note = strip_controls(item.note)
+        if len(note) > MAX_NOTE:
+            raise ValidationError(f"A note can be at most {MAX_NOTE:,} characters.")
+        Direction(item.direction)
+        Channel(item.channel)
+        return replace(item, note=note)
+
+    def log(self, contact_id: int, item: Interaction, now: datetime) -> Interaction:
+        item = self._clean_interaction(item)
+        with self.transaction():
+            if not self.m.contact.select().where(self.m.contact.id == contact_id).exists():
+                raise NotFound(str(contact_id))
+            row = self.m.interaction.create(
+                contact=contact_id,
+                at=to_db_time(item.at),
+                direction=item.direction.value,
+                channel=item.channel.value,
+                kind=item.kind.value,
+                note=item.note,
+                source=item.source,
+                external_id=item.external_id,
+                created_at=to_db_time(now),
+            )
+            self._touch(contact_id, now)
+        return replace(item, id=row.id, contact_id=contact_id)
+
+    def _touch(self, contact_id: int, now: datetime) -> None:
+        self.m.contact.update(updated_at=to_db_time(now)).where(self.m.contact.id == contact_id).execute()
+
+    def delete_interaction(self, interaction_id: int, now: datetime) -> Interaction:
+        """Delete and return it, so the caller can undo."""
+        with self.transaction():
+            values = (
+                self._interaction_query()
+                .where(self.m.interaction.id == interaction_id)
+                .tuples()
+                .first()
+            )
+            if values is None:
+                raise NotFound(f"interaction {interaction_id}")
+            item = interaction_from_tuple(values)
+            self.m.interaction.delete().where(self.m.interaction.id == interaction_id).execute()
+            self._touch(item.contact_id, now)
+        return item
+
+    def restore_interaction(self, item: Interaction, now: datetime) -> Interaction:
+        """Undo a delete: put the interaction back with its id."""
+        with self.transaction():
+            self.m.interaction.insert(
+                id=item.id,
+                contact=item.contact_id,
+                at=to_db_time(item.at),
+                direction=item.direction.value,
+                channel=item.channel.value,
+                kind=item.kind.value,
+                note=item.note,
+                source=item.source,
+                external_id=item.external_id,
+                created_at=to_db_time(now),
+            ).execute()
+            self._touch(item.contact_id, now)
+        return item
+
+    # -- assessments --------------------------------------------------------------------
+    def summaries(self, now: datetime, *, include_hidden: bool = True) -> list[ContactSummary]:
+        """Every contact with its assessment, most urgent first."""
+        contacts = self.contacts()
+        history = self.interactions_by_contact()
+        today = now.date()
+        result = []
+        for contact in contacts:
+            if not include_hidden and contact.is_hidden_on(today):
+                continue
+            result.append(summarize(contact, history.get(contact.id, []), now))
+        result.sort(key=lambda s: triage_key(s.assessment.verdict, s.assessment.next_on, s.assessment.pressure, s.contact.name))
+        return result
+
+    def summary(self, contact_id: int, now: datetime) -> ContactSummary:
+        return summarize(self.contact(contact_id), self.interactions(contact_id), now)
+
+
+def usual_channel(items: list[Interaction]) -> Channel | None:
+    counts = Counter(i.channel for i in items if i.direction == Direction.OUT)
+    if not counts:
+        counts = Counter(i.channel for i in items)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def summarize(contact: Contact, items: list[Interaction], now: datetime) -> ContactSummary:
+    return ContactSummary(contact, assess(contact, items, now), usual_channel(items))
