@@ -224,7 +224,7 @@ class _Context:
 
     def decide(self) -> tuple[Verdict, date | None, list[str]]:
         items = self.items
-        if items and items[-1].direction == Direction.IN:
+        if items and items[-1].direction == Direction.IN and items[-1].kind != Kind.THANKS:
             return self._their_turn_passed(items[-1])
         if self.unanswered:
             return self._awaiting_reply()

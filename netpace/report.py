@@ -1,0 +1,158 @@
+"""Plain-text and JSON views of contacts and assessments, for the command line."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .domain.humanize import ago, day_label
+from .domain.model import Assessment, Contact, ContactSummary, Interaction, Verdict
+from .domain.text import one_line
+
+VERDICT_LABEL = {
+    Verdict.REPLY_OWED: "reply owed",
+    Verdict.FOLLOW_UP: "follow up",
+    Verdict.CHECK_IN: "check in",
+    Verdict.WAIT: "wait",
+    Verdict.BACK_OFF: "back off",
+    Verdict.OK: "ok",
+}
+
+# What the next-date means, per verdict: "reply owed since Tue 24 Nov", "wait until ...".
+NEXT_WORD = {
+    Verdict.REPLY_OWED: "since",
+    Verdict.FOLLOW_UP: "due",
+    Verdict.CHECK_IN: "due",
+    Verdict.WAIT: "until",
+    Verdict.BACK_OFF: "until",
+    Verdict.OK: "",
+}
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def contact_json(contact: Contact) -> dict:
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "company": contact.company,
+        "role": contact.role,
+        "emails": list(contact.emails),
+        "phone": contact.phone,
+        "linkedin": contact.linkedin,
+        "met_via": contact.met_via.value if contact.met_via else None,
+        "met_on": _iso(contact.met_on),
+        "tags": list(contact.tags),
+        "notes": contact.notes,
+        "keep_in_touch_days": contact.keep_in_touch_days,
+        "status": contact.status.value,
+        "snoozed_until": _iso(contact.snoozed_until),
+    }
+
+
+def assessment_json(summary: ContactSummary) -> dict:
+    a = summary.assessment
+    return {
+        "id": summary.contact.id,
+        "name": summary.contact.name,
+        "company": summary.contact.company,
+        "verdict": a.verdict.value,
+        "pressure": a.pressure,
+        "zone": a.zone.value,
+        "next_on": _iso(a.next_on),
+        "reasons": list(a.reasons),
+        "reply_rate": None if a.reply_rate is None else round(a.reply_rate, 3),
+        "unanswered": a.unanswered,
+        "last_contact": _iso(a.last_contact),
+        "ask_share": None if a.ask_share is None else round(a.ask_share, 3),
+    }
+
+
+def interaction_json(item: Interaction) -> dict:
+    return {
+        "id": item.id,
+        "at": _iso(item.at),
+        "direction": item.direction.value,
+        "channel": item.channel.value,
+        "kind": item.kind.value,
+        "note": item.note,
+        "source": item.source,
+    }
+
+
+def next_text(a: Assessment, today: date) -> str:
+    if a.next_on is None:
+        return ""
+    word = NEXT_WORD[a.verdict]
+    return f"{word} {day_label(a.next_on, today)}".strip()
+
+
+def gauge_bar(pressure: int, width: int = 10) -> str:
+    filled = round(pressure * width / 100)
+    return "#" * filled + "." * (width - filled)
+
+
+def _clip(text: str, width: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "~"
+
+
+def triage_lines(summaries: list[ContactSummary], today: date) -> list[str]:
+    lines = []
+    for s in summaries:
+        a = s.assessment
+        who = s.contact.name + (f" ({s.contact.company})" if s.contact.company else "")
+        reason = a.reasons[0] if a.reasons else ""
+        lines.append(
+            f"{VERDICT_LABEL[a.verdict]:<10}  {_clip(who, 34):<34}  {gauge_bar(a.pressure)} "
+            f"{a.pressure:>3} {a.zone.value:<8}  {next_text(a, today):<18}  {one_line(reason)}"
+        )
+    return lines
+
+
+def show_lines(summary: ContactSummary, items: list[Interaction], now: datetime) -> list[str]:
+    c, a = summary.contact, summary.assessment
+    today = now.date()
+    lines = [f"{c.name}  (#{c.id})"]
+    facts = [x for x in (c.role, c.company) if x]
+    if facts:
+        lines.append("  " + " at ".join(facts))
+    if c.met_via or c.met_on:
+        met = "  met"
+        if c.met_via:
+            met += f" via {c.met_via.value}"
+        if c.met_on:
+            met += f" on {day_label(c.met_on, today)}"
+        lines.append(met)
+    for label, value in (
+        ("e-mail", ", ".join(c.emails)),
+        ("phone", c.phone),
+        ("linkedin", c.linkedin),
+        ("tags", ", ".join(c.tags)),
+        ("keep in touch", f"every {c.keep_in_touch_days} days" if c.keep_in_touch_days else ""),
+        ("status", "" if c.status.value == "active" else c.status.value
+         + (f" until {day_label(c.snoozed_until, today)}" if c.snoozed_until else "")),
+    ):
+        if value:
+            lines.append(f"  {label}: {one_line(value)}")
+    if c.notes:
+        lines.append("  notes: " + c.notes.replace("\n", "\n         "))
+    lines.append("")
+    lines.append(
+        f"  pressure {a.pressure} ({a.zone.value}) {gauge_bar(a.pressure, 20)}  "
+        f"{VERDICT_LABEL[a.verdict]} {next_text(a, today)}".rstrip()
+    )
+    for reason in a.reasons:
+        lines.append(f"    - {reason}")
+    lines.append("")
+    arrows = {"out": "->", "in": "<-", "both": "<->"}
+    for item in sorted(items, key=lambda i: i.at, reverse=True):
+        local = item.at.astimezone(now.tzinfo)
+        lines.append(
+            f"  {arrows[item.direction.value]:<3} {local:%Y-%m-%d %H:%M}  ({ago(item.at, now)})  "
+            f"{item.channel.value}/{item.kind.value}  {_clip(item.note, 80)}".rstrip()
+        )
+    if not items:
+        lines.append("  nothing logged yet")
+    return lines
