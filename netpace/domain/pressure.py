@@ -179,13 +179,14 @@ def assess(contact: Contact, interactions: Iterable[Interaction], now: datetime)
     if load.hasty_last and unanswered:
         gap = unanswered[-1].at - _previous_contact(items, unanswered[-1])
         reasons.append(f"Your last message went out {span(gap)} after the one before: that reads as eager.")
-    if sent >= 2 and ask_share is not None and ask_share >= T.ASK_HEAVY_SHARE and gives == 0:
+    if sent >= T.ASK_HEAVY_MIN_SENT and ask_share is not None and ask_share >= T.ASK_HEAVY_SHARE and gives == 0:
         reasons.append(
             f"{asks} of your {sent} messages were asks and none a thanks or a give: "
             "offer something before you ask again."
         )
     if sent >= 3:
-        reasons.append(f"In all, you wrote {times(sent)} and they wrote {times(received)}.")
+        theirs = f"they wrote {times(received)}" if received else "they never wrote"
+        reasons.append(f"In all, you wrote {times(sent)} and {theirs}.")
 
     return Assessment(
         pressure=pressure,

@@ -62,5 +62,7 @@ BACK_OFF_DAYS = 90
 REPLY_OWED_DAYS = 60
 # A contact who once replied or met you, silent this long, is due a check-in.
 DORMANT_DAYS = 90
-# A share of asks at or above this, with no thanks or give, is called out.
+# A share of asks at or above this, over at least ASK_HEAVY_MIN_SENT messages, with no
+# thanks or give among them, is called out.
 ASK_HEAVY_SHARE = 0.5
+ASK_HEAVY_MIN_SENT = 3

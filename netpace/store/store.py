@@ -317,12 +317,18 @@ class Store:
         return f"{name} (#{contact_id}{', ' + company if company else ''})"
 
     def resolve(self, query: str) -> Contact:
-        """Exact name (any case), else a unique prefix, else a numeric id."""
+        """Exact name (any case), else a unique prefix (of the name, then of any word in it),
+        else a numeric id."""
         wanted = fold(clean_name(query))
         if not wanted:
             raise NotFound(query)
         names = self._names()
-        for test in (lambda key: key == wanted, lambda key: key.startswith(wanted)):
+        tests = (
+            lambda key: key == wanted,
+            lambda key: key.startswith(wanted),
+            lambda key: any(word.startswith(wanted) for word in key.split()),
+        )
+        for test in tests:
             hits = [(i, n, c) for i, n, key, c in names if test(key)]
             if len(hits) == 1:
                 return self.contact(hits[0][0])

@@ -1,0 +1,35 @@
+"""Small builders shared by the tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pendulum
+
+from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia
+
+NOW = pendulum.datetime(2026, 11, 26, 10, 0, tz="Europe/Berlin")
+
+
+def at(now: datetime = NOW, *, days: float = 0, hours: float = 0, minutes: float = 0) -> datetime:
+    return now - timedelta(days=days, hours=hours, minutes=minutes)
+
+
+def out(when: datetime, kind: Kind = Kind.UPDATE, channel: Channel = Channel.EMAIL, note: str = "") -> Interaction:
+    return Interaction(at=when, direction=Direction.OUT, channel=channel, kind=kind, note=note)
+
+
+def inbound(when: datetime, kind: Kind = Kind.REPLY, note: str = "") -> Interaction:
+    return Interaction(at=when, direction=Direction.IN, channel=Channel.EMAIL, kind=kind, note=note)
+
+
+def met(when: datetime, channel: Channel = Channel.IN_PERSON) -> Interaction:
+    return Interaction(at=when, direction=Direction.BOTH, channel=channel, kind=Kind.MEETING)
+
+
+def person(name: str = "Maren Holt", **fields) -> Contact:
+    return Contact(name=name, **fields)
+
+
+def event_contact(met_on, via: MetVia = MetVia.CONFERENCE) -> Contact:
+    return Contact(name="Diego Alvarez", met_via=via, met_on=met_on)

@@ -1,0 +1,115 @@
+"""Properties of the pressure gauge over thousands of generated histories."""
+
+from datetime import timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia
+from netpace.domain.pressure import assess
+
+from .helpers import NOW
+
+MANY = settings(max_examples=1000, deadline=None)
+
+kinds = st.sampled_from(list(Kind))
+directions = st.sampled_from(list(Direction))
+channels = st.sampled_from(list(Channel))
+# Ages in minutes up to two years; small ages and exact ties are the interesting cases.
+ages = st.one_of(st.integers(0, 60 * 24 * 730), st.sampled_from([0, 1, 5, 60, 60 * 24]))
+
+
+@st.composite
+def interaction(draw, direction=None, kind=None, age=None):
+    minutes = draw(ages) if age is None else age
+    return Interaction(
+        at=NOW - timedelta(minutes=minutes),
+        direction=draw(directions) if direction is None else direction,
+        channel=draw(channels),
+        kind=draw(kinds) if kind is None else kind,
+        note=draw(st.sampled_from(["", "hi", "re: role"])),
+    )
+
+
+histories = st.lists(interaction(), max_size=25)
+contacts = st.builds(
+    Contact,
+    name=st.just("Maren"),
+    met_via=st.one_of(st.none(), st.sampled_from(list(MetVia))),
+    met_on=st.one_of(st.none(), st.integers(0, 400).map(lambda d: (NOW - timedelta(days=d)).date())),
+    keep_in_touch_days=st.one_of(st.none(), st.integers(1, 365)),
+)
+
+
+@MANY
+@given(contacts, histories)
+def test_pressure_stays_in_range(contact, history):
+    result = assess(contact, history, NOW)
+    assert 0 <= result.pressure <= 100
+    assert result.unanswered <= len(history)
+
+
+@MANY
+@given(contacts, histories, kinds)
+def test_an_outgoing_message_now_never_lowers_pressure(contact, history, kind):
+    before = assess(contact, history, NOW).pressure
+    after = assess(contact, history + [Interaction(at=NOW, direction=Direction.OUT, kind=kind)], NOW).pressure
+    assert after >= before
+
+
+@MANY
+@given(contacts, histories, kinds)
+def test_their_reply_now_never_raises_pressure(contact, history, kind):
+    before = assess(contact, history, NOW).pressure
+    after = assess(contact, history + [Interaction(at=NOW, direction=Direction.IN, kind=kind)], NOW).pressure
+    assert after <= before
+
+
+@MANY
+@given(contacts, histories, st.integers(1, 60 * 24 * 800))
+def test_with_history_fixed_pressure_never_rises_as_time_passes(contact, history, minutes):
+    earlier = assess(contact, history, NOW).pressure
+    later = assess(contact, history, NOW + timedelta(minutes=minutes)).pressure
+    assert later <= earlier
+
+
+@MANY
+@given(contacts, histories, st.data())
+def test_an_ask_never_weighs_less_than_a_non_ask(contact, history, data):
+    outs = [i for i, item in enumerate(history) if item.direction == Direction.OUT and item.kind != Kind.ASK]
+    if not outs:
+        history = history + [data.draw(interaction(direction=Direction.OUT, kind=Kind.UPDATE))]
+        outs = [len(history) - 1]
+    index = data.draw(st.sampled_from(outs))
+    as_ask = list(history)
+    old = history[index]
+    as_ask[index] = Interaction(at=old.at, direction=old.direction, channel=old.channel, kind=Kind.ASK, note=old.note)
+    assert assess(contact, as_ask, NOW).pressure >= assess(contact, history, NOW).pressure
+
+
+@MANY
+@given(contacts, histories, st.lists(interaction(), min_size=1, max_size=5), st.integers(1, 60 * 24 * 90))
+def test_interactions_after_now_are_ignored(contact, history, future, minutes):
+    later = [
+        Interaction(at=NOW + timedelta(minutes=minutes), direction=f.direction, channel=f.channel, kind=f.kind)
+        for f in future
+    ]
+    assert assess(contact, history + later, NOW) == assess(contact, history, NOW)
+
+
+@MANY
+@given(contacts, histories, st.randoms(use_true_random=False))
+def test_order_of_insertion_does_not_matter(contact, history, rng):
+    shuffled = list(history)
+    rng.shuffle(shuffled)
+    assert assess(contact, shuffled, NOW) == assess(contact, history, NOW)
+
+
+@MANY
+@given(contacts, histories)
+def test_back_off_and_wait_always_point_to_a_later_day(contact, history):
+    result = assess(contact, history, NOW)
+    if result.verdict.value in ("wait", "back_off"):
+        assert result.next_on is not None and result.next_on > NOW.date()
+    if result.verdict.value in ("reply_owed", "follow_up", "check_in"):
+        assert result.next_on is not None and result.next_on <= NOW.date()
