@@ -368,16 +368,28 @@ def triage(ctx, now_text, show_all, as_json) -> None:
 @cli.command()
 @click.option("--db", "db", type=click.Path(path_type=Path), help=DB_HELP)
 @click.option("--now", "now_text", metavar="WHEN", help="Build the network around this time (default: now).")
+@click.option("--contacts", type=click.IntRange(1, 1_000_000), help="A large network of this many contacts (for measuring).")
+@click.option("--interactions", type=click.IntRange(0, 50_000_000), help="With about this many interactions in all.")
 @click.pass_context
-def demo(ctx, db, now_text) -> None:
-    """Write a realistic demo network (about 40 contacts) into an empty database."""
+def demo(ctx, db, now_text, contacts, interactions) -> None:
+    """Write a realistic demo network (about 40 contacts) into an empty database.
+
+    With --contacts and --interactions, a large deterministic network for measuring.
+    """
     if db is not None:
         ctx.obj["session"].close()
         ctx.obj["session"] = _Session(db)
     now = _now(now_text)
     session = _session(ctx)
-    count = _write_demo(session.path, now)
-    click.echo(f"Wrote a demo network of {count} contacts to {session.path}.")
+    if contacts is None and interactions is None:
+        count = _write_demo(session.path, now)
+        click.echo(f"Wrote a demo network of {count} contacts to {session.path}.")
+        return
+    from .demo import write_large_demo
+
+    people, written = _run(ctx, lambda store: write_large_demo(
+        store, now, contacts or 10_000, interactions if interactions is not None else 20 * (contacts or 10_000)))
+    click.echo(f"Wrote a demo network of {people} contacts and {written} interactions to {session.path}.")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -253,3 +253,99 @@ def _email(person: Person) -> str:
     local = "".join(ch for ch in person.name.lower().replace(" ", ".") if ch.isascii() and (ch.isalnum() or ch == "."))
     domain = "".join(ch for ch in person.company.lower() if ch.isascii() and ch.isalnum()) or "example"
     return f"{local.strip('.') or 'contact'}@{domain}.example"
+
+
+# -- large networks, for measuring -------------------------------------------------------
+# Each synthetic contact follows one of these shapes; weights give a believable mix.
+SHAPES = (
+    ("balanced", 52),
+    ("dormant", 16),
+    ("owed", 8),
+    ("waiting", 8),
+    ("unanswered", 5),
+    ("barrage", 4),
+    ("fresh_event", 4),
+    ("empty", 3),
+)
+
+
+def _sizes(rng: random.Random, people: int, total: int) -> list[int]:
+    """Split `total` interactions over `people`, skewed like real networks (a few heavy)."""
+    if people <= 0:
+        return []
+    raw = [rng.paretovariate(1.6) for _ in range(people)]
+    scale = total / sum(raw)
+    sizes = [int(r * scale) for r in raw]
+    for index in rng.sample(range(people), min(people, total - sum(sizes))):
+        sizes[index] += 1
+    return sizes
+
+
+def _synthetic(rng: random.Random, index: int, shape: str, size: int, now: datetime) -> tuple[Contact, list[Interaction]]:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    company = rng.choice(COMPANIES)
+    contact = Contact(
+        name=f"{first} {last} {index:05d}",
+        company=company,
+        role=rng.choice(ROLES),
+        emails=(f"{first.lower()}.{last.lower()}.{index}@{company.split()[0].lower()}.example",),
+        met_via=MetVia.EVENT if shape == "fresh_event" else rng.choice(list(MetVia)),
+        met_on=(now - timedelta(days=1 if shape == "fresh_event" else rng.randint(30, 1500))).date(),
+        tags=(rng.choice(("python", "data", "hiring", "alumni", "design", "fintech")),),
+        keep_in_touch_days=rng.choice((None, None, None, 30, 90, 180)),
+    )
+    end = {
+        "balanced": rng.uniform(1, 60), "dormant": rng.uniform(120, 600), "owed": rng.uniform(0.2, 20),
+        "waiting": rng.uniform(1, 10), "unanswered": rng.uniform(15, 60), "barrage": rng.uniform(0.5, 5),
+        "fresh_event": 1.0, "empty": 0.0,
+    }[shape]
+    span_days = rng.uniform(60, 1800)
+    items: list[Interaction] = []
+    for step in range(size):
+        days_ago = end + span_days * (1 - step / max(1, size - 1)) if size > 1 else end
+        from_end = size - 1 - step
+        if shape in ("barrage", "unanswered", "waiting") and from_end < {"barrage": 3, "unanswered": 1, "waiting": 1}[shape]:
+            direction = O
+            days_ago = end + from_end * rng.uniform(0.5, 2)
+        elif shape == "owed" and from_end == 0:
+            direction = I
+        elif from_end == 0:
+            direction = B if shape in ("balanced", "fresh_event") else rng.choice((O, I, B))
+        else:
+            direction = (O, I, I, B)[step % 4] if rng.random() < 0.8 else rng.choice((O, I, B))
+        kind = {O: rng.choice((Kind.UPDATE, Kind.ASK, Kind.FOLLOW_UP, Kind.THANKS, Kind.GIVE)),
+                I: rng.choice((Kind.REPLY, Kind.REPLY, Kind.THANKS)) if from_end else Kind.REPLY,
+                B: Kind.MEETING}[direction]
+        channel = rng.choice((P, V, F)) if direction == B else rng.choice((E, E, L, T))
+        items.append(Interaction(at=_at(now, max(0.01, days_ago)), direction=direction, channel=channel,
+                                 kind=kind, note=NOTES[kind]))
+    return contact, items
+
+
+def write_large_demo(store, now: datetime, contacts: int, interactions: int) -> tuple[int, int]:
+    """The scripted cast plus synthetic contacts up to `contacts` and `interactions`."""
+    from .store.bulk import bulk_add
+
+    if store.contacts():
+        raise StoreError(f"{store.path} already holds contacts; the demo goes into an empty database.")
+    rng = random.Random(SEED)
+    people: list[tuple[Contact, list[Interaction]]] = []
+    for person in cast(now)[: max(0, contacts)]:
+        met_on = None if person.met_days_ago is None else _at(now, person.met_days_ago).date()
+        contact = Contact(name=person.name, company=person.company, role=person.role, met_via=person.via,
+                          met_on=met_on, tags=person.tags, notes=person.notes,
+                          keep_in_touch_days=person.cadence, emails=(_email(person),))
+        items = [Interaction(at=_at(now, d), direction=dr, channel=ch, kind=k, note=n)
+                 for d, dr, ch, k, n in person.history]
+        people.append((contact, items))
+    scripted = sum(len(items) for _, items in people)
+    extra = max(0, contacts - len(people))
+    shapes = rng.choices([s for s, _ in SHAPES], weights=[w for _, w in SHAPES], k=extra)
+    talking = [index for index, shape in enumerate(shapes) if shape != "empty"]
+    sizes = [0] * extra
+    for index, size in zip(talking, _sizes(rng, len(talking), max(0, interactions - scripted))):
+        sizes[index] = size
+    for index, (shape, size) in enumerate(zip(shapes, sizes)):
+        people.append(_synthetic(rng, index, shape, size, now))
+    written = bulk_add(store, people, now)
+    return len(people), written

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from . import thresholds as T
 from .humanize import ago, day_label, days_text, span, times
@@ -45,6 +45,8 @@ _MET_WORDS: dict[MetVia, str] = {
     MetVia.REFERRAL: "through a referral",
     MetVia.SOCIAL: "socially",
 }
+
+GIVING = frozenset({Kind.THANKS, Kind.GIVE})
 
 TRIAGE_RANK: dict[Verdict, int] = {
     Verdict.REPLY_OWED: 0,
@@ -85,13 +87,65 @@ def _order(item: Interaction) -> tuple:
 
 
 @dataclass(frozen=True, slots=True)
+class History:
+    """What the engine needs to know about a contact's past, up to `now`.
+
+    `items` holds, sorted, at least every interaction within the decay window (plus a few
+    days' margin) and every interaction since their last message or your last meeting;
+    older ones only ever count through the totals. `digest` keeps everything; the store
+    builds the same thing from SQL aggregates so it need not load all history.
+    """
+
+    items: tuple[Interaction, ...]
+    total: int
+    sent: int
+    received: int
+    together: int
+    asks: int
+    gives: int
+    first_meeting: datetime | None
+    last_not_meeting: datetime | None
+
+
+def ordered(interactions: Iterable[Interaction], now: datetime) -> list[Interaction]:
+    return sorted((i for i in interactions if i.at <= now), key=_order)
+
+
+def digest(interactions: Iterable[Interaction], now: datetime) -> History:
+    items = ordered(interactions, now)
+    outs = [i for i in items if i.direction == Direction.OUT]
+    meetings = [i.at for i in items if i.direction == Direction.BOTH]
+    talk = [i.at for i in items if i.direction != Direction.BOTH]
+    return History(
+        items=tuple(items),
+        total=len(items),
+        sent=len(outs),
+        received=sum(1 for i in items if i.direction == Direction.IN),
+        together=len(meetings),
+        asks=sum(1 for i in outs if i.kind == Kind.ASK),
+        gives=sum(1 for i in outs if i.kind in GIVING),
+        first_meeting=min(meetings) if meetings else None,
+        last_not_meeting=max(talk) if talk else None,
+    )
+
+
+# How far back `History.items` must reach: the decay window plus the longest look-back
+# (a burst) so the first message inside the window knows what came just before it.
+WINDOW_DAYS = T.DECAY_WINDOW_DAYS + T.BURST_DAYS + 1
+
+
+@dataclass(frozen=True, slots=True)
 class _Load:
     total: float
     hasty_last: bool
 
 
-def _load(items: list[Interaction], now: datetime) -> _Load:
-    """The weighted, decaying sum of what you sent. See thresholds for each factor."""
+def _load(items: Sequence[Interaction], now: datetime) -> _Load:
+    """The weighted, decaying sum of what you sent. See thresholds for each factor.
+
+    Runs (how many messages you sent before they answered) count only messages inside
+    the decay window, so a message's weight never depends on history the window forgets.
+    """
     replied_after = [False] * len(items)
     seen_reply = False
     for index in range(len(items) - 1, -1, -1):
@@ -99,40 +153,43 @@ def _load(items: list[Interaction], now: datetime) -> _Load:
         if items[index].direction != Direction.OUT:
             seen_reply = True
 
+    now_ts = now.timestamp()
+    window = T.DECAY_WINDOW_DAYS * _DAY
+    burst = T.BURST_DAYS * _DAY
+    haste = T.HASTE_HOURS * 3600.0
     total = 0.0
     run = 0
-    previous_out: datetime | None = None
-    previous_out_or_meeting: datetime | None = None
+    previous_out: float | None = None
+    previous_out_or_meeting: float | None = None
     hasty_last = False
     for index, item in enumerate(items):
+        ts = item.at.timestamp()
         if item.direction != Direction.OUT:
             run = 0
             previous_out = None
             if item.direction == Direction.BOTH:
-                previous_out_or_meeting = item.at
+                previous_out_or_meeting = ts
             continue
-        run += 1
-        age_days = (now - item.at).total_seconds() / _DAY
-        decay = 0.5 ** (age_days / T.HALF_LIFE_DAYS) if age_days <= T.DECAY_WINDOW_DAYS else 0.0
-        weight = kind_weight(item.kind)
-        if replied_after[index]:
-            ask = T.ANSWERED_ASK_WEIGHT if item.kind == Kind.ASK else 0.0
-            total += decay * (ask + weight * T.ANSWERED_SHARE * (run - 1))
-        else:
-            chase = 1 + T.CHASE_STEP * (run - 1)
-            burst = (
-                T.BURST_FACTOR
-                if previous_out is not None
-                and item.at - previous_out <= timedelta(days=T.BURST_DAYS)
-                else 1.0
-            )
-            hasty = previous_out_or_meeting is not None and item.at - previous_out_or_meeting < timedelta(
-                hours=T.HASTE_HOURS
-            )
-            hasty_last = hasty
-            total += decay * weight * chase * burst * (T.HASTE_FACTOR if hasty else 1.0)
-        previous_out = item.at
-        previous_out_or_meeting = item.at
+        age = now_ts - ts
+        if age <= window:
+            run += 1
+            decay = 0.5 ** (age / _DAY / T.HALF_LIFE_DAYS)
+            weight = kind_weight(item.kind)
+            if replied_after[index]:
+                ask = T.ANSWERED_ASK_WEIGHT if item.kind == Kind.ASK else 0.0
+                total += decay * (ask + weight * T.ANSWERED_SHARE * (run - 1))
+            else:
+                chase = 1 + T.CHASE_STEP * (run - 1)
+                bursty = previous_out is not None and ts - previous_out <= burst
+                hasty = previous_out_or_meeting is not None and ts - previous_out_or_meeting < haste
+                hasty_last = hasty
+                total += (
+                    decay * weight * chase
+                    * (T.BURST_FACTOR if bursty else 1.0)
+                    * (T.HASTE_FACTOR if hasty else 1.0)
+                )
+        previous_out = ts
+        previous_out_or_meeting = ts
     return _Load(total, hasty_last)
 
 
@@ -149,28 +206,31 @@ def assess(contact: Contact, interactions: Iterable[Interaction], now: datetime)
     """How hard you are pushing `contact` at `now`, and what to do next."""
     if now.tzinfo is None:
         raise ValueError("now must be time-zone aware")
-    items = sorted((i for i in interactions if i.at <= now), key=_order)
-    today = now.astimezone(now.tzinfo).date()
+    return assess_history(contact, digest(interactions, now), now)
+
+
+def assess_history(contact: Contact, history: History, now: datetime) -> Assessment:
+    """`assess` on a digested history (see `History`)."""
+    if now.tzinfo is None:
+        raise ValueError("now must be time-zone aware")
+    now = datetime.fromtimestamp(now.timestamp(), now.tzinfo)  # plain datetime arithmetic
+    items = history.items
+    today = now.date()
     load = _load(items, now)
     pressure = pressure_of(load.total)
 
-    outs = [i for i in items if i.direction == Direction.OUT]
-    sent = len(outs)
-    received = sum(1 for i in items if i.direction == Direction.IN)
-    together = sum(1 for i in items if i.direction == Direction.BOTH)
     unanswered: list[Interaction] = []
     for item in reversed(items):
         if item.direction != Direction.OUT:
             break
         unanswered.append(item)
     unanswered.reverse()
-    asks = sum(1 for i in outs if i.kind == Kind.ASK)
-    gives = sum(1 for i in outs if i.kind in (Kind.THANKS, Kind.GIVE))
+    sent, received = history.sent, history.received
     reply_rate = min(1.0, received / sent) if sent else None
-    ask_share = asks / sent if sent else None
+    ask_share = history.asks / sent if sent else None
     last_contact = items[-1].at if items else None
 
-    ctx = _Context(contact, items, now, today, unanswered)
+    ctx = _Context(contact, history, now, today, unanswered)
     verdict, next_on, reasons = ctx.decide()
 
     if verdict == Verdict.WAIT and pressure >= T.PUSHY:
@@ -179,9 +239,14 @@ def assess(contact: Contact, interactions: Iterable[Interaction], now: datetime)
     if load.hasty_last and unanswered:
         gap = unanswered[-1].at - _previous_contact(items, unanswered[-1])
         reasons.append(f"Your last message went out {span(gap)} after the one before: that reads as eager.")
-    if sent >= T.ASK_HEAVY_MIN_SENT and ask_share is not None and ask_share >= T.ASK_HEAVY_SHARE and gives == 0:
+    if (
+        sent >= T.ASK_HEAVY_MIN_SENT
+        and ask_share is not None
+        and ask_share >= T.ASK_HEAVY_SHARE
+        and history.gives == 0
+    ):
         reasons.append(
-            f"{asks} of your {sent} messages were asks and none a thanks or a give: "
+            f"{history.asks} of your {sent} messages were asks and none a thanks or a give: "
             "offer something before you ask again."
         )
     if sent >= 3:
@@ -200,11 +265,11 @@ def assess(contact: Contact, interactions: Iterable[Interaction], now: datetime)
         ask_share=ask_share,
         sent=sent,
         received=received,
-        together=together,
+        together=history.together,
     )
 
 
-def _previous_contact(items: list[Interaction], item: Interaction) -> datetime:
+def _previous_contact(items: Sequence[Interaction], item: Interaction) -> datetime:
     before = [i.at for i in items if i.at <= item.at and i is not item and i.direction != Direction.IN]
     return max(before) if before else item.at
 
@@ -212,10 +277,14 @@ def _previous_contact(items: list[Interaction], item: Interaction) -> datetime:
 @dataclass
 class _Context:
     contact: Contact
-    items: list[Interaction]
+    history: History
     now: datetime
     today: date
     unanswered: list[Interaction]
+
+    @property
+    def items(self) -> tuple[Interaction, ...]:
+        return self.history.items
 
     def local(self, moment: datetime) -> date:
         return _local_date(moment, self.now)
@@ -318,13 +387,13 @@ class _Context:
             return None
         met_on = self.contact.met_on
         if met_on is None:
-            meetings = [i for i in self.items if i.direction == Direction.BOTH]
-            if not meetings:
+            if self.history.first_meeting is None:
                 return None
-            met_on = self.local(meetings[0].at)
+            met_on = self.local(self.history.first_meeting)
         if met_on > self.today:
             return None
-        if any(self.local(i.at) >= met_on for i in self.items if i.direction != Direction.BOTH):
+        talk = self.history.last_not_meeting
+        if talk is not None and self.local(talk) >= met_on:
             return None
         days, verdict = _MEETING_EXPECTATION[via]
         due = met_on + timedelta(days=days)
@@ -394,7 +463,7 @@ class _Context:
             return (
                 Verdict.CHECK_IN,
                 due,
-                [f"Silent for {span(silent)} after {len(items)} exchanges: "
+                [f"Silent for {span(silent)} after {self.history.total} exchanges: "
                  "don't let them forget you; a friendly note, not an ask."],
             )
         reasons = [f"Last contact {ago(last.at, self.now)}: nothing is owed either way."]

@@ -21,7 +21,7 @@ from ..domain.model import (
     Interaction,
     Status,
 )
-from ..domain.pressure import assess, triage_key
+from ..domain.pressure import History, assess, assess_history, triage_key
 from ..domain.text import clean_name, fold, one_line, strip_controls
 from .convert import (
     INTERACTION_COLUMNS,
@@ -31,6 +31,7 @@ from .convert import (
     to_db_date,
     to_db_time,
 )
+from . import reading
 from .errors import AmbiguousName, NotFound, StoreError, ValidationError
 from .migrations import migrate
 from .schema import Models, make_models
@@ -301,9 +302,7 @@ class Store:
 
     def contacts(self) -> list[Contact]:
         with self.guard():
-            emails = self._emails_by_contact()
-            rows = self.m.contact.select().order_by(self.m.contact.name_key, self.m.contact.id)
-            return [contact_from_row(row, emails.get(row.id, ())) for row in rows]
+            return reading.all_contacts(self)
 
     def _names(self) -> list[tuple[int, str, str, str]]:
         with self.guard():
@@ -364,13 +363,8 @@ class Store:
             return [interaction_from_tuple(r) for r in rows]
 
     def interactions_by_contact(self) -> dict[int, list[Interaction]]:
-        found: dict[int, list[Interaction]] = {}
         with self.guard():
-            rows = self._interaction_query().order_by(self.m.interaction.at, self.m.interaction.id).tuples()
-            for values in rows:
-                item = interaction_from_tuple(values)
-                found.setdefault(item.contact_id, []).append(item)
-        return found
+            return reading.all_interactions(self)
 
     def _clean_interaction(self, item: Interaction) -> Interaction:
         note = strip_controls(item.note)
@@ -439,14 +433,19 @@ class Store:
     # -- assessments --------------------------------------------------------------------
     def summaries(self, now: datetime, *, include_hidden: bool = True) -> list[ContactSummary]:
         """Every contact with its assessment, most urgent first."""
-        contacts = self.contacts()
-        history = self.interactions_by_contact()
+        with self.guard():
+            contacts = reading.all_contacts(self)
+            histories = reading.histories(self, now)
         today = now.date()
+        empty = History((), 0, 0, 0, 0, 0, 0, None, None)
         result = []
         for contact in contacts:
             if not include_hidden and contact.is_hidden_on(today):
                 continue
-            result.append(summarize(contact, history.get(contact.id, []), now))
+            history = histories.get(contact.id, empty)
+            result.append(
+                ContactSummary(contact, assess_history(contact, history, now), usual_channel(history.items))
+            )
         result.sort(key=lambda s: triage_key(s.assessment.verdict, s.assessment.next_on, s.assessment.pressure, s.contact.name))
         return result
 
@@ -454,7 +453,7 @@ class Store:
         return summarize(self.contact(contact_id), self.interactions(contact_id), now)
 
 
-def usual_channel(items: list[Interaction]) -> Channel | None:
+def usual_channel(items: Iterable[Interaction]) -> Channel | None:
     counts = Counter(i.channel for i in items if i.direction == Direction.OUT)
     if not counts:
         counts = Counter(i.channel for i in items)
