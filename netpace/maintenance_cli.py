@@ -1,0 +1,50 @@
+"""`netpace backup` and `netpace restore`: click commands, registered in cli.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli import EXIT_FAILURE, EXIT_USAGE, Problem, _run, _session
+from .domain.text import printable
+
+
+@click.command(name="backup")
+@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Where to write the backup (default: backups/ beside the database, timestamped).")
+@click.pass_context
+def backup_command(ctx: click.Context, out: Path | None) -> None:
+    """Save a consistent copy of the database (safe while netpace is running)."""
+    from .store.backups import write_backup
+
+    if out is not None:
+        out = out.expanduser()
+        if out.exists():
+            raise Problem(f"{out} already exists; netpace won't overwrite it.", EXIT_USAGE)
+    made = _run(ctx, lambda store: write_backup(store, out))
+    click.echo(f"Backed up {printable(str(_session(ctx).path))} to {printable(str(made))}.")
+
+
+@click.command(name="restore")
+@click.argument("backup_file", metavar="FILE", type=click.Path(path_type=Path))
+@click.pass_context
+def restore_command(ctx: click.Context, backup_file: Path) -> None:
+    """Replace the database with the backup FILE, after checking it.
+
+    The current database is saved to the backups folder first.
+    """
+    from .store import StoreError, open_store
+    from .store.backups import restore_backup
+
+    path = _session(ctx).path
+    try:
+        done = restore_backup(path, backup_file.expanduser())
+        with open_store(path):  # brings an older backup up to this netpace's schema
+            pass
+    except StoreError as error:
+        raise Problem(str(error), EXIT_FAILURE) from None
+    info = done.info
+    click.echo(f"Restored {info.contacts} contacts and {info.interactions} interactions from {printable(str(info.path))}.")
+    if done.previous is not None:
+        click.echo(f"The database it replaced was saved to {printable(str(done.previous))}.")
