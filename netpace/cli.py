@@ -24,10 +24,37 @@ class Problem(click.ClickException):
         self.details = details
 
     def show(self, file=None) -> None:
+        from .domain.text import printable
+
         err = file or sys.stderr
-        click.echo(f"netpace: {self.message}", file=err)
+        click.echo(f"netpace: {printable(self.message)}", file=err)
         for line in self.details:
-            click.echo(f"  {line}", file=err)
+            click.echo(f"  {printable(line)}", file=err)
+
+
+class _SafeGroup(click.Group):
+    """Click echoes some user text raw in its errors (e.g. "Got unexpected extra
+    argument (...)"): make any control characters in them visible escapes instead."""
+
+    @staticmethod
+    def _clean(error: click.ClickException) -> None:
+        from .domain.text import printable
+
+        error.message = printable(error.message)
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as error:
+            self._clean(error)
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            self._clean(error)
+            raise
 
 
 def _store_problem(error: Exception) -> Problem:
@@ -105,7 +132,7 @@ DB_HELP = "Database file (default: $NETPACE_DB, else the platform's data folder)
 NOW_HELP = "Pretend it is this time (any WHEN form), for planning or reproducible output."
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_SafeGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", type=click.Path(path_type=Path), help=DB_HELP)
 @click.option("--demo", is_flag=True, help="Open on a fresh demo network (a temporary database unless --db).")
 @click.option("--now", "now_text", metavar="WHEN", help=NOW_HELP)
@@ -157,10 +184,11 @@ def _open_app(ctx: click.Context, fixed_now) -> None:
     now = fixed_now or local_now()
     summaries = _run(ctx, lambda s: s.summaries(now, include_hidden=False))
     from .domain.model import ACTIONABLE
+    from .domain.text import printable
     from .report import triage_lines
 
     due = [s for s in summaries if s.assessment.verdict in ACTIONABLE]
-    click.echo(f"netpace on {store.path}: {len(summaries)} contacts, {len(due)} to act on today.")
+    click.echo(f"netpace on {printable(str(store.path))}: {len(summaries)} contacts, {len(due)} to act on today.")
     for line in triage_lines(due, now.date()):
         click.echo(line)
 
@@ -169,7 +197,9 @@ def _open_app(ctx: click.Context, fixed_now) -> None:
 @click.pass_context
 def path(ctx: click.Context) -> None:
     """Print where the database is."""
-    click.echo(str(_session(ctx).path))
+    from .domain.text import printable
+
+    click.echo(printable(str(_session(ctx).path)))
 
 
 def _met_on(text: str | None, now):
@@ -377,7 +407,9 @@ def demo(ctx, db, now_text) -> None:
     now = _now(now_text)
     session = _session(ctx)
     count = _write_demo(session.path, now)
-    click.echo(f"Wrote a demo network of {count} contacts to {session.path}.")
+    from .domain.text import printable
+
+    click.echo(f"Wrote a demo network of {count} contacts to {printable(str(session.path))}.")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -392,6 +424,15 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the last line of defence: one sentence, never a traceback
         if os.environ.get("NETPACE_DEBUG"):
             raise
-        click.echo(f"netpace: unexpected error ({type(error).__name__}: {error}). "
+        from .domain.text import printable
+
+        click.echo(f"netpace: unexpected error ({type(error).__name__}: {printable(str(error))}). "
                    "Set NETPACE_DEBUG=1 to see details.", err=True)
         sys.exit(EXIT_FAILURE)
+
+
+# -- maintenance commands (backup, restore) live in their own module -----------------------
+from .maintenance_cli import backup_command, restore_command  # noqa: E402  (needs `cli` above)
+
+cli.add_command(backup_command)
+cli.add_command(restore_command)

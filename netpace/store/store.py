@@ -19,6 +19,7 @@ from ..domain.model import (
     ContactSummary,
     Direction,
     Interaction,
+    Kind,
     Status,
 )
 from ..domain.pressure import assess, triage_key
@@ -376,9 +377,15 @@ class Store:
         note = strip_controls(item.note)
         if len(note) > MAX_NOTE:
             raise ValidationError(f"A note can be at most {MAX_NOTE:,} characters.")
-        Direction(item.direction)
-        Channel(item.channel)
-        return replace(item, note=note)
+        values = {}
+        for field, kind in (("direction", Direction), ("channel", Channel), ("kind", Kind)):
+            raw = getattr(item, field)
+            try:
+                values[field] = kind(raw)
+            except ValueError:
+                allowed = ", ".join(k.value for k in kind)
+                raise ValidationError(f"{raw!r} is not a {field} netpace knows; use one of {allowed}.") from None
+        return replace(item, note=note, **values)
 
     def log(self, contact_id: int, item: Interaction, now: datetime) -> Interaction:
         item = self._clean_interaction(item)
