@@ -64,6 +64,8 @@ def _store_problem(error: Exception) -> Problem:
         details = error.candidates
         if isinstance(error, NotFound) and details:
             details = ("Did you mean:",) + tuple(f"  {c}" for c in details)
+        if isinstance(error, AmbiguousName):
+            details = tuple(details) + ("Give the number (after #) instead of the name.",)
         return Problem(str(error), EXIT_USAGE, details)
     if isinstance(error, ValidationError):
         return Problem(str(error), EXIT_USAGE)
