@@ -139,9 +139,11 @@ def _check_is_ours(db: pw.Database, path: Path) -> None:
     must hold all of ours (another program may use `user_version` too); a newer version
     means "upgrade netpace".
     """
-    version = refuse_newer(db, path)
     tables = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     tables = {name for name in tables if not name.startswith("sqlite_")}
+    if tables and not tables & _OUR_TABLES:
+        raise StoreError(f"{path} is an SQLite database, but not a netpace one.")
+    version = refuse_newer(db, path)
     if (version == 0 and tables - _OUR_TABLES) or (version > 0 and not _OUR_TABLES <= tables):
         raise StoreError(f"{path} is an SQLite database, but not a netpace one.")
 
