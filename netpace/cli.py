@@ -72,6 +72,27 @@ def _store_problem(error: Exception) -> Problem:
     return Problem(str(error), EXIT_FAILURE)
 
 
+def checked_path(path: Path, what: str) -> Path:
+    """Paths holding a NUL byte can't name a file (the OS calls raise ValueError)."""
+    if "\x00" in str(path):
+        raise Problem(f"{what} contains a NUL byte; no file can have that name.", EXIT_USAGE)
+    return path
+
+
+class PathText(click.ParamType):
+    """A file path as typed. Unlike click.Path it never stats the file while parsing
+    (click's stat raises ValueError on a NUL byte); netpace checks files when it opens them."""
+
+    name = "path"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Path):
+            return value
+        if "\x00" in str(value):
+            self.fail("a path can't contain a NUL byte.", param, ctx)
+        return Path(value)
+
+
 class _Session:
     """Opens the store on first use, turns its errors into Problems, closes it at exit."""
 
@@ -83,7 +104,7 @@ class _Session:
     def path(self) -> Path:
         from .store.paths import resolve_db_path
 
-        return resolve_db_path(self.db_option)
+        return checked_path(resolve_db_path(self.db_option), "The database path")
 
     def store(self):
         if self._store is None:
@@ -135,7 +156,7 @@ NOW_HELP = "Pretend it is this time (any WHEN form), for planning or reproducibl
 
 
 @click.group(cls=_SafeGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--db", "db", type=PathText(), help=DB_HELP)
 @click.option("--demo", is_flag=True, help="Open on a fresh demo network (a temporary database unless --db).")
 @click.option("--now", "now_text", metavar="WHEN", help=NOW_HELP)
 @click.version_option(package_name="netpace", prog_name="netpace")
@@ -398,7 +419,7 @@ def triage(ctx, now_text, show_all, as_json) -> None:
 
 
 @cli.command()
-@click.option("--db", "db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--db", "db", type=PathText(), help=DB_HELP)
 @click.option("--now", "now_text", metavar="WHEN", help="Build the network around this time (default: now).")
 @click.pass_context
 def demo(ctx, db, now_text) -> None:

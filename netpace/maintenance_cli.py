@@ -6,20 +6,21 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_FAILURE, EXIT_USAGE, Problem, _run, _session
+from .cli import EXIT_FAILURE, EXIT_USAGE, PathText, Problem, _run, _session, checked_path
 from .domain.text import printable
 
 
 @click.command(name="backup")
-@click.option("--out", "out", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+@click.option("--out", "out", type=PathText(), metavar="FILE",
               help="Where to write the backup (default: backups/ beside the database, timestamped).")
 @click.pass_context
 def backup_command(ctx: click.Context, out: Path | None) -> None:
     """Save a consistent copy of the database (safe while netpace is running)."""
     from .store.backups import write_backup
+    from .store.paths import expand
 
     if out is not None:
-        out = out.expanduser()
+        out = checked_path(expand(out), "--out")
         if out.exists():
             raise Problem(f"{out} already exists; netpace won't overwrite it.", EXIT_USAGE)
     made = _run(ctx, lambda store: write_backup(store, out))
@@ -27,7 +28,7 @@ def backup_command(ctx: click.Context, out: Path | None) -> None:
 
 
 @click.command(name="restore")
-@click.argument("backup_file", metavar="FILE", type=click.Path(path_type=Path))
+@click.argument("backup_file", metavar="FILE", type=PathText())
 @click.pass_context
 def restore_command(ctx: click.Context, backup_file: Path) -> None:
     """Replace the database with the backup FILE, after checking it.
@@ -36,10 +37,11 @@ def restore_command(ctx: click.Context, backup_file: Path) -> None:
     """
     from .store import StoreError, open_store
     from .store.backups import restore_backup
+    from .store.paths import expand
 
     path = _session(ctx).path
     try:
-        done = restore_backup(path, backup_file.expanduser())
+        done = restore_backup(path, checked_path(expand(backup_file), "The backup path"))
         with open_store(path):  # brings an older backup up to this netpace's schema
             pass
     except StoreError as error:
