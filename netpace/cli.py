@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .cli_types import PathText
 from .domain.model import Channel, Direction, Kind, MetVia
 
 EXIT_USAGE = 2
@@ -77,20 +78,6 @@ def checked_path(path: Path, what: str) -> Path:
     if "\x00" in str(path):
         raise Problem(f"{what} contains a NUL byte; no file can have that name.", EXIT_USAGE)
     return path
-
-
-class PathText(click.ParamType):
-    """A file path as typed. Unlike click.Path it never stats the file while parsing
-    (click's stat raises ValueError on a NUL byte); netpace checks files when it opens them."""
-
-    name = "path"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, Path):
-            return value
-        if "\x00" in str(value):
-            self.fail("a path can't contain a NUL byte.", param, ctx)
-        return Path(value)
 
 
 class _Session:

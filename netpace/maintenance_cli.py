@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_FAILURE, EXIT_USAGE, PathText, Problem, _run, _session, checked_path
+from .cli_types import PathText
 from .domain.text import printable
+
+# cli.py imports this module to register the commands: take its helpers at call time,
+# so either module can be imported first.
 
 
 @click.command(name="backup")
@@ -16,6 +19,7 @@ from .domain.text import printable
 @click.pass_context
 def backup_command(ctx: click.Context, out: Path | None) -> None:
     """Save a consistent copy of the database (safe while netpace is running)."""
+    from .cli import EXIT_USAGE, Problem, _run, _session, checked_path
     from .store.backups import write_backup
     from .store.paths import expand
 
@@ -35,6 +39,7 @@ def restore_command(ctx: click.Context, backup_file: Path) -> None:
 
     The current database is saved to the backups folder first.
     """
+    from .cli import EXIT_FAILURE, Problem, _session, checked_path
     from .store import StoreError, open_store
     from .store.backups import restore_backup
     from .store.paths import expand

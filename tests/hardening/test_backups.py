@@ -190,3 +190,13 @@ def test_inspect_backup_reports_counts(seeded):
     assert (info.version, info.contacts, info.interactions) == (1, 3, 2)
     with pytest.raises(StoreError):
         inspect_backup(seeded.parent)
+
+
+def test_backup_modules_never_import_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, netpace.store.backups, netpace.maintenance_cli, netpace.cli;"
+            "print('textual' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
