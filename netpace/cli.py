@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .cli_types import PathText
 from .domain.model import Channel, Direction, Kind, MetVia
 
 EXIT_USAGE = 2
@@ -24,10 +25,37 @@ class Problem(click.ClickException):
         self.details = details
 
     def show(self, file=None) -> None:
+        from .domain.text import printable
+
         err = file or sys.stderr
-        click.echo(f"netpace: {self.message}", file=err)
+        click.echo(f"netpace: {printable(self.message)}", file=err)
         for line in self.details:
-            click.echo(f"  {line}", file=err)
+            click.echo(f"  {printable(line)}", file=err)
+
+
+class _SafeGroup(click.Group):
+    """Click echoes some user text raw in its errors (e.g. "Got unexpected extra
+    argument (...)"): make any control characters in them visible escapes instead."""
+
+    @staticmethod
+    def _clean(error: click.ClickException) -> None:
+        from .domain.text import printable
+
+        error.message = printable(error.message)
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as error:
+            self._clean(error)
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            self._clean(error)
+            raise
 
 
 def _store_problem(error: Exception) -> Problem:
@@ -37,10 +65,19 @@ def _store_problem(error: Exception) -> Problem:
         details = error.candidates
         if isinstance(error, NotFound) and details:
             details = ("Did you mean:",) + tuple(f"  {c}" for c in details)
+        if isinstance(error, AmbiguousName):
+            details = tuple(details) + ("Give the number (after #) instead of the name.",)
         return Problem(str(error), EXIT_USAGE, details)
     if isinstance(error, ValidationError):
         return Problem(str(error), EXIT_USAGE)
     return Problem(str(error), EXIT_FAILURE)
+
+
+def checked_path(path: Path, what: str) -> Path:
+    """Paths holding a NUL byte can't name a file (the OS calls raise ValueError)."""
+    if "\x00" in str(path):
+        raise Problem(f"{what} contains a NUL byte; no file can have that name.", EXIT_USAGE)
+    return path
 
 
 class _Session:
@@ -54,7 +91,7 @@ class _Session:
     def path(self) -> Path:
         from .store.paths import resolve_db_path
 
-        return resolve_db_path(self.db_option)
+        return checked_path(resolve_db_path(self.db_option), "The database path")
 
     def store(self):
         if self._store is None:
@@ -105,8 +142,8 @@ DB_HELP = "Database file (default: $NETPACE_DB, else the platform's data folder)
 NOW_HELP = "Pretend it is this time (any WHEN form), for planning or reproducible output."
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.group(cls=_SafeGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", type=PathText(), help=DB_HELP)
 @click.option("--demo", is_flag=True, help="Open on a fresh demo network (a temporary database unless --db).")
 @click.option("--now", "now_text", metavar="WHEN", help=NOW_HELP)
 @click.version_option(package_name="netpace", prog_name="netpace")
@@ -157,10 +194,11 @@ def _open_app(ctx: click.Context, fixed_now) -> None:
     now = fixed_now or local_now()
     summaries = _run(ctx, lambda s: s.summaries(now, include_hidden=False))
     from .domain.model import ACTIONABLE
+    from .domain.text import printable
     from .report import triage_lines
 
     due = [s for s in summaries if s.assessment.verdict in ACTIONABLE]
-    click.echo(f"netpace on {store.path}: {len(summaries)} contacts, {len(due)} to act on today.")
+    click.echo(f"netpace on {printable(str(store.path))}: {len(summaries)} contacts, {len(due)} to act on today.")
     for line in triage_lines(due, now.date()):
         click.echo(line)
 
@@ -169,7 +207,9 @@ def _open_app(ctx: click.Context, fixed_now) -> None:
 @click.pass_context
 def path(ctx: click.Context) -> None:
     """Print where the database is."""
-    click.echo(str(_session(ctx).path))
+    from .domain.text import printable
+
+    click.echo(printable(str(_session(ctx).path)))
 
 
 def _met_on(text: str | None, now):
@@ -366,7 +406,7 @@ def triage(ctx, now_text, show_all, as_json) -> None:
 
 
 @cli.command()
-@click.option("--db", "db", type=click.Path(path_type=Path), help=DB_HELP)
+@click.option("--db", "db", type=PathText(), help=DB_HELP)
 @click.option("--now", "now_text", metavar="WHEN", help="Build the network around this time (default: now).")
 @click.option("--contacts", type=click.IntRange(1, 1_000_000), help="A large network of this many contacts (for measuring).")
 @click.option("--interactions", type=click.IntRange(0, 50_000_000), help="With about this many interactions in all.")
@@ -381,15 +421,18 @@ def demo(ctx, db, now_text, contacts, interactions) -> None:
         ctx.obj["session"] = _Session(db)
     now = _now(now_text)
     session = _session(ctx)
+    from .domain.text import printable
+
     if contacts is None and interactions is None:
         count = _write_demo(session.path, now)
-        click.echo(f"Wrote a demo network of {count} contacts to {session.path}.")
+        click.echo(f"Wrote a demo network of {count} contacts to {printable(str(session.path))}.")
         return
     from .demo import write_large_demo
 
     people, written = _run(ctx, lambda store: write_large_demo(
         store, now, contacts or 10_000, interactions if interactions is not None else 20 * (contacts or 10_000)))
-    click.echo(f"Wrote a demo network of {people} contacts and {written} interactions to {session.path}.")
+    click.echo(f"Wrote a demo network of {people} contacts and {written} interactions to "
+               f"{printable(str(session.path))}.")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -404,6 +447,15 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the last line of defence: one sentence, never a traceback
         if os.environ.get("NETPACE_DEBUG"):
             raise
-        click.echo(f"netpace: unexpected error ({type(error).__name__}: {error}). "
+        from .domain.text import printable
+
+        click.echo(f"netpace: unexpected error ({type(error).__name__}: {printable(str(error))}). "
                    "Set NETPACE_DEBUG=1 to see details.", err=True)
         sys.exit(EXIT_FAILURE)
+
+
+# -- maintenance commands (backup, restore) live in their own module -----------------------
+from .maintenance_cli import backup_command, restore_command  # noqa: E402  (needs `cli` above)
+
+cli.add_command(backup_command)
+cli.add_command(restore_command)

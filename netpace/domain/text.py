@@ -35,3 +35,10 @@ def clean_name(text: str) -> str:
 def fold(text: str) -> str:
     """Key for case-insensitive comparison."""
     return text.casefold()
+
+
+def printable(text: str) -> str:
+    """Text for a message: control characters shown as visible escapes (ESC as \\x1b),
+    so a path or name that holds them is still recognisable but can't steer the terminal.
+    Tabs and newlines are kept."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

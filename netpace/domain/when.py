@@ -35,13 +35,27 @@ _ISO_MOMENT = re.compile(
 _DATE_TIME = time(12, 0)
 
 
+# Times outside these years are typing mistakes, and near year 1 or 9999 date arithmetic
+# (time zones, "2 weeks later") overflows.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2999
+
+
 class WhenError(ValueError):
     """The text is not a time netpace understands."""
 
 
+def _in_range(day: date) -> None:
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise WhenError(f"year {day.year} is outside {EARLIEST_YEAR}-{LATEST_YEAR}")
+
+
 def _shift(now: datetime, amount: int, unit: str, sign: int) -> datetime:
     moment = pendulum.instance(now)
-    return moment.add(**{unit: sign * amount}) if sign > 0 else moment.subtract(**{unit: amount})
+    try:
+        return moment.add(**{unit: sign * amount}) if sign > 0 else moment.subtract(**{unit: amount})
+    except (OverflowError, ValueError):
+        raise WhenError(f"{amount} {unit} is too far away") from None
 
 
 def _relative(text: str, now: datetime) -> datetime | None:
@@ -57,6 +71,12 @@ def _relative(text: str, now: datetime) -> datetime | None:
 
 def parse_when(text: str, now: datetime) -> datetime:
     """A moment, in `now`'s time zone. Date-only forms mean noon that day (or now, if sooner)."""
+    moment = _parse_when(text, now)
+    _in_range(moment.date())
+    return moment
+
+
+def _parse_when(text: str, now: datetime) -> datetime:
     raw = text.strip().lower()
     if not raw:
         raise WhenError("empty time")
@@ -64,7 +84,8 @@ def parse_when(text: str, now: datetime) -> datetime:
     if raw == "now":
         return now
     if raw in ("today", "yesterday", "tomorrow") or _DAY_ONLY.match(raw):
-        day = parse_day(raw, now)
+        day = _parse_day(raw, now)
+        _in_range(day)
         moment = datetime.combine(day, _DATE_TIME, tzinfo=tz)
         return now if day == now.date() and moment > now else moment
     moment = _relative(raw, now)
@@ -79,11 +100,21 @@ def parse_when(text: str, now: datetime) -> datetime:
         raise WhenError(str(error)) from None
     if not isinstance(parsed, datetime):
         raise WhenError("not a date or time")
-    return parsed.astimezone(tz)
+    _in_range(parsed.date())
+    try:
+        return parsed.astimezone(tz)
+    except (OverflowError, ValueError):
+        raise WhenError("out of range") from None
 
 
 def parse_day(text: str, now: datetime) -> date:
     """A calendar day in `now`'s time zone."""
+    day = _parse_day(text, now)
+    _in_range(day)
+    return day
+
+
+def _parse_day(text: str, now: datetime) -> date:
     raw = text.strip().lower()
     today = now.date()
     if raw in ("today", "now"):

@@ -6,6 +6,10 @@ import json
 from datetime import date, datetime, timezone
 
 from ..domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia, Status
+from ..domain.text import strip_controls as _safe
+
+# Text is cleaned when saved; it is cleaned again when read, because the file may have been
+# written by something else (an older netpace, another tool, a restored backup).
 
 
 def to_db_time(moment: datetime) -> datetime:
@@ -44,22 +48,22 @@ def tags_from_db(text: str) -> tuple[str, ...]:
         value = json.loads(text)
     except ValueError:
         return ()
-    return tuple(str(tag) for tag in value) if isinstance(value, list) else ()
+    return tuple(_safe(str(tag)) for tag in value) if isinstance(value, list) else ()
 
 
 def contact_from_row(row, emails: tuple[str, ...]) -> Contact:
     return Contact(
         id=row.id,
-        name=row.name,
-        company=row.company,
-        role=row.role,
-        emails=emails,
-        phone=row.phone,
-        linkedin=row.linkedin,
+        name=_safe(row.name),
+        company=_safe(row.company),
+        role=_safe(row.role),
+        emails=tuple(_safe(e) for e in emails),
+        phone=_safe(row.phone),
+        linkedin=_safe(row.linkedin),
         met_via=MetVia(row.met_via) if row.met_via else None,
         met_on=_as_date(row.met_on),
         tags=tags_from_db(row.tags),
-        notes=row.notes,
+        notes=_safe(row.notes),
         keep_in_touch_days=row.keep_in_touch_days,
         status=Status(row.status),
         snoozed_until=_as_date(row.snoozed_until),
@@ -82,7 +86,7 @@ def interaction_from_tuple(values: tuple) -> Interaction:
         direction=Direction(direction),
         channel=Channel(channel),
         kind=Kind(kind),
-        note=note,
+        note=_safe(note),
         source=source,
         external_id=external_id,
     )

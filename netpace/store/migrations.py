@@ -40,6 +40,18 @@ def current_version(db: pw.Database) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
+def refuse_newer(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS) -> int:
+    """The schema version, unless a newer netpace wrote it (then one sentence)."""
+    version = current_version(db)
+    newest = latest_version(steps)
+    if version > newest:
+        raise StoreError(
+            f"{path} was written by a newer netpace (schema {version}; this one knows up to "
+            f"{newest}). Upgrade netpace to open it."
+        )
+    return version
+
+
 def backup_copy(source: Path, target: Path) -> Path:
     """A consistent copy through SQLite's online backup API, created 0600."""
     import os
@@ -55,13 +67,7 @@ def backup_copy(source: Path, target: Path) -> Path:
 
 def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS) -> Path | None:
     """Bring the database to the newest version. Returns the backup path, if one was made."""
-    version = current_version(db)
-    newest = latest_version(steps)
-    if version > newest:
-        raise StoreError(
-            f"{path} was written by a newer netpace (schema {version}; this one knows up to "
-            f"{newest}). Upgrade netpace to open it."
-        )
+    version = refuse_newer(db, path, steps)
     pending = [step for step in steps if step.version > version]
     if not pending:
         return None
@@ -70,7 +76,11 @@ def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         backup = backup_copy(path, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
     for step in pending:
+        # Re-read the version under the write lock (BEGIN IMMEDIATE): another process
+        # opening the same database at the same moment may have run this step already.
         with db.atomic():
+            if current_version(db) >= step.version:
+                continue
             step.apply(db)
             db.execute_sql(f"PRAGMA user_version = {int(step.version)}")
     return backup

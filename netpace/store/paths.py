@@ -14,11 +14,19 @@ def default_db_path() -> Path:
     return platformdirs.user_data_path("netpace") / "netpace.db"
 
 
+def expand(path: str | os.PathLike) -> Path:
+    """`~` and `~user` expanded; left as typed when there is no such user or home."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        return Path(path)
+
+
 def resolve_db_path(option: str | os.PathLike | None = None) -> Path:
     """`--db` wins, then $NETPACE_DB, then the platform's data folder."""
     if option:
-        return Path(option).expanduser()
+        return expand(option)
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return expand(env)
     return default_db_path()

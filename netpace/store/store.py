@@ -19,6 +19,7 @@ from ..domain.model import (
     ContactSummary,
     Direction,
     Interaction,
+    Kind,
     Status,
 )
 from ..domain.pressure import History, assess, assess_history, triage_key
@@ -33,7 +34,7 @@ from .convert import (
 )
 from . import reading
 from .errors import AmbiguousName, NotFound, StoreError, ValidationError
-from .migrations import migrate
+from .migrations import migrate, refuse_newer
 from .schema import Models, make_models
 
 BUSY_TIMEOUT_MS = 5000
@@ -93,8 +94,9 @@ def open_store(path: Path | str, *, create: bool = True) -> "Store":
         raise StoreError(f"Can't read {path}: permission denied.")
     db = pw.SqliteDatabase(
         str(path),
+        # journal_mode is switched to WAL only after the file proved to be ours:
+        # setting it rewrites the header, and a foreign or newer file must stay untouched.
         pragmas={
-            "journal_mode": "wal",
             "foreign_keys": 1,
             "busy_timeout": BUSY_TIMEOUT_MS,
             "synchronous": "full",
@@ -106,6 +108,7 @@ def open_store(path: Path | str, *, create: bool = True) -> "Store":
     try:
         db.connect()
         _check_is_ours(db, path)
+        db.execute_sql("PRAGMA journal_mode = wal")
         backup = migrate(db, path)
     except StoreError:
         db.close()
@@ -131,12 +134,18 @@ def _remove_quietly(path: Path) -> None:
 
 
 def _check_is_ours(db: pw.Database, path: Path) -> None:
-    version = db.execute_sql("PRAGMA user_version").fetchone()[0]
-    if version:
-        return
+    """Refuse SQLite files that belong to something else, before changing anything.
+
+    Version 0 must hold no foreign tables (a fresh or half-created file); a known version
+    must hold all of ours (another program may use `user_version` too); a newer version
+    means "upgrade netpace".
+    """
     tables = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    foreign = tables - _OUR_TABLES
-    if foreign:
+    tables = {name for name in tables if not name.startswith("sqlite_")}
+    if tables and not tables & _OUR_TABLES:
+        raise StoreError(f"{path} is an SQLite database, but not a netpace one.")
+    version = refuse_newer(db, path)
+    if (version == 0 and tables - _OUR_TABLES) or (version > 0 and not _OUR_TABLES <= tables):
         raise StoreError(f"{path} is an SQLite database, but not a netpace one.")
 
 
@@ -370,9 +379,15 @@ class Store:
         note = strip_controls(item.note)
         if len(note) > MAX_NOTE:
             raise ValidationError(f"A note can be at most {MAX_NOTE:,} characters.")
-        Direction(item.direction)
-        Channel(item.channel)
-        return replace(item, note=note)
+        values = {}
+        for field, kind in (("direction", Direction), ("channel", Channel), ("kind", Kind)):
+            raw = getattr(item, field)
+            try:
+                values[field] = kind(raw)
+            except ValueError:
+                allowed = ", ".join(k.value for k in kind)
+                raise ValidationError(f"{raw!r} is not a {field} netpace knows; use one of {allowed}.") from None
+        return replace(item, note=note, **values)
 
     def log(self, contact_id: int, item: Interaction, now: datetime) -> Interaction:
         item = self._clean_interaction(item)

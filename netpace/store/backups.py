@@ -1,0 +1,343 @@
+"""Backups and restores, through SQLite's online backup API.
+
+- `write_backup` copies a live database (a Store or a path) into a new file, 0600, in a
+  folder made 0700. The copy is written to a temporary file beside the target and renamed
+  into place, so a backup is either complete or absent.
+- `auto_backup` is what commands call before risky work (imports, restores); it keeps
+  the last few per reason in the `backups/` folder beside the database.
+- `restore_backup` checks a file thoroughly before replacing anything, saves the current
+  database first, then copies the backup *into* the live database with the backup API:
+  one write transaction, so other connections and the WAL stay consistent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+from .errors import StoreError
+from .migrations import latest_version
+
+BACKUP_FOLDER = "backups"
+KEEP_PER_REASON = 5
+LOCK_WAIT_SECONDS = 5.0
+SQLITE_MAGIC = b"SQLite format 3\x00"
+OUR_TABLES = frozenset({"contact", "email", "interaction"})
+_REASON = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup file holds, as checked by `inspect_backup`."""
+
+    path: Path
+    version: int
+    contacts: int
+    interactions: int
+
+
+@dataclass(frozen=True)
+class Restored:
+    info: BackupInfo
+    previous: Path | None  # where the replaced database was saved, if there was one
+
+
+def backups_folder(db_path: Path | str) -> Path:
+    return Path(db_path).parent / BACKUP_FOLDER
+
+
+def _stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+
+
+def default_backup_path(db_path: Path | str, reason: str | None = None) -> Path:
+    """`backups/netpace-<stamp>.db`, or `backups/netpace-<reason>-<stamp>.db`."""
+    middle = f"{reason}-" if reason else ""
+    return backups_folder(db_path) / f"{Path(db_path).stem}-{middle}{_stamp()}.db"
+
+
+def _make_folder(folder: Path) -> None:
+    """Create missing folders 0700 (existing ones are left as they are)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for item in reversed(missing):
+        item.mkdir(mode=0o700)
+        os.chmod(item, 0o700)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_SECONDS)
+
+
+def _copy(source: sqlite3.Connection, target: sqlite3.Connection, label: Path) -> None:
+    """Backup API copy in one step, giving up (one sentence) if kept locked too long.
+
+    Python's `backup()` retries forever while the other side is busy; the progress
+    callback sees each busy step and aborts after LOCK_WAIT_SECONDS.
+    """
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in _BUSY and time.monotonic() > deadline:
+            raise StoreError(f"The database {label} is locked by another program; try again in a moment.")
+
+    source.backup(target, pages=-1, progress=progress, sleep=0.05)
+
+
+def _new_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def _temp_beside(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}-{time.monotonic_ns()}.partial")
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def _source_connection(source) -> tuple[sqlite3.Connection, Path, bool]:
+    """(connection, path, whether we opened it) for a Store or a path."""
+    from .store import Store
+
+    if isinstance(source, Store):
+        return source.db.connection(), Path(source.path), False
+    path = Path(source)
+    if not path.is_file():
+        raise StoreError(f"There is no netpace database at {path}.")
+    return _connect_read_only(path), path, True
+
+
+def _write_file_copy(connection: sqlite3.Connection, label: Path, target: Path) -> Path:
+    """Copy into a temporary file beside `target`, make it a single self-contained file
+    (rollback journal, no -wal), then rename it into place."""
+    _make_folder(target.parent)
+    temp = _temp_beside(target)
+    _new_private_file(temp)
+    try:
+        with _closing(sqlite3.connect(temp)) as out:
+            _copy(connection, out, label)
+            out.execute("PRAGMA journal_mode = delete")
+        os.replace(temp, target)
+    except BaseException:
+        _remove(temp)
+        raise
+    return target
+
+
+class _closing:
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self.connection
+
+    def __exit__(self, *exc) -> None:
+        self.connection.close()
+
+
+def write_backup(source, target: Path | str | None = None) -> Path:
+    """Back up a Store or a database path to `target` (default: the backups folder)."""
+    connection, path, opened = _source_connection(source)
+    target = Path(target) if target is not None else default_backup_path(path)
+    if target.exists():
+        raise StoreError(f"{target} already exists; netpace won't overwrite it.")
+    try:
+        return _write_file_copy(connection, path, target)
+    except sqlite3.Error as error:
+        from .store import describe
+
+        raise StoreError(describe(error, path)) from None
+    except OSError as error:
+        raise StoreError(f"Can't write the backup {target}: {(error.strerror or str(error)).lower()}.") from None
+    finally:
+        if opened:
+            connection.close()
+
+
+def prune(folder: Path, reason: str, keep: int = KEEP_PER_REASON, stem: str = "netpace") -> list[Path]:
+    """Delete all but the newest `keep` automatic backups made for `reason`."""
+    found = sorted(folder.glob(f"{stem}-{reason}-*.db"))
+    doomed = found[:-keep] if keep > 0 else found
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def auto_backup(store_or_path, reason: str, keep: int = KEEP_PER_REASON) -> Path | None:
+    """Save the database before risky work (an import, a restore), keeping the last
+    `keep` backups per reason. Returns the new backup, or None when there is no
+    database yet. Raises StoreError (one sentence) if the backup can't be made:
+    callers should then not go ahead."""
+    if not _REASON.match(reason):
+        raise ValueError(f"backup reason must be a short lower-case word, not {reason!r}")
+    from .store import Store
+
+    path = Path(store_or_path.path if isinstance(store_or_path, Store) else store_or_path)
+    if not isinstance(store_or_path, Store) and not path.exists():
+        return None
+    made = write_backup(store_or_path, default_backup_path(path, reason))
+    prune(made.parent, reason, keep, stem=path.stem)
+    return made
+
+
+# -- restore ------------------------------------------------------------------------------
+def _looks_like_sqlite(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a netpace backup.")
+    if not path.is_file():
+        raise StoreError(f"There is no file {path}.")
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise StoreError(f"Can't read {path}: {(error.strerror or str(error)).lower()}.") from None
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a netpace backup (not an SQLite database).")
+
+
+def _inspect_connection(connection: sqlite3.Connection, label: Path) -> BackupInfo:
+    rows = connection.execute("PRAGMA integrity_check").fetchall()
+    if [tuple(r) for r in rows] != [("ok",)]:
+        raise StoreError(f"{label} is damaged (SQLite's integrity check failed); nothing was restored.")
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > latest_version():
+        raise StoreError(
+            f"{label} was written by a newer netpace (schema {version}; this one knows up to "
+            f"{latest_version()}); upgrade netpace to restore it."
+        )
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version < 1 or not OUR_TABLES <= tables:
+        raise StoreError(f"{label} is an SQLite database, but not a netpace backup.")
+    contacts = connection.execute("SELECT COUNT(*) FROM contact").fetchone()[0]
+    interactions = connection.execute("SELECT COUNT(*) FROM interaction").fetchone()[0]
+    return BackupInfo(label, version, contacts, interactions)
+
+
+def inspect_backup(path: Path | str) -> BackupInfo:
+    """Check a backup without changing it: SQLite, intact, netpace's, not newer."""
+    path = Path(path)
+    _looks_like_sqlite(path)
+    try:
+        with _closing(_connect_read_only(path)) as connection:
+            return _inspect_connection(connection, path)
+    except sqlite3.Error as error:
+        from .store import describe
+
+        raise StoreError(describe(error, path)) from None
+
+
+def _page_size(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA page_size").fetchone()[0]
+
+
+def _install(staged: Path, db_path: Path) -> None:
+    """Copy the staged file into the live database in one write transaction."""
+    with _closing(sqlite3.connect(staged)) as source, _closing(
+        sqlite3.connect(db_path, timeout=LOCK_WAIT_SECONDS)
+    ) as live:
+        live_mode = live.execute("PRAGMA journal_mode").fetchone()[0]
+        if live_mode == "wal" and _page_size(live) != _page_size(source):
+            # The backup API can't change the page size of a WAL database: match it.
+            source.execute(f"PRAGMA page_size = {int(_page_size(live))}")
+            source.execute("VACUUM")
+        _copy(source, live, db_path)
+
+
+def restore_backup(db_path: Path | str, backup: Path | str) -> Restored:
+    """Replace the database at `db_path` with `backup`, after checking it.
+
+    The backup is first copied (backup API) into a temporary file in the database's
+    folder and that copy is checked, so what gets installed is exactly what was checked.
+    The current database, if any, is saved with `auto_backup(..., "restore")` first.
+    """
+    db_path, backup = Path(db_path), Path(backup)
+    _looks_like_sqlite(backup)
+    if db_path.exists() and os.path.samefile(db_path, backup):
+        raise StoreError(f"{backup} is the database itself; pick a backup file to restore.")
+    if db_path.is_dir():
+        raise StoreError(f"{db_path} is a folder, not a netpace database.")
+    try:
+        _make_folder(db_path.parent)
+        staged = _temp_beside(db_path)
+        with _closing(_connect_read_only(backup)) as source:
+            _inspect_connection(source, backup)
+            _write_file_copy(source, backup, staged)
+    except sqlite3.Error as error:
+        from .store import describe
+
+        raise StoreError(describe(error, backup)) from None
+    except OSError as error:
+        raise StoreError(f"Can't restore into {db_path.parent}: {(error.strerror or str(error)).lower()}.") from None
+    try:
+        with _closing(sqlite3.connect(staged)) as check:
+            info = _inspect_connection(check, backup)
+        previous = None
+        if db_path.exists():
+            try:
+                previous = auto_backup(db_path, "restore")
+                _install(staged, db_path)
+            except (StoreError, sqlite3.DatabaseError) as error:
+                if _is_lock(error):
+                    raise
+                # The current file is not a readable database (damaged, or not SQLite):
+                # keep its bytes, then swap the checked copy in by renaming.
+                previous = _replace_damaged(staged, db_path)
+        else:
+            os.replace(staged, db_path)
+            os.chmod(db_path, 0o600)
+    except sqlite3.Error as error:
+        from .store import describe
+
+        raise StoreError(describe(error, db_path)) from None
+    finally:
+        _remove(staged)
+    return Restored(BackupInfo(backup, info.version, info.contacts, info.interactions), previous)
+
+
+def _is_lock(error: BaseException) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _replace_damaged(staged: Path, db_path: Path) -> Path:
+    """Save a damaged database's bytes (and its -wal) to the backups folder, then rename
+    the staged copy over it. The stale -wal/-shm go first: SQLite would otherwise replay
+    the old write-ahead log into the restored file."""
+    kept = default_backup_path(db_path, "damaged")
+    _make_folder(kept.parent)
+    for suffix in ("", "-wal"):
+        source = Path(f"{db_path}{suffix}")
+        if source.exists():
+            temp = _temp_beside(Path(f"{kept}{suffix}"))
+            _new_private_file(temp)
+            with open(source, "rb") as src, open(temp, "wb") as out:
+                while chunk := src.read(1 << 20):
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, f"{kept}{suffix}")
+    for suffix in ("-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{db_path}{suffix}")
+        except FileNotFoundError:
+            pass
+    os.replace(staged, db_path)
+    os.chmod(db_path, 0o600)
+    return kept
