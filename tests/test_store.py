@@ -214,3 +214,29 @@ def test_failed_creation_leaves_no_file(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StoreError, match="Can't create"):
         open_store(blocker / "sub" / "netpace.db")
+
+
+def test_an_empty_file_becomes_a_private_database(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.touch(mode=0o644)
+    os.chmod(empty, 0o644)
+    with open_store(empty) as opened:
+        opened.add_contact(Contact(name="First"), NOW)
+    assert stat.S_IMODE(os.stat(empty).st_mode) == 0o600
+
+
+def test_migration_backups_go_to_the_backups_folder_and_are_pruned(db_path, monkeypatch):
+    with open_store(db_path):
+        pass
+    made = []
+    base = migrations.STEPS
+    for version in range(2, 9):
+        steps = base + tuple(_extra_step(v, "SELECT 1") for v in range(2, version + 1))
+        monkeypatch.setattr(migrations, "STEPS", steps)
+        monkeypatch.setattr("netpace.store.store.refuse_newer", lambda db, path, s=steps: migrations.refuse_newer(db, path, s))
+        monkeypatch.setattr("netpace.store.store.migrate", lambda db, path, s=steps: migrations.migrate(db, path, s))
+        with open_store(db_path) as opened:
+            made.append(opened.migration_backup)
+    kept = sorted((db_path.parent / "backups").glob("*-migration-*.db"))
+    assert len(made) == 7 and all(m is not None for m in made)
+    assert kept == sorted(made[-5:])

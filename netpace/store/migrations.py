@@ -6,9 +6,7 @@ step runs on a database that already holds data, a backup copy is written beside
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -52,19 +50,6 @@ def refuse_newer(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = S
     return version
 
 
-def backup_copy(source: Path, target: Path) -> Path:
-    """A consistent copy through SQLite's online backup API, created 0600."""
-    import os
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    os.chmod(target, 0o600)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
-
-
 def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS) -> Path | None:
     """Bring the database to the newest version. Returns the backup path, if one was made."""
     version = refuse_newer(db, path, steps)
@@ -73,8 +58,9 @@ def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS)
         return None
     backup = None
     if version > 0 and path is not None:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        backup = backup_copy(path, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
+        from .backups import auto_backup  # backups imports this module
+
+        backup = auto_backup(path, "migration")
     for step in pending:
         # Re-read the version under the write lock (BEGIN IMMEDIATE): another process
         # opening the same database at the same moment may have run this step already.

@@ -92,6 +92,13 @@ def open_store(path: Path | str, *, create: bool = True) -> "Store":
         created = True
     elif not os.access(path, os.R_OK):
         raise StoreError(f"Can't read {path}: permission denied.")
+    elif path.stat().st_size == 0:
+        # An empty file (touched by hand, or left by a crash before the first write)
+        # becomes a new database, private like any other.
+        try:
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
     db = pw.SqliteDatabase(
         str(path),
         # journal_mode is switched to WAL only after the file proved to be ours:
