@@ -240,3 +240,9 @@ def test_migration_backups_go_to_the_backups_folder_and_are_pruned(db_path, monk
     kept = sorted((db_path.parent / "backups").glob("*-migration-*.db"))
     assert len(made) == 7 and all(m is not None for m in made)
     assert kept == sorted(made[-5:])
+
+
+def test_a_word_inside_brackets_still_finds_the_contact(store):
+    bob = store.add_contact(Contact(name="[bold]Bob[/] Marsh"), NOW)
+    assert store.resolve("bob").id == bob.id
+    assert store.resolve("mars").id == bob.id

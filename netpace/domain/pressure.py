@@ -236,9 +236,11 @@ def assess_history(contact: Contact, history: History, now: datetime) -> Assessm
     if verdict == Verdict.WAIT and pressure >= T.PUSHY:
         verdict = Verdict.BACK_OFF
         reasons.append("The gauge is in the pushy zone: let it cool before writing again.")
-    if load.hasty_last and unanswered:
-        gap = unanswered[-1].at - _previous_contact(items, unanswered[-1])
-        reasons.append(f"Your last message went out {span(gap)} after the one before: that reads as eager.")
+    previous = _previous_contact(items, unanswered[-1]) if load.hasty_last and unanswered else None
+    if previous is not None:
+        gap = span(unanswered[-1].at - previous.at)
+        after = "you met" if previous.direction == Direction.BOTH else "your previous message"
+        reasons.append(f"Your last message went out {gap} after {after}: that reads as eager.")
     if (
         sent >= T.ASK_HEAVY_MIN_SENT
         and ask_share is not None
@@ -269,9 +271,10 @@ def assess_history(contact: Contact, history: History, now: datetime) -> Assessm
     )
 
 
-def _previous_contact(items: Sequence[Interaction], item: Interaction) -> datetime:
-    before = [i.at for i in items if i.at <= item.at and i is not item and i.direction != Direction.IN]
-    return max(before) if before else item.at
+def _previous_contact(items: Sequence[Interaction], item: Interaction) -> Interaction | None:
+    """Your message or meeting just before `item`."""
+    before = [i for i in items if i.at <= item.at and i is not item and i.direction != Direction.IN]
+    return max(before, key=lambda i: i.at) if before else None
 
 
 @dataclass
@@ -331,8 +334,10 @@ class _Context:
         else:
             facts = f"{count} messages in {days_text(spread)}, no reply."
         heard = self._last_reply()
-        if heard is not None:
-            facts += f" Last heard from them {ago(heard.at, self.now)}."
+        if heard is not None and heard.direction == Direction.BOTH:
+            facts += f" You last met or spoke {ago(heard.at, self.now)}."
+        elif heard is not None:
+            facts += f" They last wrote {ago(heard.at, self.now)}."
 
         if count >= T.BACK_OFF_UNANSWERED:
             until = last_day + timedelta(days=T.BACK_OFF_DAYS)

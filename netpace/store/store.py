@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections import Counter
 from contextlib import contextmanager
@@ -42,6 +43,7 @@ MAX_NAME = 300
 MAX_NOTE = 200_000
 MAX_FIELD = 2_000
 _OUR_TABLES = {"contact", "email", "interaction"}
+_WORDS = re.compile(r"[\W_]+")
 
 
 def describe(error: BaseException, path: Path | str) -> str:
@@ -341,7 +343,7 @@ class Store:
         tests = (
             lambda key: key == wanted,
             lambda key: key.startswith(wanted),
-            lambda key: any(word.startswith(wanted) for word in key.split()),
+            lambda key: any(word.startswith(wanted) for word in _WORDS.split(key) if word),
         )
         for test in tests:
             hits = [(i, n, c) for i, n, key, c in names if test(key)]
