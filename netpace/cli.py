@@ -150,19 +150,13 @@ def _write_demo(path: Path, now) -> int:
 
 
 def _open_app(ctx: click.Context, fixed_now) -> None:
-    session = _session(ctx)
-    store = session.store()
-    from .clock import local_now
+    from .store import StoreError
+    from .ui.app import run_app
 
-    now = fixed_now or local_now()
-    summaries = _run(ctx, lambda s: s.summaries(now, include_hidden=False))
-    from .domain.model import ACTIONABLE
-    from .report import triage_lines
-
-    due = [s for s in summaries if s.assessment.verdict in ACTIONABLE]
-    click.echo(f"netpace on {store.path}: {len(summaries)} contacts, {len(due)} to act on today.")
-    for line in triage_lines(due, now.date()):
-        click.echo(line)
+    try:
+        run_app(_session(ctx).path, fixed_now)
+    except StoreError as error:
+        raise _store_problem(error) from None
 
 
 @cli.command()
