@@ -10,6 +10,7 @@ from typing import Callable
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
@@ -102,10 +103,16 @@ class NetpaceApp(App[None]):
                 return summary
         return None
 
-    def _screens_with(self, method: str):
+    def _tell_screens(self, method: str, *args) -> None:
+        """Call `method` on every open screen that has it."""
         for screen in (*self.screen_stack,):
-            if hasattr(screen, method):
-                yield getattr(screen, method)
+            handler = getattr(screen, method, None)
+            if handler is None or not screen.is_attached:
+                continue
+            try:
+                handler(*args)
+            except NoMatches:
+                pass  # the screen is being torn down (the app is closing)
 
     # -- workers: reads -------------------------------------------------------------------
     def _done_with_thread(self) -> None:
@@ -252,13 +259,11 @@ class NetpaceApp(App[None]):
     def on_network_loaded(self, message: NetworkLoaded) -> None:
         self.network = message.network
         self.marker = message.network.marker
-        for apply in self._screens_with("apply_network"):
-            apply(self.network)
+        self._tell_screens("apply_network", self.network)
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         self.detail = message.detail
-        for show in self._screens_with("show_detail"):
-            show(message.detail)
+        self._tell_screens("show_detail", message.detail)
 
     def on_contact_changed(self, message: ContactChanged) -> None:
         change = message.change
@@ -269,8 +274,7 @@ class NetpaceApp(App[None]):
             self.network = replace(self.network, summaries=tuple(summaries), now=change.detail.now)
         self.marker = change.marker
         self.detail = change.detail
-        for apply in self._screens_with("apply_change"):
-            apply(change)
+        self._tell_screens("apply_change", change)
         if change.note:
             self.notify(change.note, markup=False)
 

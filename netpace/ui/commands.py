@@ -51,8 +51,10 @@ class NetpaceCommands(Provider):
             app.open_contact_screen_action(action.removeprefix("screen."))
         elif action == "undo":
             app.undo()
+        elif action == "quit":
+            app.exit()
         else:
-            app.run_action(action)
+            getattr(app, f"action_{action}")()
 
     def _available(self):
         for command, help_text, action in ACTIONS:
