@@ -63,7 +63,7 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield FilterInput(placeholder="filter: name, company, tag", id="filter")
+                yield FilterInput(placeholder="/ filter: name, company, tag", id="filter")
                 yield ContactList(id="contacts")
             with Vertical(id="right"):
                 yield ContactHeader(id="header")
@@ -119,6 +119,9 @@ class MainScreen(Screen):
             self._filtered = None
             rows = self._sorted
         contact_list.set_rows(rows, keep_id=keep_id)
+        contact_list.empty_text = (
+            "No contact matches the filter (escape clears it)." if query else "No contacts yet: press n to add one."
+        )
         self._update_title(len(rows))
 
     def _update_title(self, shown: int) -> None:
@@ -167,12 +170,11 @@ class MainScreen(Screen):
         self.query_one(WeeklyHistory).weekly = None
         if self._network is not None:
             self.query_one(Timeline).set_entries((), self._network.now)
+        self.query_one(Timeline).border_title = Content("Timeline")
 
     # -- filter ------------------------------------------------------------------------------
     def action_filter(self) -> None:
-        box = self.query_one(FilterInput)
-        box.add_class("-shown")
-        box.focus()
+        self.query_one(FilterInput).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "filter":
@@ -192,12 +194,11 @@ class MainScreen(Screen):
         self._filter_text = ""
         with box.prevent(Input.Changed):
             box.value = ""
-        box.remove_class("-shown")
         self._show_rows(keep_id=keep)
         self.query_one(ContactList).focus()
 
     def action_clear_filter(self) -> None:
-        if self._filter_text or self.query_one(FilterInput).has_class("-shown"):
+        if self._filter_text or self.focused is self.query_one(FilterInput):
             self.clear_filter()
 
     # -- other actions -------------------------------------------------------------------------

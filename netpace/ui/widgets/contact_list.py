@@ -80,7 +80,7 @@ class ContactList(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    ContactList { background: $surface; }
+    ContactList { background: $surface; scrollbar-size-vertical: 1; }
     ContactList > .contact-list--cursor { background: $block-cursor-blurred-background; }
     ContactList:focus > .contact-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;

@@ -105,7 +105,7 @@ class PressureGauge(Widget):
         width = max(12, self.content_region.width or self.size.width or 40)
         lines = [
             self._headline(a, width),
-            self._marker_line(a.pressure, width),
+            self._marker_line(a, width),
             self._bar(a.pressure, width),
             self._zone_labels(a.zone, width),
         ]
@@ -115,23 +115,32 @@ class PressureGauge(Widget):
             lines.append(Content.assemble(("• ", self._style("label")), (one_line(reason), reason_style)))
         return Content("\n").join(lines)
 
+    def _number(self, a: Assessment) -> Content:
+        return Content.assemble(("pressure ", self._style("label")),
+                                (f"{a.pressure} {a.zone.value}", self._style(a.zone.value) + Style(bold=True)))
+
     def _headline(self, a: Assessment, width: int) -> Content:
-        verdict = verdict_sentence(a, self.reading.today)
-        number = f"{a.pressure} {a.zone.value}"
-        left = Content.styled(verdict, self._style(_VERDICT_CLASS[a.verdict]))
-        right = Content.assemble(("pressure ", self._style("label")), (number, self._style(a.zone.value) + Style(bold=True)))
+        left = Content.styled(verdict_sentence(a, self.reading.today), self._style(_VERDICT_CLASS[a.verdict]))
+        right = self._number(a)
         gap = width - left.cell_length - right.cell_length
-        if gap < 1:
-            return Content.assemble(left.truncate(width))
+        if gap < 1:  # too narrow: the number moves down beside the marker
+            return left.truncate(width, ellipsis=True)
         return Content.assemble(left, " " * gap, right)
 
     @staticmethod
     def _column(value: float, width: int) -> int:
         return max(0, min(width - 1, int(value * width / 100 - 1e-9)))
 
-    def _marker_line(self, pressure: int, width: int) -> Content:
-        at = self._column(pressure, width)
-        return Content.assemble(" " * at, ("▼", self._style(zone_at(pressure).value) + self._style("marker")))
+    def _marker_line(self, a: Assessment, width: int) -> Content:
+        at = self._column(a.pressure, width)
+        marker = Content.styled("▼", self._style(zone_at(a.pressure).value) + self._style("marker"))
+        verdict = verdict_sentence(a, self.reading.today)
+        number = self._number(a)
+        if len(verdict) + 1 + number.cell_length <= width:
+            return Content.assemble(" " * at, marker)
+        if at > number.cell_length + 1:
+            return Content.assemble(number, " " * (at - number.cell_length), marker)
+        return Content.assemble(" " * at, marker, " ", number).truncate(width)
 
     def _bar(self, pressure: int, width: int) -> Content:
         parts = []

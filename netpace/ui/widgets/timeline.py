@@ -38,7 +38,7 @@ class Timeline(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    Timeline { background: $surface; }
+    Timeline { background: $surface; scrollbar-size-vertical: 1; }
     Timeline > .timeline--cursor { background: $block-cursor-blurred-background; }
     Timeline:focus > .timeline--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     Timeline > .timeline--out { color: $warning; text-style: bold; }
