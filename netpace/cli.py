@@ -163,10 +163,23 @@ def cli(ctx: click.Context, db: Path | None, demo: bool, now_text: str | None) -
         return
     now = _now(now_text)
     if demo:
+        _require_terminal()
         path = db or Path(_demo_folder()) / "netpace-demo.db"
         _write_demo(path, now)
         ctx.obj["session"] = _Session(path)
+    else:
+        _session(ctx).store()  # a database problem is worth hearing about first
+        _require_terminal()
     _open_app(ctx, now if now_text else None)
+
+
+def _require_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise Problem(
+            "The app needs a terminal; in scripts use a command such as `netpace triage` "
+            "(netpace --help lists them).",
+            EXIT_USAGE,
+        )
 
 
 def _demo_folder() -> str:
@@ -187,20 +200,13 @@ def _write_demo(path: Path, now) -> int:
 
 
 def _open_app(ctx: click.Context, fixed_now) -> None:
-    session = _session(ctx)
-    store = session.store()
-    from .clock import local_now
+    from .store import StoreError
+    from .ui.app import run_app
 
-    now = fixed_now or local_now()
-    summaries = _run(ctx, lambda s: s.summaries(now, include_hidden=False))
-    from .domain.model import ACTIONABLE
-    from .domain.text import printable
-    from .report import triage_lines
-
-    due = [s for s in summaries if s.assessment.verdict in ACTIONABLE]
-    click.echo(f"netpace on {printable(str(store.path))}: {len(summaries)} contacts, {len(due)} to act on today.")
-    for line in triage_lines(due, now.date()):
-        click.echo(line)
+    try:
+        run_app(_session(ctx).path, fixed_now)
+    except StoreError as error:
+        raise _store_problem(error) from None
 
 
 @cli.command()

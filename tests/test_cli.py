@@ -217,3 +217,11 @@ def test_real_process_round_trip(tmp_path):
     assert missing.returncode == 2
     assert missing.stderr.startswith("netpace: No contact matches 'Nobody'.")
     assert "Traceback" not in missing.stderr + missing.stdout
+
+
+def test_the_app_without_a_terminal_is_a_usage_error(db_path):
+    result = CliRunner().invoke(cli, ["--db", str(db_path)])
+    assert result.exit_code == 2
+    assert "needs a terminal" in result.output
+    demo = CliRunner().invoke(cli, ["--demo"])
+    assert demo.exit_code == 2 and "needs a terminal" in demo.output

@@ -195,12 +195,13 @@ class Store:
         with self.guard():
             return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
 
-    def change_marker(self) -> tuple[int, int, int]:
+    def change_marker(self) -> tuple:
         """Cheap fingerprint of the data, comparable across connections and threads."""
         with self.guard():
             row = self.db.execute_sql(
                 "SELECT (SELECT COUNT(*) FROM interaction), (SELECT MAX(id) FROM interaction),"
-                " (SELECT MAX(updated_at) FROM contact)"
+                " (SELECT MAX(updated_at) FROM contact), (SELECT COUNT(*) FROM contact),"
+                " (SELECT MAX(id) FROM contact)"
             ).fetchone()
         return tuple(value or 0 for value in row)  # type: ignore[return-value]
 

@@ -68,7 +68,7 @@ def test_no_network_connection_is_ever_opened(tmp_path, monkeypatch):
         ["demo", "--now", "2026-11-20 12:00"], ["path"], ["add", "Net Person", "--email", "a@example.com",
         "--linkedin", "https://www.linkedin.com/in/someone"], ["log", "Net Person", "--out"],
         ["list"], ["list", "--json"], ["show", "Net Person", "--json"], ["triage", "--all"],
-        ["triage", "--json"], ["backup"], ["--now", "2026-11-20 12:00"],
+        ["triage", "--json"], ["backup"],
     ]
     runner = CliRunner()
     for args in commands:

@@ -1,0 +1,1 @@
+"""The full-screen Textual app. Only `netpace` (no command) imports this package."""

@@ -1,0 +1,355 @@
+"""The netpace app: wires the screens to the store. All database work runs in thread workers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
+
+from ..domain.humanize import day_label
+from ..domain.model import Contact, ContactSummary, Interaction, Status
+from ..domain.text import one_line
+from ..store import Store, StoreError, open_store
+from .commands import NetpaceCommands
+from .messages import (
+    Change,
+    ContactChanged,
+    Detail,
+    DetailLoaded,
+    ExternalChange,
+    Network,
+    NetworkLoaded,
+    StoreFailed,
+)
+from .weekly import weekly_counts
+from .words import change_words, label, timeline_entries
+
+POLL_SECONDS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    """Something one key can take back: a deleted interaction or a status change."""
+
+    restore_interaction: Interaction | None = None
+    contact_id: int | None = None
+    status: Status | None = None
+    snoozed_until: date | None = None
+    what: str = ""
+
+
+class NetpaceApp(App[None]):
+    TITLE = "netpace"
+    CSS_PATH = "netpace.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    COMMANDS = App.COMMANDS | {NetpaceCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netpace (everything is already saved)"),
+        Binding("question_mark", "help", "Keys", id="app.help", tooltip="List every key and what it does"),
+        Binding("c", "capture", "Log", id="app.capture",
+                tooltip="Quick capture: log an interaction with the selected contact"),
+        Binding("t", "triage", "Triage", id="app.triage", tooltip="The queue of what needs action today"),
+    ]
+
+    def __init__(self, store: Store, *, now: datetime | Callable[[], datetime] | None = None,
+                 poll_seconds: float | None = POLL_SECONDS) -> None:
+        super().__init__()
+        self.store = store
+        self._now = now
+        self.poll_seconds = poll_seconds
+        self.network: Network | None = None
+        self.detail: Detail | None = None
+        self.marker: tuple | None = None
+        self.undo_steps: list[UndoStep] = []
+
+    # -- time ---------------------------------------------------------------------------
+    def now(self) -> datetime:
+        if self._now is None:
+            from ..clock import local_now
+
+            return local_now()
+        return self._now() if callable(self._now) else self._now
+
+    def today(self) -> date:
+        return self.now().date()
+
+    # -- start ------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        from .screens.main import MainScreen
+
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.load_network()
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.check_for_changes)
+
+    # -- lookups the screens use -----------------------------------------------------------
+    def summary_for(self, contact_id: int | None) -> ContactSummary | None:
+        if contact_id is None or self.network is None:
+            return None
+        for summary in self.network.summaries:
+            if summary.contact.id == contact_id:
+                return summary
+        return None
+
+    def _tell_screens(self, method: str, *args) -> None:
+        """Call `method` on every open screen that has it."""
+        for screen in (*self.screen_stack,):
+            handler = getattr(screen, method, None)
+            if handler is None or not screen.is_attached:
+                continue
+            try:
+                handler(*args)
+            except NoMatches:
+                pass  # the screen is being torn down (the app is closing)
+
+    # -- workers: reads -------------------------------------------------------------------
+    def _done_with_thread(self) -> None:
+        """Each worker thread has its own SQLite connection: close it when done."""
+        try:
+            self.store.db.close()
+        except Exception:  # closing can only fail if it was never opened
+            pass
+
+    @work(thread=True, exclusive=True, group="network", exit_on_error=False)
+    def load_network(self) -> None:
+        now = self.now()
+        try:
+            marker = self.store.change_marker()
+            summaries = self.store.summaries(now, include_hidden=True)
+        except StoreError as error:
+            self.post_message(StoreFailed(str(error)))
+            return
+        finally:
+            self._done_with_thread()
+        if not get_current_worker().is_cancelled:
+            self.post_message(NetworkLoaded(Network(tuple(summaries), now, marker)))
+
+    def _detail(self, contact_id: int, now: datetime) -> Detail:
+        summary = self.store.summary(contact_id, now)
+        items = tuple(self.store.interactions(contact_id))
+        return Detail(summary, items, tuple(timeline_entries(items, now)), weekly_counts(items, now), now)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def load_detail(self, contact_id: int) -> None:
+        now = self.now()
+        try:
+            detail = self._detail(contact_id, now)
+        except StoreError as error:
+            self.post_message(StoreFailed(str(error)))
+            return
+        finally:
+            self._done_with_thread()
+        if not get_current_worker().is_cancelled:
+            self.post_message(DetailLoaded(detail))
+
+    def check_for_changes(self) -> None:
+        if self.network is not None:
+            self._check_marker()
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _check_marker(self) -> None:
+        try:
+            marker = self.store.change_marker()
+        except StoreError:
+            return  # a locked database now is fine; the next poll will see it
+        finally:
+            self._done_with_thread()
+        if marker != self.marker:
+            self.post_message(ExternalChange())
+
+    # -- workers: writes ----------------------------------------------------------------------
+    def _write(self, contact_id: int | None, action: Callable[[datetime], tuple[int, str, UndoStep | None]]) -> None:
+        self._run_write(contact_id, action)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _run_write(self, contact_id: int | None, action) -> None:
+        now = self.now()
+        try:
+            contact_id, note, undo = action(now)
+            detail = self._detail(contact_id, now)
+            marker = self.store.change_marker()
+        except StoreError as error:
+            self.post_message(StoreFailed(str(error)))
+            return
+        finally:
+            self._done_with_thread()
+        self.post_message(ContactChanged(Change(detail, note, marker, None)))
+        if undo is not None:
+            self.call_from_thread(self.undo_steps.append, undo)
+
+    def log_interaction(self, contact_id: int, item: Interaction) -> None:
+        before = self.summary_for(contact_id)
+
+        def action(now: datetime):
+            self.store.log(contact_id, item, now)
+            after = self.store.summary(contact_id, now)
+            name = one_line(after.contact.name)
+            change = change_words(before.assessment if before else None, after.assessment, now.date())
+            return contact_id, f"Logged {label(item.kind.value)} with {name}: {change}", None
+
+        self._write(contact_id, action)
+
+    def delete_interaction(self, item: Interaction) -> None:
+        def action(now: datetime):
+            removed = self.store.delete_interaction(item.id, now)
+            what = f"{label(removed.kind.value)} of {day_label(removed.at.astimezone(now.tzinfo).date(), now.date())}"
+            return removed.contact_id, f"Deleted the {what}; press u to undo.", UndoStep(
+                restore_interaction=removed, contact_id=removed.contact_id, what=f"the {what}")
+
+        self._write(item.contact_id, action)
+
+    def set_status(self, contact_id: int, status: Status, until: date | None) -> None:
+        old = self.summary_for(contact_id)
+
+        def action(now: datetime):
+            contact = self.store.set_status(contact_id, status, until, now)
+            name = one_line(contact.name)
+            if status == Status.SNOOZED and until is not None:
+                note = f"Snoozed {name} until {day_label(until, now.date())}; press u to undo."
+            elif status == Status.ARCHIVED:
+                note = f"Archived {name}; press u to undo."
+            else:
+                note = f"{name} is active again."
+            undo = None
+            if old is not None:
+                undo = UndoStep(contact_id=contact_id, status=old.contact.status,
+                                snoozed_until=old.contact.snoozed_until, what=f"the change to {name}")
+            return contact_id, note, undo
+
+        self._write(contact_id, action)
+
+    def save_contact(self, contact: Contact) -> None:
+        def action(now: datetime):
+            if contact.id is None:
+                saved = self.store.add_contact(contact, now)
+                return saved.id, f"Added {one_line(saved.name)}.", None
+            saved = self.store.update_contact(contact, now)
+            return saved.id, f"Saved {one_line(saved.name)}.", None
+
+        self._write(contact.id, action)
+
+    def undo(self) -> None:
+        if not self.undo_steps:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        step = self.undo_steps.pop()
+
+        def action(now: datetime):
+            if step.restore_interaction is not None:
+                self.store.restore_interaction(step.restore_interaction, now)
+            else:
+                self.store.set_status(step.contact_id, step.status, step.snoozed_until, now)
+            return step.contact_id, f"Undone: {step.what}.", None
+
+        self._write(step.contact_id, action)
+
+    # -- results ----------------------------------------------------------------------------
+    def on_network_loaded(self, message: NetworkLoaded) -> None:
+        self.network = message.network
+        self.marker = message.network.marker
+        self._tell_screens("apply_network", self.network)
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        self.detail = message.detail
+        self._tell_screens("show_detail", message.detail)
+
+    def on_contact_changed(self, message: ContactChanged) -> None:
+        change = message.change
+        summary = change.detail.summary
+        if self.network is not None:
+            summaries = [s for s in self.network.summaries if s.contact.id != summary.contact.id]
+            summaries.append(summary)
+            self.network = replace(self.network, summaries=tuple(summaries), now=change.detail.now)
+        self.marker = change.marker
+        self.detail = change.detail
+        self._tell_screens("apply_change", change)
+        if change.note:
+            self.notify(change.note, markup=False)
+
+    def on_external_change(self, message: ExternalChange) -> None:
+        self.load_network()
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.notify(message.sentence, title="Database", severity="error", markup=False, timeout=8)
+
+    # -- actions --------------------------------------------------------------------------------
+    def selected_contact_id(self) -> int | None:
+        getter = getattr(self.screen, "selected_contact_id", None)
+        return getter() if callable(getter) else None
+
+    def action_capture(self, contact_id: int | None = None) -> None:
+        if isinstance(self.screen, ModalScreen) or self.network is None:
+            return
+        from .screens.capture import CaptureScreen
+
+        contact_id = contact_id if contact_id is not None else self.selected_contact_id()
+        if contact_id is None:
+            self.notify("Add a contact first (n), then log what happened with them.", markup=False)
+            return
+        history = self.detail.interactions if self.detail and self.detail.contact_id == contact_id else None
+        self.push_screen(CaptureScreen(self.network.summaries, contact_id, self.now(), history),
+                         self._captured)
+
+    def _captured(self, request) -> None:
+        if request is not None:
+            remember = getattr(self.screen, "remember_capture", None)
+            if callable(remember):
+                remember()
+            self.log_interaction(request.contact_id, request.interaction)
+
+    def action_triage(self) -> None:
+        from .screens.triage import TriageScreen
+
+        if isinstance(self.screen, (ModalScreen, TriageScreen)):
+            return
+        self.push_screen(TriageScreen())
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(HelpScreen())
+
+    def open_contact_screen_action(self, action: str) -> None:
+        """Run a main-screen action (from the palette), going back to the main screen first."""
+        from .screens.main import MainScreen
+
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        method = getattr(self.screen, f"action_{action}", None)
+        if callable(method):
+            method()
+
+    def open_contact(self, contact_id: int) -> None:
+        """Back to the main screen, with `contact_id` selected."""
+        from .screens.main import MainScreen
+
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        main = self.screen
+        if isinstance(main, MainScreen):
+            main.select(contact_id)
+
+
+def run_app(db_path: Path | str, fixed_now: datetime | None = None) -> None:
+    """Open the store at `db_path` and run the app until the user quits.
+
+    Raises StoreError (one sentence) when the database can't be opened.
+    """
+    store = open_store(db_path)
+    try:
+        NetpaceApp(store, now=fixed_now).run()
+    finally:
+        store.close()

@@ -1,0 +1,97 @@
+"""The command palette: every action as "group: verb", and every contact by name."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from ..domain.text import one_line
+from .fuzzy import Query, filter_rows, haystack
+
+if TYPE_CHECKING:
+    from .app import NetpaceApp
+
+MAX_CONTACT_HITS = 20
+
+# (command, help, how to run it on the app)
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("triage: open", "The queue of what needs action today", "triage"),
+    ("interaction: log", "Quick capture with the selected contact", "capture"),
+    ("interaction: delete", "Delete the selected interaction in the timeline", "screen.delete_interaction"),
+    ("interaction: undo", "Undo the last delete, snooze or archive", "undo"),
+    ("contact: new", "Add a contact", "screen.new_contact"),
+    ("contact: edit", "Edit the selected contact", "screen.edit_contact"),
+    ("list: filter", "Filter by name, company or tag", "screen.filter"),
+    ("list: sort", "Sort by urgency, name, last contact or pressure", "screen.cycle_sort"),
+    ("timeline: flip order", "Newest first or oldest first", "screen.flip_timeline"),
+    ("help: keys", "Every key and what it does", "help"),
+    ("app: quit", "Leave netpace", "quit"),
+)
+
+
+def highlighted(text: str, query: Query) -> Content:
+    """User text with matched letters in bold, never parsed as markup."""
+    content = Content(one_line(text))
+    for offset in query.positions(content.plain):
+        content = content.stylize("bold underline", offset, offset + 1)
+    return content
+
+
+class NetpaceCommands(Provider):
+    @property
+    def netpace(self) -> "NetpaceApp":
+        return self.app  # type: ignore[return-value]
+
+    def _run(self, action: str) -> None:
+        app = self.netpace
+        if action.startswith("screen."):
+            app.open_contact_screen_action(action.removeprefix("screen."))
+        elif action == "undo":
+            app.undo()
+        elif action == "quit":
+            app.exit()
+        else:
+            getattr(app, f"action_{action}")()
+
+    def _available(self):
+        for command, help_text, action in ACTIONS:
+            yield command, help_text, partial(self._run, action)
+
+    async def discover(self) -> Hits:
+        for command, help_text, run in self._available():
+            yield DiscoveryHit(Content(command), run, text=command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command, help_text, run in self._available():
+            score = matcher.match(command)
+            if score > 0:
+                # Our own command names hold no markup, so the matcher may highlight them.
+                yield Hit(score, matcher.highlight(command), run, text=command, help=help_text)
+        network = self.netpace.network
+        fuzzy = Query(query)
+        if network is None or not fuzzy:
+            return
+        summaries = network.summaries
+        cached = getattr(self, "_hays", None)
+        if cached is None or cached[0] is not network:
+            cached = (network, [haystack(s.contact.name, s.contact.company) for s in summaries])
+            self._hays = cached
+        hays = cached[1]
+        for rank, index in enumerate(filter_rows(fuzzy, hays)[:MAX_CONTACT_HITS]):
+            summary = summaries[index]
+            name = one_line(summary.contact.name)
+            company = one_line(summary.contact.company)
+            display = Content.assemble(("contact: open ", "dim"), highlighted(name, fuzzy))
+            if company:
+                display = Content.assemble(display, (f"  {company}", "dim"))
+            yield Hit(
+                0.9 - rank * 0.01,
+                display,
+                partial(self.netpace.open_contact, summary.contact.id),
+                text=f"contact: open {name}",
+                help="Show this contact",
+            )

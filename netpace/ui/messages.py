@@ -1,0 +1,76 @@
+"""What the store workers send back to the UI: frozen dataclasses wrapped in Messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual.message import Message
+
+from ..domain.model import ContactSummary, Interaction
+from .weekly import Weekly
+from .words import TimelineEntry
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """Every contact with its assessment, most urgent first, as of `now`."""
+
+    summaries: tuple[ContactSummary, ...]
+    now: datetime
+    marker: tuple
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """One contact in full: the summary, its history, the timeline and weekly counts."""
+
+    summary: ContactSummary
+    interactions: tuple[Interaction, ...]
+    entries: tuple[TimelineEntry, ...]
+    weekly: Weekly
+    now: datetime
+
+    @property
+    def contact_id(self) -> int:
+        return self.summary.contact.id
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One contact changed because of something the user did here."""
+
+    detail: Detail
+    note: str
+    marker: tuple
+    removed: Interaction | None = None
+
+
+class NetworkLoaded(Message):
+    def __init__(self, network: Network) -> None:
+        super().__init__()
+        self.network = network
+
+
+class DetailLoaded(Message):
+    def __init__(self, detail: Detail) -> None:
+        super().__init__()
+        self.detail = detail
+
+
+class ContactChanged(Message):
+    def __init__(self, change: Change) -> None:
+        super().__init__()
+        self.change = change
+
+
+class StoreFailed(Message):
+    """A store error, as the one sentence the store gave."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__()
+        self.sentence = sentence
+
+
+class ExternalChange(Message):
+    """Another process changed the database: time to reload."""

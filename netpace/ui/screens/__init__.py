@@ -1,0 +1,1 @@
+"""One screen per module: the main view, triage, and the modal forms."""

@@ -1,0 +1,247 @@
+"""The main screen: the contact list on the left, the selected contact on the right."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from ..fuzzy import Haystack, Query, filter_rows, haystack
+from ..messages import Change, Detail, Network
+from ..sorting import SortOrder, sort_summaries
+from ..widgets.contact_header import Card, ContactHeader
+from ..widgets.contact_list import ContactList, Row, make_row
+from ..widgets.pressure_gauge import PressureGauge, Reading
+from ..widgets.timeline import Timeline
+from ..widgets.weekly_history import WeeklyHistory
+
+
+class FilterInput(Input):
+    """The filter line; escape clears it and goes back to the list."""
+
+    BINDINGS = [
+        Binding("escape", "clear", "Clear filter", id="filter.clear", tooltip="Clear the filter"),
+        Binding("down", "to_list", "To list", show=False, id="filter.to_list", tooltip="Move to the list"),
+    ]
+
+    def action_clear(self) -> None:
+        self.screen.clear_filter()
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(ContactList).focus()
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="main.filter",
+                tooltip="Filter by name, company or tag, live as you type"),
+        Binding("o", "cycle_sort", "Sort", show=False, id="main.sort",
+                tooltip="Sort by urgency, name, last contact or pressure"),
+        Binding("n", "new_contact", "New", id="main.new", tooltip="Add a contact"),
+        Binding("e", "edit_contact", "Edit", id="main.edit", tooltip="Edit the selected contact"),
+        Binding("d", "delete_interaction", "Delete", id="main.delete",
+                tooltip="Delete the selected interaction in the timeline (u undoes it)"),
+        Binding("u", "undo", "Undo", id="main.undo", tooltip="Undo the last delete, snooze or archive"),
+        Binding("r", "flip_timeline", "Flip", show=False, id="main.flip",
+                tooltip="Flip the timeline between newest first and oldest first"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear_filter",
+                tooltip="Clear the filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort = SortOrder.URGENCY
+        self._sorted: list[Row] = []
+        self._hays: list[Haystack] = []
+        self._filter_text = ""
+        self._filtered: list[int] | None = None
+        self._network: Network | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield FilterInput(placeholder="/ filter: name, company, tag", id="filter")
+                yield ContactList(id="contacts")
+            with Vertical(id="right"):
+                yield ContactHeader(id="header")
+                with Horizontal(id="gauge-row"):
+                    yield PressureGauge(id="gauge")
+                    yield WeeklyHistory(id="weekly")
+                yield Timeline(id="timeline")
+        yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < 120 or self.size.height < 34
+        self.query_one(PressureGauge).max_reasons = 2 if narrow else None
+
+    def on_mount(self) -> None:
+        if self._network is None:
+            self.query_one("#left").border_title = Content("Contacts: loading…")
+        self.query_one("#timeline").border_title = Content("Timeline")
+        self.query_one(ContactList).focus()
+
+    # -- the list ----------------------------------------------------------------------
+    def selected_contact_id(self) -> int | None:
+        return self.query_one(ContactList).selected_id
+
+    def apply_network(self, network: Network, *, reload_detail: bool = True) -> None:
+        self._network = network
+        today = network.now.date()
+        contact_list = self.query_one(ContactList)
+        contact_list.today = today
+        ordered = sort_summaries(network.summaries, self.sort, today)
+        self._sorted = [make_row(s, today) for s in ordered]
+        self._hays = [haystack(r.name, r.company, r.summary.contact.tags) for r in self._sorted]
+        self._filtered = None
+        self._show_rows(keep_id=contact_list.selected_id)
+        current = self.selected_contact_id()
+        if reload_detail and current is not None:
+            self.app.load_detail(current)
+
+    def apply_change(self, change: Change) -> None:
+        # The gauge first (what the user is looking at), then the re-sorted list.
+        self.show_detail(change.detail)
+        if self.app.network is not None:
+            self.apply_network(self.app.network, reload_detail=False)
+        if change.detail.contact_id != self.selected_contact_id():
+            self.select(change.detail.contact_id)
+
+    def _show_rows(self, keep_id: int | None = None) -> None:
+        contact_list = self.query_one(ContactList)
+        query = Query(self._filter_text)
+        if query:
+            self._filtered = filter_rows(query, self._hays)
+            rows = [self._sorted[i] for i in self._filtered]
+        else:
+            self._filtered = None
+            rows = self._sorted
+        contact_list.set_rows(rows, keep_id=keep_id)
+        contact_list.empty_text = (
+            "No contact matches the filter (escape clears it)." if query else "No contacts yet: press n to add one."
+        )
+        self._update_title(len(rows))
+
+    def _update_title(self, shown: int) -> None:
+        total = len(self._sorted)
+        title = f"Contacts {shown}" if shown == total else f"Contacts {shown} of {total}"
+        title += f" · by {self.sort.value}"
+        self.query_one("#left").border_title = Content(title)
+
+    def on_contact_list_highlighted(self, message: ContactList.Highlighted) -> None:
+        if message.contact_id is None:
+            self._clear_detail()
+        elif self.app.detail is not None and self.app.detail.contact_id == message.contact_id:
+            self.show_detail(self.app.detail)
+            self.app.load_detail(message.contact_id)
+        else:
+            self.app.load_detail(message.contact_id)
+
+    def on_contact_list_chosen(self, message: ContactList.Chosen) -> None:
+        self.query_one(Timeline).focus()
+
+    def select(self, contact_id: int) -> None:
+        contact_list = self.query_one(ContactList)
+        if all(row.id != contact_id for row in contact_list.rows) and self._filter_text:
+            self.clear_filter()
+        contact_list.set_rows(contact_list.rows, keep_id=contact_id)
+        contact_list.focus()
+
+    # -- the detail ------------------------------------------------------------------------
+    def show_detail(self, detail: Detail) -> None:
+        if detail.contact_id != self.selected_contact_id():
+            return
+        today = detail.now.date()
+        self.query_one(ContactHeader).card = Card(detail.summary.contact, today)
+        self.query_one(PressureGauge).reading = Reading(detail.summary.assessment, today)
+        self.query_one(WeeklyHistory).weekly = detail.weekly
+        timeline = self.query_one(Timeline)
+        same = timeline.selected is not None and timeline.selected.contact_id == detail.contact_id
+        timeline.set_entries(detail.entries, detail.now, keep_cursor=same)
+        count = len(detail.interactions)
+        order = "newest first" if timeline.newest_first else "oldest first"
+        timeline.border_title = Content(f"Timeline {count} · {order}")
+
+    def _clear_detail(self) -> None:
+        self.query_one(ContactHeader).card = None
+        self.query_one(PressureGauge).reading = None
+        self.query_one(WeeklyHistory).weekly = None
+        if self._network is not None:
+            self.query_one(Timeline).set_entries((), self._network.now)
+        self.query_one(Timeline).border_title = Content("Timeline")
+
+    # -- filter ------------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "filter":
+            return
+        event.stop()
+        self._filter_text = event.value
+        self._show_rows(keep_id=None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            event.stop()
+            self.query_one(ContactList).focus()
+
+    def clear_filter(self) -> None:
+        box = self.query_one(FilterInput)
+        keep = self.selected_contact_id()
+        self._filter_text = ""
+        with box.prevent(Input.Changed):
+            box.value = ""
+        self._show_rows(keep_id=keep)
+        self.query_one(ContactList).focus()
+
+    def action_clear_filter(self) -> None:
+        if self._filter_text or self.focused is self.query_one(FilterInput):
+            self.clear_filter()
+
+    # -- other actions -------------------------------------------------------------------------
+    def action_cycle_sort(self) -> None:
+        self.sort = self.sort.next()
+        if self._network is not None:
+            keep = self.selected_contact_id()
+            ordered = sort_summaries(self._network.summaries, self.sort, self._network.now.date())
+            self._sorted = [make_row(s, self._network.now.date()) for s in ordered]
+            self._hays = [haystack(r.name, r.company, r.summary.contact.tags) for r in self._sorted]
+            self._show_rows(keep_id=keep)
+        self.notify(f"Sorted by {self.sort.value}.", markup=False, timeout=2)
+
+    def action_flip_timeline(self) -> None:
+        timeline = self.query_one(Timeline)
+        timeline.newest_first = not timeline.newest_first
+        if self.app.detail is not None:
+            self.show_detail(self.app.detail)
+
+    def action_delete_interaction(self) -> None:
+        item = self.query_one(Timeline).selected
+        if item is None:
+            self.notify("No interaction selected to delete.", markup=False)
+            return
+        self.app.delete_interaction(item)
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+    def action_new_contact(self) -> None:
+        from .contact_form import ContactForm
+
+        self.app.push_screen(ContactForm(None, self.app.now()), self._saved)
+
+    def action_edit_contact(self) -> None:
+        from .contact_form import ContactForm
+
+        summary = self.app.summary_for(self.selected_contact_id())
+        if summary is None:
+            self.notify("Select a contact to edit.", markup=False)
+            return
+        self.app.push_screen(ContactForm(summary.contact, self.app.now()), self._saved)
+
+    def _saved(self, contact) -> None:
+        if contact is not None:
+            self.app.save_contact(contact)

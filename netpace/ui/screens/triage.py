@@ -1,0 +1,133 @@
+"""Triage: what needs action today, reply owed first. Clear it and the screen says so."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...domain.model import ACTIONABLE, ContactSummary, Status
+from ..messages import Change, Detail, Network
+from ..widgets.contact_header import Card, ContactHeader
+from ..widgets.contact_list import ContactList, make_row
+from ..widgets.pressure_gauge import PressureGauge, Reading
+
+INBOX_ZERO = "Inbox zero: nothing needs you today. Nice work."
+
+
+def queue_of(network: Network) -> list[ContactSummary]:
+    """Actionable, not snoozed or archived, in the store's triage order."""
+    today = network.now.date()
+    return [
+        s for s in network.summaries
+        if s.assessment.verdict in ACTIONABLE and not s.contact.is_hidden_on(today)
+    ]
+
+
+class TriageScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="triage.back", tooltip="Back to all contacts"),
+        Binding("s", "snooze", "Snooze", id="triage.snooze",
+                tooltip="Hide this contact for a day, a week, a month or until a date"),
+        Binding("a", "archive", "Archive", id="triage.archive", tooltip="Archive this contact (u undoes it)"),
+        Binding("u", "undo", "Undo", id="triage.undo", tooltip="Undo the last snooze, archive or delete"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._acted_on: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="triage-panes"):
+            with Vertical(id="queue-pane"):
+                yield ContactList(id="queue", empty_text=INBOX_ZERO)
+                yield Static(Content(INBOX_ZERO), id="inbox-zero")
+            with Vertical(id="triage-detail"):
+                yield ContactHeader(id="triage-header")
+                yield PressureGauge(id="triage-gauge")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(ContactList).focus()
+        if self.app.network is not None:
+            self.apply_network(self.app.network)
+
+    def selected_contact_id(self) -> int | None:
+        return self.query_one(ContactList).selected_id
+
+    def apply_network(self, network: Network) -> None:
+        queue = self.query_one(ContactList)
+        today = network.now.date()
+        queue.today = today
+        rows = [make_row(s, today) for s in queue_of(network)]
+        keep, index = queue.selected_id, queue.cursor
+        if self._acted_on is not None:
+            acted_id, acted_index = self._acted_on
+            self._acted_on = None
+            still = next((i for i, r in enumerate(rows) if r.id == acted_id), None)
+            keep, index = None, (still + 1 if still is not None else acted_index)
+        queue.set_rows(rows, keep_id=keep, index=index)
+        pane = self.query_one("#queue-pane")
+        pane.border_title = Content(f"Triage: {len(rows)} to act on today" if rows else "Triage")
+        self.set_class(not rows, "-empty")
+        if not rows:
+            self.query_one(ContactHeader).card = None
+            self.query_one(PressureGauge).reading = None
+
+    def apply_change(self, change: Change) -> None:
+        if self.app.network is not None:
+            self.apply_network(self.app.network)
+
+    def _remember_position(self) -> None:
+        queue = self.query_one(ContactList)
+        if queue.selected_id is not None:
+            self._acted_on = (queue.selected_id, queue.cursor)
+
+    def on_contact_list_highlighted(self, message: ContactList.Highlighted) -> None:
+        summary = self.app.summary_for(message.contact_id)
+        if summary is None or self.app.network is None:
+            return
+        today = self.app.network.now.date()
+        self.query_one(ContactHeader).card = Card(summary.contact, today)
+        self.query_one(PressureGauge).reading = Reading(summary.assessment, today)
+
+    def show_detail(self, detail: Detail) -> None:
+        pass  # the queue shows the summary it already has
+
+    def on_contact_list_chosen(self, message: ContactList.Chosen) -> None:
+        self.app.open_contact(message.contact_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_capture(self) -> None:
+        self.app.action_capture()
+
+    def action_snooze(self) -> None:
+        from .snooze import SnoozeScreen
+
+        contact_id = self.selected_contact_id()
+        if contact_id is None:
+            return
+
+        def snoozed(until) -> None:
+            if until is not None:
+                self._remember_position()
+                self.app.set_status(contact_id, Status.SNOOZED, until)
+
+        self.app.push_screen(SnoozeScreen(self.app.now()), snoozed)
+
+    def action_archive(self) -> None:
+        contact_id = self.selected_contact_id()
+        if contact_id is not None:
+            self._remember_position()
+            self.app.set_status(contact_id, Status.ARCHIVED, None)
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+    def remember_capture(self) -> None:
+        self._remember_position()

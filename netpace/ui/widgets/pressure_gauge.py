@@ -1,0 +1,177 @@
+"""The pressure gauge: four zones, a marker at the value, the verdict and the reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.style import Style
+from textual.widget import Widget
+
+from ...domain import thresholds as T
+from ...domain.model import Assessment, Verdict, Zone
+from ...domain.text import one_line
+from ..words import verdict_sentence
+
+# Where each zone starts on the 0-100 scale, in order.
+ZONES: tuple[tuple[Zone, int], ...] = (
+    (Zone.CALM, 0),
+    (Zone.WARM, T.WARM),
+    (Zone.PRESSING, T.PRESSING),
+    (Zone.PUSHY, T.PUSHY),
+)
+
+
+def zone_at(value: float) -> Zone:
+    current = Zone.CALM
+    for zone, start in ZONES:
+        if value >= start:
+            current = zone
+    return current
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the gauge shows: one assessment, read on one day."""
+
+    assessment: Assessment
+    today: date
+
+
+_VERDICT_CLASS = {
+    Verdict.REPLY_OWED: "urgent",
+    Verdict.FOLLOW_UP: "due",
+    Verdict.CHECK_IN: "due",
+    Verdict.WAIT: "wait",
+    Verdict.BACK_OFF: "back-off",
+    Verdict.OK: "ok",
+}
+
+
+class PressureGauge(Widget):
+    """Reads at a glance: verdict and number on top, the zoned bar, then the reasons."""
+
+    COMPONENT_CLASSES = {
+        "pressure-gauge--calm",
+        "pressure-gauge--warm",
+        "pressure-gauge--pressing",
+        "pressure-gauge--pushy",
+        "pressure-gauge--calm-track",
+        "pressure-gauge--warm-track",
+        "pressure-gauge--pressing-track",
+        "pressure-gauge--pushy-track",
+        "pressure-gauge--marker",
+        "pressure-gauge--label",
+        "pressure-gauge--reason",
+        "pressure-gauge--urgent",
+        "pressure-gauge--due",
+        "pressure-gauge--wait",
+        "pressure-gauge--back-off",
+        "pressure-gauge--ok",
+    }
+
+    DEFAULT_CSS = """
+    PressureGauge { height: auto; padding: 0 1; }
+    PressureGauge > .pressure-gauge--calm { color: $success; }
+    PressureGauge > .pressure-gauge--warm { color: $warning-lighten-2; }
+    PressureGauge > .pressure-gauge--pressing { color: $warning; }
+    PressureGauge > .pressure-gauge--pushy { color: $error; }
+    PressureGauge > .pressure-gauge--calm-track { color: $success 45%; }
+    PressureGauge > .pressure-gauge--warm-track { color: $warning-lighten-2 45%; }
+    PressureGauge > .pressure-gauge--pressing-track { color: $warning 45%; }
+    PressureGauge > .pressure-gauge--pushy-track { color: $error 45%; }
+    PressureGauge > .pressure-gauge--marker { color: $foreground; text-style: bold; }
+    PressureGauge > .pressure-gauge--label { color: $text-muted; }
+    PressureGauge > .pressure-gauge--reason { color: $foreground; }
+    PressureGauge > .pressure-gauge--urgent { color: $accent; text-style: bold; }
+    PressureGauge > .pressure-gauge--due { color: $primary; text-style: bold; }
+    PressureGauge > .pressure-gauge--wait { color: $warning; text-style: bold; }
+    PressureGauge > .pressure-gauge--back-off { color: $error; text-style: bold; }
+    PressureGauge > .pressure-gauge--ok { color: $success; text-style: bold; }
+    """
+
+    reading: reactive[Reading | None] = reactive(None, layout=True)
+    max_reasons: reactive[int | None] = reactive(None, layout=True)
+
+    def _style(self, name: str):
+        return self.get_visual_style(f"pressure-gauge--{name}", partial=True)
+
+    def render(self) -> Content:
+        if self.reading is None:
+            return Content("")
+        a = self.reading.assessment
+        width = max(12, self.content_region.width or self.size.width or 40)
+        lines = [
+            self._headline(a, width),
+            self._marker_line(a, width),
+            self._bar(a.pressure, width),
+            self._zone_labels(a.zone, width),
+        ]
+        reason_style = self._style("reason")
+        reasons = a.reasons if self.max_reasons is None else a.reasons[: self.max_reasons]
+        for reason in reasons:
+            lines.append(Content.assemble(("• ", self._style("label")), (one_line(reason), reason_style)))
+        return Content("\n").join(lines)
+
+    def _number(self, a: Assessment) -> Content:
+        return Content.assemble(("pressure ", self._style("label")),
+                                (f"{a.pressure} {a.zone.value}", self._style(a.zone.value) + Style(bold=True)))
+
+    def _headline(self, a: Assessment, width: int) -> Content:
+        left = Content.styled(verdict_sentence(a, self.reading.today), self._style(_VERDICT_CLASS[a.verdict]))
+        right = self._number(a)
+        gap = width - left.cell_length - right.cell_length
+        if gap < 1:  # too narrow: the number moves down beside the marker
+            return left.truncate(width, ellipsis=True)
+        return Content.assemble(left, " " * gap, right)
+
+    @staticmethod
+    def _column(value: float, width: int) -> int:
+        return max(0, min(width - 1, int(value * width / 100 - 1e-9)))
+
+    def _marker_line(self, a: Assessment, width: int) -> Content:
+        at = self._column(a.pressure, width)
+        marker = Content.styled("▼", self._style(zone_at(a.pressure).value) + self._style("marker"))
+        verdict = verdict_sentence(a, self.reading.today)
+        number = self._number(a)
+        if len(verdict) + 1 + number.cell_length <= width:
+            return Content.assemble(" " * at, marker)
+        if at > number.cell_length + 1:
+            return Content.assemble(number, " " * (at - number.cell_length), marker)
+        return Content.assemble(" " * at, marker, " ", number).truncate(width)
+
+    def _bar(self, pressure: int, width: int) -> Content:
+        parts = []
+        filled_to = self._column(pressure, width) if pressure > 0 else -1
+        for cell in range(width):
+            middle = (cell + 0.5) * 100 / width
+            zone = zone_at(middle).value
+            if cell <= filled_to:
+                parts.append(("█", self._style(zone)))
+            else:
+                parts.append(("━", self._style(f"{zone}-track")))
+        return Content.assemble(*parts)
+
+    def _zone_labels(self, current: Zone, width: int) -> Content:
+        """Zone names under where each zone starts; the current one in its colour."""
+        cells = [" "] * width
+        styles: list[tuple[int, int, str]] = []
+        taken_until = -1
+        for zone, start in ZONES:
+            at = self._column(start, width) if start else 0
+            text = zone.value
+            if at <= taken_until or at + len(text) > width:
+                if zone != current:
+                    continue
+                at = max(taken_until + 1, min(at, width - len(text)))
+            for offset, ch in enumerate(text):
+                if at + offset < width:
+                    cells[at + offset] = ch
+            styles.append((at, at + len(text), zone.value if zone == current else "label"))
+            taken_until = at + len(text)
+        content = Content("".join(cells))
+        for start, end, name in styles:
+            content = content.stylize(self._style(name), start, end)
+        return content

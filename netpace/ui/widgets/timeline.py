@@ -1,0 +1,179 @@
+"""The interaction timeline with the silences between, one selectable entry per interaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...domain.model import Direction, Interaction
+from ...domain.text import one_line
+from ..words import ARROW, TimelineEntry, label, when_words
+from .contact_list import fit
+
+ITEM, NOTE, SILENCE, EMPTY = "item", "note", "silence", "empty"
+
+
+class Timeline(ScrollView, can_focus=True):
+    """Newest first by default; `r` (on the main screen) flips the order."""
+
+    COMPONENT_CLASSES = {
+        "timeline--cursor",
+        "timeline--out",
+        "timeline--in",
+        "timeline--both",
+        "timeline--meta",
+        "timeline--when",
+        "timeline--note",
+        "timeline--silence",
+        "timeline--empty",
+    }
+
+    DEFAULT_CSS = """
+    Timeline { background: $surface; scrollbar-size-vertical: 1; }
+    Timeline > .timeline--cursor { background: $block-cursor-blurred-background; }
+    Timeline:focus > .timeline--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    Timeline > .timeline--out { color: $warning; text-style: bold; }
+    Timeline > .timeline--in { color: $success; text-style: bold; }
+    Timeline > .timeline--both { color: $primary; text-style: bold; }
+    Timeline > .timeline--meta { color: $foreground; }
+    Timeline > .timeline--when { color: $text-muted; }
+    Timeline > .timeline--note { color: $foreground; }
+    Timeline > .timeline--silence { color: $text-muted; text-style: italic; }
+    Timeline > .timeline--empty { color: $text-muted; text-style: italic; }
+    """
+
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Down", show=False, id="timeline.down", tooltip="Next interaction"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="timeline.up", tooltip="Previous interaction"),
+    ]
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    newest_first: reactive[bool] = reactive(True, init=False)
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._entries: list[TimelineEntry] = []
+        self._lines: list[tuple[int | None, str, str]] = []
+        self._now: datetime | None = None
+
+    # -- data ------------------------------------------------------------------------
+    @property
+    def display_entries(self) -> list[TimelineEntry]:
+        return list(reversed(self._entries)) if self.newest_first else list(self._entries)
+
+    @property
+    def selected(self) -> Interaction | None:
+        shown = self.display_entries
+        if not shown:
+            return None
+        return shown[min(self.cursor, len(shown) - 1)].item
+
+    def set_entries(self, entries: Sequence[TimelineEntry], now: datetime, *, keep_cursor: bool = False) -> None:
+        self._entries = list(entries)
+        self._now = now
+        cursor = min(self.cursor, max(0, len(self._entries) - 1)) if keep_cursor else 0
+        self.set_reactive(Timeline.cursor, cursor)
+        self._rebuild()
+        if not keep_cursor:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def watch_newest_first(self) -> None:
+        self.set_reactive(Timeline.cursor, 0)
+        self._rebuild()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _rebuild(self) -> None:
+        lines: list[tuple[int | None, str, str]] = []
+        shown = self.display_entries
+        if not shown:
+            lines.append((None, EMPTY, "Nothing logged yet: press c to log the first interaction."))
+        for index, entry in enumerate(shown):
+            if self.newest_first and entry.silence_after:
+                lines.append((None, SILENCE, entry.silence_after))
+            lines.append((index, ITEM, ""))
+            note = one_line(entry.item.note)
+            if note:
+                lines.append((index, NOTE, note))
+            if not self.newest_first and entry.silence_after:
+                lines.append((None, SILENCE, entry.silence_after))
+        self._lines = lines
+        self.virtual_size = Size(self.size.width, len(lines))
+        self.refresh()
+
+    def _line_span(self, entry_index: int) -> tuple[int, int]:
+        first = last = -1
+        for y, (index, _, _) in enumerate(self._lines):
+            if index == entry_index:
+                first = y if first < 0 else first
+                last = y
+        return first, last
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+        first, last = self._line_span(self.cursor)
+        if first >= 0:
+            self.scroll_to_region(Region(0, first, 1, last - first + 1), animate=False, immediate=True)
+
+    def action_move(self, step: int) -> None:
+        count = len(self._entries)
+        if count:
+            self.cursor = max(0, min(count - 1, self.cursor + step))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._lines))
+
+    # -- drawing -------------------------------------------------------------------------
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"timeline--{name}")
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width or self.size.width
+        base = self.rich_style
+        index = round(self.scroll_y) + y
+        if index >= len(self._lines) or self._now is None:
+            return Strip.blank(width, base)
+        entry_index, kind, text = self._lines[index]
+        if kind == EMPTY:
+            return Strip([Segment(fit("  " + text, width), base + self._style("empty"))], width)
+        if kind == SILENCE:
+            return Strip([Segment(fit(f"      ┊ {text}", width), base + self._style("silence"))], width)
+        entry = self.display_entries[entry_index]
+        if kind == NOTE:
+            segments = [Segment(fit("      " + text, width), base + self._style("note"))]
+        else:
+            segments = self._item_segments(entry.item, width, base)
+        if entry_index == self.cursor:
+            cursor = self._style("cursor")
+            segments = [Segment(s.text, s.style + cursor) for s in segments]
+        return Strip(segments, width)
+
+    def _item_segments(self, item: Interaction, width: int, base: Style) -> list[Segment]:
+        direction = {Direction.OUT: "out", Direction.IN: "in", Direction.BOTH: "both"}[item.direction]
+        arrow = f"  {ARROW[item.direction]:<4}"
+        meta = f"{label(item.kind.value)} · {label(item.channel.value)}"
+        when = when_words(item.at, self._now)
+        room = width - cell_len(arrow) - 1
+        if cell_len(meta) + 2 + cell_len(when) > room:
+            when_part = fit(when, max(0, room - cell_len(meta) - 2)) if room - cell_len(meta) > 8 else ""
+        else:
+            when_part = when
+        gap = max(1, room - cell_len(meta) - cell_len(when_part))
+        segments = [
+            Segment(arrow, base + self._style(direction)),
+            Segment(meta, base + self._style("meta")),
+            Segment(" " * gap, base),
+            Segment(when_part, base + self._style("when")),
+        ]
+        used = sum(cell_len(s.text) for s in segments)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return segments

@@ -1,0 +1,104 @@
+from netpace.domain.model import Verdict
+from netpace.ui.screens.main import MainScreen
+from netpace.ui.widgets.contact_list import ContactList
+from netpace.ui.widgets.pressure_gauge import PressureGauge
+from netpace.ui.widgets.timeline import Timeline
+
+from .conftest import screen_text, settle
+
+
+async def test_list_is_sorted_by_urgency_and_shows_the_selected_contact(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(app, pilot)
+        rows = app.screen.query_one(ContactList).rows
+        assert len(rows) == 40
+        verdicts = [r.summary.assessment.verdict for r in rows]
+        assert verdicts[0] == Verdict.REPLY_OWED
+        assert verdicts.index(Verdict.OK) > verdicts.index(Verdict.BACK_OFF)
+        text = screen_text(app)
+        assert "Contacts 40 · by urgency" in text
+        first = rows[0]
+        assert first.name.split()[0] in text
+        assert "Reply owed since Sat 21 Nov" in text
+        assert "you haven't answered" in text  # a reason and a silence
+        assert "12 weeks ago" in text  # the weekly history
+
+
+async def test_moving_down_shows_that_contacts_gauge_and_timeline(make_app, store, fixed_now):
+    app = make_app()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(app, pilot)
+        contacts = app.screen.query_one(ContactList)
+        chloe = next(i for i, r in enumerate(contacts.rows) if r.name == "Chloe Dubois")
+        for _ in range(chloe):
+            await pilot.press("j")
+        await settle(app, pilot)
+        gauge = app.screen.query_one(PressureGauge)
+        assert gauge.reading.assessment.pressure == store.summary(contacts.selected_id, fixed_now).assessment.pressure
+        text = screen_text(app)
+        assert "Back off until Fri 25 Dec" in text
+        assert "pushy" in text
+        assert "Design Director at Luma Studio" in text
+        timeline = app.screen.query_one(Timeline)
+        newest = timeline.selected
+        assert newest.at == max(i.at for i in store.interactions(contacts.selected_id))
+        assert "no reply" in text
+
+
+async def test_o_cycles_the_sort_order(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("o")
+        assert "by name" in screen_text(app)
+        names = [r.name.casefold() for r in app.screen.query_one(ContactList).rows]
+        assert names == sorted(names)
+        await pilot.press("o")
+        assert "by last contact" in screen_text(app)
+        await pilot.press("o")
+        rows = app.screen.query_one(ContactList).rows
+        pressures = [r.summary.assessment.pressure for r in rows]
+        assert pressures == sorted(pressures, reverse=True)
+        await pilot.press("o")
+        assert "by urgency" in screen_text(app)
+
+
+async def test_r_flips_the_timeline(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        timeline = app.screen.query_one(Timeline)
+        newest = timeline.selected
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert "oldest first" in screen_text(app)
+        assert timeline.selected.at < newest.at
+
+
+async def test_filter_is_live_and_escape_clears_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"lumast")
+        rows = app.screen.query_one(ContactList).rows
+        assert [r.name for r in rows][0] == "Chloe Dubois"  # company "Luma Studio", letters in order
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"rust")  # a tag
+        rows = app.screen.query_one(ContactList).rows
+        assert "佐藤 花子" in [r.name for r in rows]
+        assert "of 40" in screen_text(app)
+        await pilot.press("escape")
+        assert len(app.screen.query_one(ContactList).rows) == 40
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.focused is app.screen.query_one(ContactList)
+
+
+async def test_q_quits(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -1,0 +1,79 @@
+"""The real app in a real terminal (tmux): start, filter, capture, see a CLI change, quit.
+
+tmux is required: without it this test fails rather than skips (CI installs it).
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from netpace.store import open_store
+
+NOW = "2026-11-26 09:00"
+BIN = Path(sys.executable).parent
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def wait_for(session: str, text: str, seconds: float = 15) -> str:
+    end = time.monotonic() + seconds
+    screen = ""
+    while time.monotonic() < end:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.05)
+    raise AssertionError(f"not on screen after {seconds}s: {text!r}\n{screen}")
+
+
+def test_the_app_in_tmux(tmp_path):
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: the real-terminal test needs it (apt-get install tmux)")
+    db = tmp_path / "netpace.db"
+    subprocess.run([str(BIN / "netpace"), "--db", str(db), "demo", "--now", NOW], check=True, capture_output=True)
+    session = f"netpace-test-{uuid.uuid4().hex[:8]}"
+    command = f"{BIN / 'netpace'} --db {db} --now '{NOW}'"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command],
+                   check=True, env=env)
+    try:
+        wait_for(session, "Maren Holt")
+        time.sleep(0.5)  # keys sent while the terminal is still answering start-up queries can be lost
+        tmux("send-keys", "-t", session, "/")
+        tmux("send-keys", "-t", session, "-l", "nordlys")
+        screen = wait_for(session, "Contacts 1 of 40")
+        assert "Olivia Chen" not in screen
+        tmux("send-keys", "-t", session, "Enter")
+        time.sleep(0.3)  # a person's pause: enter moves focus back to the list first
+        tmux("send-keys", "-t", session, "c")
+        wait_for(session, "Log an interaction")
+        tmux("send-keys", "-t", session, "-l", "Proposed Tuesday for the call")
+        tmux("send-keys", "-t", session, "Enter")
+        screen = wait_for(session, "Logged reply with Maren Holt")
+        assert "Proposed Tuesday for the call" in screen
+        subprocess.run([str(BIN / "netpace"), "--db", str(db), "log", "Maren Holt", "--in",
+                        "--note", "Tuesday works, see you then"], check=True, capture_output=True)
+        wait_for(session, "Tuesday works, see you then", seconds=10)
+        tmux("send-keys", "-t", session, "q")
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            alive = subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
+            if not alive:
+                break
+            time.sleep(0.1)
+        assert not alive, "the app did not quit on q"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    with open_store(db) as store:
+        maren = store.resolve("Maren Holt")
+        notes = [i.note for i in store.interactions(maren.id)]
+    # The app's clock is fixed by --now; the CLI's is real, so compare as a set.
+    assert {"Proposed Tuesday for the call", "Tuesday works, see you then"} <= set(notes)
