@@ -55,7 +55,7 @@ class Outcome:
 Fingerprint = tuple
 
 
-def _fingerprint(contact_id: object, item: Interaction) -> Fingerprint:
+def fingerprint(contact_id: object, item: Interaction) -> Fingerprint:
     return (contact_id, item.at, item.direction, item.channel, item.kind, item.note)
 
 
@@ -183,7 +183,7 @@ class Merger:
         if key is None:
             # Without an external id (netpace's own export of hand-logged entries), an
             # identical entry on the same contact is the same entry.
-            fingerprint = _fingerprint(draft.contact.id if not draft.is_new else id(draft), item)
+            fingerprint = fingerprint(draft.contact.id if not draft.is_new else id(draft), item)
             if fingerprint in self.fingerprints:
                 self.interactions_known += 1
                 return
