@@ -42,23 +42,29 @@ def separator_date(line: bytes) -> datetime | None:
         return None
 
 
-def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes, int]]:
-    """(first line, separator line, header bytes, bytes consumed) for each message."""
+def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes]]:
+    """(first line, separator line, header bytes) for each message.
+
+    A `From ` line separates messages only when a header line follows it: an
+    unescaped `From ` at the start of a body line is text, not a new message.
+    """
     line_number = 0
     start = 0
     separator: bytes | None = None
     header: list[bytes] = []
     size = 0
     in_header = True
-    consumed = 0
+    pending: tuple[int, bytes] | None = None
     for line in handle:
         line_number += 1
-        consumed += len(line)
+        if pending is not None:
+            if _HEADER_LINE.match(line):
+                if start:
+                    yield start, separator, b"".join(header)
+                (start, separator), header, size, in_header = pending, [], 0, True
+            pending = None
         if line.startswith(b"From "):
-            if start:
-                yield start, separator, b"".join(header), consumed - len(line)
-                consumed = len(line)
-            start, separator, header, size, in_header = line_number, line, [], 0, True
+            pending = (line_number, line)
             continue
         if not start:
             if not line.strip():
@@ -71,7 +77,7 @@ def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes, int]]
                 header.append(line)
                 size += len(line)
     if start:
-        yield start, separator, b"".join(header), consumed
+        yield start, separator, b"".join(header)
 
 
 def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Record]:
@@ -85,8 +91,11 @@ def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Rec
         progress.start(f"Reading {path.name}", total)
         first = True
         try:
-            for line, separator, header, consumed in messages(handle):
-                progress.advance(consumed)
+            done = 0
+            for line, separator, header in messages(handle):
+                position = handle.tell()
+                progress.advance(position - done)
+                done = position
                 if first and separator is None and not _HEADER_LINE.match(header):
                     raise Unreadable(f"{path} is neither an mbox file nor an e-mail message.")
                 first = False
