@@ -124,9 +124,7 @@ def export_command(ctx: click.Context, format: str, out: Path | None, now_text: 
         raise Failure(str(error)) from None
 
     if out is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        click.echo(data, nl=False)  # bytes go to stdout's binary buffer as they are
         return
     try:
         write_private(out, data)

@@ -9,6 +9,7 @@ under the same (source, external_id) are left alone. Nothing touches the databas
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from typing import Iterable
@@ -66,12 +67,12 @@ class Merger:
         external_keys: set[tuple[str, str]],
         now: datetime,
         tz: tzinfo,
-        fingerprints: set[Fingerprint] | None = None,
+        fingerprints: Counter[Fingerprint] | None = None,
     ):
         self.now = now
         self.tz = tz
         self.known_keys = external_keys
-        self.fingerprints = fingerprints if fingerprints is not None else set()
+        self.fingerprints = fingerprints if fingerprints is not None else Counter()
         self.drafts: list[Draft] = []
         self.interactions: list[tuple[Draft, Interaction]] = []
         self.skips: list[Skip] = []
@@ -182,12 +183,13 @@ class Merger:
             return
         if key is None:
             # Without an external id (netpace's own export of hand-logged entries), an
-            # identical entry on the same contact is the same entry.
-            fingerprint = fingerprint(draft.contact.id if not draft.is_new else id(draft), item)
-            if fingerprint in self.fingerprints:
+            # identical entry on the same contact is the same entry. Counted, so two
+            # identical entries in the file stay two, and both are found next time.
+            same = fingerprint(draft.contact.id if not draft.is_new else id(draft), item)
+            if self.fingerprints[same] > 0:
+                self.fingerprints[same] -= 1
                 self.interactions_known += 1
                 return
-            self.fingerprints.add(fingerprint)
         else:
             self._new_keys.add(key)
         self.interactions.append((draft, item))

@@ -145,7 +145,7 @@ def _interaction(item, people: dict[object, Person], where: str) -> InteractionR
     contact_id = item.get("contact_id")
     person = None if isinstance(contact_id, (list, dict)) else people.get(contact_id)
     if person is None:
-        raise _Bad(f"contact_id {str(item.get('contact_id'))[:20]!r} is not among the contacts")
+        raise _Bad(f"contact_id {json.dumps(contact_id)[:20]} is not among the contacts")
     external = item.get("external_id")
     if external is not None and not isinstance(external, str):
         raise _Bad("external_id should be text")

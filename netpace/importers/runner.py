@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -108,10 +109,10 @@ def _merger(store: Store | None, format: str, options: ImportOptions) -> Merger:
     fingerprints = None
     if format == "json":
         # Hand-logged entries have no external id: identical content is the same entry.
-        fingerprints = {
+        fingerprints = Counter(
             fingerprint(contact_id, item)
             for contact_id, items in store.interactions_by_contact().items()
             for item in items
             if item.external_id is None
-        }
+        )
     return Merger(contacts, store.external_keys(), options.now, options.tz, fingerprints)
