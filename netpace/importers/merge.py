@@ -83,6 +83,8 @@ class Merger:
         self._by_linkedin: dict[str, Draft] = {}
         self._by_name: dict[str, list[Draft]] = {}
         self._by_ref: dict[str, Draft] = {}
+        # (draft, person) pairs already merged: mail names the same people thousands of times.
+        self._merged: set[tuple[int, Person]] = set()
         for contact in contacts:
             self._register(Draft(contact, original=contact))
 
@@ -142,10 +144,13 @@ class Merger:
                 Skip(where, f"the name {person.name!r} matches {found.count} contacts; can't tell which")
             )
             return None
+        if found is not None and (id(found), person) in self._merged:
+            return found
         try:
             if found is None:
                 draft = Draft(_new_contact(person), refs={person.ref} if person.ref else set())
                 self._register(draft)
+                self._merged.add((id(draft), person))
                 return draft
             merged = _merge(found.contact, person)
         except ValidationError as error:
@@ -156,6 +161,7 @@ class Merger:
         if merged != found.contact:
             found.contact = merged
         self._index_keys(found)
+        self._merged.add((id(found), person))
         return found
 
     def _add_interaction(self, record: InteractionRecord) -> None:

@@ -482,29 +482,24 @@ class Store:
     def add_interactions(self, items: Iterable[Interaction], now: datetime) -> int:
         """Insert many interactions (each with its contact_id) in one transaction."""
         created = to_db_time(now)
-        rows: list[dict] = []
+        i = self.m.interaction
+        fields = [i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.created_at]
+        rows: list[tuple] = []
         touched: set[int] = set()
         for item in items:
             if item.contact_id is None:
                 raise ValueError("add_interactions needs a contact_id on every interaction")
             item = self._clean_interaction(item)
             rows.append(
-                {
-                    "contact": item.contact_id,
-                    "at": to_db_time(item.at),
-                    "direction": item.direction.value,
-                    "channel": item.channel.value,
-                    "kind": item.kind.value,
-                    "note": item.note,
-                    "source": item.source,
-                    "external_id": item.external_id,
-                    "created_at": created,
-                }
+                (
+                    item.contact_id, to_db_time(item.at), item.direction.value, item.channel.value,
+                    item.kind.value, item.note, item.source, item.external_id, created,
+                )
             )
             touched.add(item.contact_id)
         with self.transaction():
             for batch in pw.chunked(rows, BATCH_ROWS):
-                self.m.interaction.insert_many(batch).execute()
+                i.insert_many(batch, fields=fields).execute()
             for batch in pw.chunked(sorted(touched), BATCH_ROWS):
                 self.m.contact.update(updated_at=created).where(self.m.contact.id.in_(batch)).execute()
         return len(rows)
