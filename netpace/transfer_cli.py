@@ -14,8 +14,6 @@ from pathlib import Path
 
 import click
 
-from .importers.decoding import describe_os_error
-
 
 class Failure(click.ClickException):
     """One sentence to stderr, then exit with `code` (2: the command line, 1: the rest)."""
@@ -39,16 +37,15 @@ def _progress():
     return TerminalProgress(stream) if stream.isatty() else NoProgress()
 
 
-def _import_formats() -> tuple[str, ...]:
-    from .importers import FORMATS
-
-    return FORMATS
+# Spelled out rather than imported, so registering these commands loads no importer
+# (a test checks they match the importers' and exporters' own lists).
+IMPORT_FORMATS = ("linkedin-connections", "linkedin-messages", "vcard", "google-csv", "outlook-csv",
+                  "mbox", "maildir", "ics", "json")
+EXPORT_FORMATS = ("json", "csv", "vcard", "ics")
 
 
 @click.command("import")
-@click.argument("format", metavar="FORMAT", type=click.Choice(
-    ("linkedin-connections", "linkedin-messages", "vcard", "google-csv", "outlook-csv",
-     "mbox", "maildir", "ics", "json"), case_sensitive=False))
+@click.argument("format", metavar="FORMAT", type=click.Choice(IMPORT_FORMATS, case_sensitive=False))
 @click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--me", multiple=True, metavar="ADDRESS",
               help="Your e-mail address or LinkedIn profile URL (repeat for each); needed for mail.")
@@ -95,7 +92,7 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
 
 
 @click.command("export")
-@click.argument("format", metavar="FORMAT", type=click.Choice(("json", "csv", "vcard", "ics"), case_sensitive=False))
+@click.argument("format", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS, case_sensitive=False))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file (0600); stdout without it.")
 @click.option("--now", "now_text", metavar="WHEN", help="Pretend it is WHEN (reproducible output).")
 @click.option("--days", type=click.IntRange(1, 3650), default=14, show_default=True,
@@ -129,5 +126,7 @@ def export_command(ctx: click.Context, format: str, out: Path | None, now_text: 
     try:
         write_private(out, data)
     except OSError as error:
+        from .importers.decoding import describe_os_error
+
         raise Failure(describe_os_error(out, error).replace("Can't read", "Can't write")) from None
     click.echo(f"Wrote {out}.", err=True)

@@ -8,7 +8,7 @@ import json
 import os
 import stat
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 
 import icalendar
 import pytest

@@ -213,3 +213,19 @@ def test_store_importers_and_exporters_never_import_textual():
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_command_choices_match_the_formats_implemented():
+    from netpace import exporters, importers, transfer_cli
+
+    assert transfer_cli.IMPORT_FORMATS == importers.FORMATS
+    assert transfer_cli.EXPORT_FORMATS == exporters.FORMATS
+
+
+def test_registering_the_commands_loads_no_importer():
+    code = (
+        "import sys, netpace.transfer_cli;"
+        "heavy = [m for m in ('vobject', 'icalendar', 'netpace.importers', 'netpace.exporters', 'peewee')"
+        " if m in sys.modules]; assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from ..domain.identity import email_key, normalize_linkedin
 from .decoding import read_bytes
-from .records import ContactRecord, ImportOptions, Person, Progress, Record, Skip
+from .records import ContactRecord, Person, Progress, Record, Skip
 from .table import Row, Table, cell, header_name, read_table
 
 MULTI = " ::: "

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Protocol, Union
 
+from ..domain.identity import email_key
 from ..domain.model import Channel, Direction, Kind, MetVia, Status
 
 
@@ -76,15 +77,7 @@ class ImportOptions:
 
     @property
     def my_emails(self) -> frozenset[str]:
-        from ..domain.identity import email_key
-
         return frozenset(filter(None, (email_key(value) for value in self.me)))
-
-    @property
-    def my_profiles(self) -> frozenset[str]:
-        from ..domain.identity import linkedin_key
-
-        return frozenset(filter(None, (linkedin_key(value) for value in self.me)))
 
 
 class Progress(Protocol):
@@ -95,7 +88,7 @@ class Progress(Protocol):
 
 @dataclass
 class NoProgress:
-    """The progress reporter for tests, pipes and the dry run of a dry run."""
+    """Progress nobody sees: for pipes, tests and the TUI's own bar to replace."""
 
     done: int = 0
     total: int = 0
