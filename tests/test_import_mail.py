@@ -142,3 +142,29 @@ def test_separator_dates():
     assert separator_date(b"From a@b  Wed Dec 15 06:59:10 2010\n") == datetime(2010, 12, 15, 6, 59, 10, tzinfo=UTC)
     assert separator_date(b"From \n") is None
     assert separator_date(b"From x Wed Feb 31 06:59:10 2010\n") is None
+
+
+def _message(message_id: str, date: str, sender: bytes, subject: bytes = b"Hi") -> bytes:
+    return (b"From x Mon Mar  1 09:00:00 2021\nFrom: " + sender + b"\nTo: sam@patel.example\nSubject: " + subject
+            + b"\nDate: " + date.encode() + b"\nMessage-ID: " + message_id.encode() + b"\n\nbody\n\n")
+
+
+def test_colliding_message_ids_of_different_messages_are_both_kept(tmp_path):
+    mbox = tmp_path / "collide.mbox"
+    mbox.write_bytes(
+        _message("<same@id>", "Mon, 1 Mar 2021 09:00:00 +0000", b"Ann <ann@example.com>")
+        + _message("<same@id>", "Tue, 2 Mar 2021 09:00:00 +0000", b"Ann <ann@example.com>")
+        + _message("<same@id>", "Mon, 1 Mar 2021 09:00:00 +0000", b"Ann <ann@example.com>")  # a true copy
+    )
+    db = tmp_path / "n.db"
+    result = run_import(db, "mbox", "--me", "sam@patel.example", mbox)
+    assert "2 interactions added, 1 already there" in result.stdout
+
+
+def test_raw_8bit_headers_are_decoded_not_crashed_on(tmp_path):
+    mbox = tmp_path / "latin1.mbox"
+    mbox.write_bytes(_message("<l@id>", "Mon, 1 Mar 2021 09:00:00 +0000", "Zoë Brandt <zoe@example.com>".encode("cp1252"),
+                              subject="Grüße".encode("utf-8")))
+    db = tmp_path / "n.db"
+    assert run_import(db, "mbox", "--me", "sam@patel.example", mbox).exit_code == 0
+    assert interactions(db)[0][0] == "Zoë Brandt" and interactions(db)[0][5] == "Grüße"

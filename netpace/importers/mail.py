@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import datetime, timezone
-from email.header import decode_header
+from email.header import Header, decode_header
 from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -68,8 +68,16 @@ def header_text(value) -> str:
 
 
 def _raw(message: Message, name: str) -> list[str]:
-    values = message.get_all(name) or []
-    return [str(value) for value in values]
+    """Header values as text. Raw 8-bit bytes come back as Header objects whose str()
+    loses them: read those bytes (UTF-8, else cp1252) instead."""
+    values = []
+    for value in message.get_all(name) or []:
+        if isinstance(value, Header):
+            value = "".join(
+                decode_field(chunk) if isinstance(chunk, bytes) else chunk for chunk, _ in decode_header(value)
+            )
+        values.append(str(value))
+    return values
 
 
 def addresses(message: Message, *names: str) -> list[tuple[str, str]]:
