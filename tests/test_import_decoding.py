@@ -64,7 +64,9 @@ def test_csv_reading_never_raises_on_arbitrary_bytes(data):
 
 
 _csv_cell = st.one_of(
-    st.text(max_size=12),
+    # A bare CR is left unquoted by Python's csv writer when the line ends in LF alone:
+    # that file is ambiguous, and no spreadsheet writes it.
+    st.text(st.characters(blacklist_characters="\r"), max_size=12),
     st.sampled_from(["Jørgen", "O\u2019Sullivan", "™", "a,b", 'say "hi"', "line\nbreak", "x;y"]),
 )
 
@@ -109,3 +111,28 @@ def test_no_reader_raises_anything_but_unreadable(tmp_path, format, data):
             assert isinstance(record, (ContactRecord, InteractionRecord, Skip))
     except Unreadable:
         pass
+
+
+_VCARD_LINES = st.one_of(
+    st.sampled_from([
+        "BEGIN:VCARD", "END:VCARD", "VERSION:2.1", "VERSION:3.0", "VERSION:4.0", "FN:Ann Lee", "N:Lee;Ann;;;",
+        "EMAIL:ann@example.com", "ORG:Acme;Dept", "KIND:group", "NOTE;ENCODING=QUOTED-PRINTABLE:caf=E9=",
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=C3=91=", " folded", "\tfolded", "item1.EMAIL:x@y.z",
+        "PHOTO;ENCODING=BASE64:!!!", "URL:https://www.linkedin.com/in/ann", "TEL;CELL;PREF:1", "N:", ":", "",
+        "X-SOCIALPROFILE;TYPE=linkedin:ann", "CATEGORIES:a,b", "FN:Doe, John", "BDAY:notadate", "AGENT:",
+    ]),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(lines=st.lists(_VCARD_LINES, max_size=25), newline=st.sampled_from(["\r\n", "\n"]),
+       encoding=st.sampled_from(["utf-8", "utf-16-le", "cp1252"]))
+def test_vcard_reader_never_raises_on_card_shaped_input(tmp_path, lines, newline, encoding):
+    path = tmp_path / "cards.vcf"
+    path.write_bytes(newline.join(lines).encode(encoding, errors="replace"))
+    try:
+        records = list(READERS["vcard"](path, OPTIONS, NoProgress()))
+    except Unreadable:
+        return
+    assert all(isinstance(r, (ContactRecord, Skip)) for r in records)
