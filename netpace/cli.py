@@ -465,3 +465,9 @@ from .maintenance_cli import backup_command, restore_command  # noqa: E402  (nee
 
 cli.add_command(backup_command)
 cli.add_command(restore_command)
+
+# -- import and export live in their own module ---------------------------------------------
+from .transfer_cli import export_command, import_command  # noqa: E402
+
+cli.add_command(import_command)
+cli.add_command(export_command)

@@ -42,6 +42,8 @@ BUSY_TIMEOUT_MS = 5000
 MAX_NAME = 300
 MAX_NOTE = 200_000
 MAX_FIELD = 2_000
+# Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
+BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
 _WORDS = re.compile(r"[\W_]+")
 
@@ -158,6 +160,59 @@ def _check_is_ours(db: pw.Database, path: Path) -> None:
         raise StoreError(f"{path} is an SQLite database, but not a netpace one.")
 
 
+def clean_contact(contact: Contact) -> Contact:
+    """The contact as it would be stored, or ValidationError with one sentence."""
+    name = clean_name(contact.name)
+    if not name:
+        raise ValidationError("A contact needs a name: it was empty after removing blanks and control characters.")
+    if len(name) > MAX_NAME:
+        raise ValidationError(f"That name is {len(name)} characters long; the most netpace keeps is {MAX_NAME}.")
+    if len(contact.notes) > MAX_NOTE:
+        raise ValidationError(f"Notes can be at most {MAX_NOTE:,} characters.")
+    if contact.keep_in_touch_days is not None and not 1 <= contact.keep_in_touch_days <= 3650:
+        raise ValidationError("Keep-in-touch must be between 1 and 3650 days.")
+    emails: list[str] = []
+    for address in contact.emails:
+        address = one_line(address).lower()
+        if address and address not in emails:
+            emails.append(address)
+    tags: list[str] = []
+    for tag in contact.tags:
+        tag = one_line(tag)
+        if tag and tag not in tags:
+            tags.append(tag)
+    fields = {
+        "company": one_line(contact.company)[:MAX_FIELD],
+        "role": one_line(contact.role)[:MAX_FIELD],
+        "phone": one_line(contact.phone)[:MAX_FIELD],
+        "linkedin": one_line(contact.linkedin)[:MAX_FIELD],
+    }
+    return replace(
+        contact,
+        name=name,
+        emails=tuple(emails),
+        tags=tuple(tags),
+        notes=strip_controls(contact.notes),
+        **fields,
+    )
+
+
+def clean_interaction(item: Interaction) -> Interaction:
+    """The interaction as it would be stored, or ValidationError with one sentence."""
+    note = strip_controls(item.note)
+    if len(note) > MAX_NOTE:
+        raise ValidationError(f"A note can be at most {MAX_NOTE:,} characters.")
+    values = {}
+    for field, kind in (("direction", Direction), ("channel", Channel), ("kind", Kind)):
+        raw = getattr(item, field)
+        try:
+            values[field] = kind(raw)
+        except ValueError:
+            allowed = ", ".join(k.value for k in kind)
+            raise ValidationError(f"{raw!r} is not a {field} netpace knows; use one of {allowed}.") from None
+    return replace(item, note=note, **values)
+
+
 class Store:
     def __init__(self, db: pw.SqliteDatabase, models: Models, path: Path):
         self.db = db
@@ -207,39 +262,7 @@ class Store:
 
     # -- contacts ---------------------------------------------------------------------
     def _clean(self, contact: Contact) -> Contact:
-        name = clean_name(contact.name)
-        if not name:
-            raise ValidationError("A contact needs a name: it was empty after removing blanks and control characters.")
-        if len(name) > MAX_NAME:
-            raise ValidationError(f"That name is {len(name)} characters long; the most netpace keeps is {MAX_NAME}.")
-        if len(contact.notes) > MAX_NOTE:
-            raise ValidationError(f"Notes can be at most {MAX_NOTE:,} characters.")
-        if contact.keep_in_touch_days is not None and not 1 <= contact.keep_in_touch_days <= 3650:
-            raise ValidationError("Keep-in-touch must be between 1 and 3650 days.")
-        emails: list[str] = []
-        for address in contact.emails:
-            address = one_line(address).lower()
-            if address and address not in emails:
-                emails.append(address)
-        tags: list[str] = []
-        for tag in contact.tags:
-            tag = one_line(tag)
-            if tag and tag not in tags:
-                tags.append(tag)
-        fields = {
-            "company": one_line(contact.company)[:MAX_FIELD],
-            "role": one_line(contact.role)[:MAX_FIELD],
-            "phone": one_line(contact.phone)[:MAX_FIELD],
-            "linkedin": one_line(contact.linkedin)[:MAX_FIELD],
-        }
-        return replace(
-            contact,
-            name=name,
-            emails=tuple(emails),
-            tags=tuple(tags),
-            notes=strip_controls(contact.notes),
-            **fields,
-        )
+        return clean_contact(contact)
 
     def _row_values(self, contact: Contact) -> dict:
         return {
@@ -386,18 +409,7 @@ class Store:
             return reading.all_interactions(self)
 
     def _clean_interaction(self, item: Interaction) -> Interaction:
-        note = strip_controls(item.note)
-        if len(note) > MAX_NOTE:
-            raise ValidationError(f"A note can be at most {MAX_NOTE:,} characters.")
-        values = {}
-        for field, kind in (("direction", Direction), ("channel", Channel), ("kind", Kind)):
-            raw = getattr(item, field)
-            try:
-                values[field] = kind(raw)
-            except ValueError:
-                allowed = ", ".join(k.value for k in kind)
-                raise ValidationError(f"{raw!r} is not a {field} netpace knows; use one of {allowed}.") from None
-        return replace(item, note=note, **values)
+        return clean_interaction(item)
 
     def log(self, contact_id: int, item: Interaction, now: datetime) -> Interaction:
         item = self._clean_interaction(item)
@@ -454,6 +466,91 @@ class Store:
             ).execute()
             self._touch(item.contact_id, now)
         return item
+
+    # -- bulk writes for imports --------------------------------------------------------
+    def add_contacts(self, contacts: Iterable[Contact], now: datetime) -> list[int]:
+        """Insert many contacts in one transaction; returns their new ids in order.
+
+        A contact's own `created_at` is kept when set (a restored export), else `now`.
+        """
+        stamp = to_db_time(now)
+        ids: list[int] = []
+        email_rows: list[dict] = []
+        with self.transaction():
+            for contact in contacts:
+                contact = self._clean(contact)
+                created = to_db_time(contact.created_at) if contact.created_at else stamp
+                new_id = self.m.contact.insert(
+                    **self._row_values(contact), created_at=created, updated_at=stamp
+                ).execute()
+                ids.append(new_id)
+                email_rows.extend(
+                    {"contact": new_id, "address": a, "position": i} for i, a in enumerate(contact.emails)
+                )
+            for batch in pw.chunked(email_rows, BATCH_ROWS):
+                self.m.email.insert_many(batch).execute()
+        return ids
+
+    def update_contacts(self, contacts: Iterable[Contact], now: datetime) -> None:
+        """Rewrite many stored contacts in one transaction."""
+        stamp = to_db_time(now)
+        with self.transaction():
+            for contact in contacts:
+                if contact.id is None:
+                    raise ValueError("update_contacts needs stored contacts")
+                contact = self._clean(contact)
+                self.m.contact.update(**self._row_values(contact), updated_at=stamp).where(
+                    self.m.contact.id == contact.id
+                ).execute()
+                self._write_emails(contact.id, contact.emails)
+
+    def add_interactions(self, items: Iterable[Interaction], now: datetime) -> int:
+        """Insert many interactions (each with its contact_id) in one transaction."""
+        created = to_db_time(now)
+        i = self.m.interaction
+        fields = [i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.created_at]
+        rows: list[tuple] = []
+        touched: set[int] = set()
+        for item in items:
+            if item.contact_id is None:
+                raise ValueError("add_interactions needs a contact_id on every interaction")
+            item = self._clean_interaction(item)
+            rows.append(
+                (
+                    item.contact_id, to_db_time(item.at), item.direction.value, item.channel.value,
+                    item.kind.value, item.note, item.source, item.external_id, created,
+                )
+            )
+            touched.add(item.contact_id)
+        with self.transaction():
+            for batch in pw.chunked(rows, BATCH_ROWS):
+                i.insert_many(batch, fields=fields).execute()
+            for batch in pw.chunked(sorted(touched), BATCH_ROWS):
+                self.m.contact.update(updated_at=created).where(self.m.contact.id.in_(batch)).execute()
+        return len(rows)
+
+    def external_keys(self, sources: Iterable[str] | None = None) -> set[tuple[str, str]]:
+        """Every (source, external_id) stored, optionally for some sources only."""
+        i = self.m.interaction
+        query = i.select(i.source, i.external_id).where(i.external_id.is_null(False))
+        if sources is not None:
+            query = query.where(i.source.in_(list(sources)))
+        with self.guard():
+            return {(source, external) for source, external in query.tuples()}
+
+    def has_external_id(self, source: str, external_id: str) -> bool:
+        i = self.m.interaction
+        with self.guard():
+            return i.select().where((i.source == source) & (i.external_id == external_id)).exists()
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what an import changed, in one glance."""
+        with self.guard():
+            return {
+                "contacts": self.m.contact.select().count(),
+                "emails": self.m.email.select().count(),
+                "interactions": self.m.interaction.select().count(),
+            }
 
     # -- assessments --------------------------------------------------------------------
     def summaries(self, now: datetime, *, include_hidden: bool = True) -> list[ContactSummary]:

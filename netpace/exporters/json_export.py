@@ -1,0 +1,84 @@
+"""Everything, as versioned JSON that `netpace import json` reads back.
+
+Schema version 1:
+
+    {"netpace_export": 1, "exported_at": ISO time,
+     "contacts": [{"id", "name", "company", "role", "emails": [..], "phone", "linkedin",
+                   "met_via", "met_on", "tags": [..], "notes", "keep_in_touch_days",
+                   "status", "snoozed_until", "created_at", "updated_at"}, ...],
+     "interactions": [{"contact_id", "at", "direction", "channel", "kind", "note",
+                       "source", "external_id"}, ...]}
+
+Times are UTC ISO 8601, dates YYYY-MM-DD, absent values null. `id` only links
+interactions to contacts inside one file. Readers must ignore keys they don't know;
+a change that old readers would misread raises the version.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+from ..domain.model import Contact, Interaction
+from ..store.store import Store
+
+SCHEMA_VERSION = 1
+
+
+def _time(moment: datetime | None) -> str | None:
+    return moment.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") if moment else None
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def contact_dict(contact: Contact) -> dict:
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "company": contact.company,
+        "role": contact.role,
+        "emails": list(contact.emails),
+        "phone": contact.phone,
+        "linkedin": contact.linkedin,
+        "met_via": contact.met_via.value if contact.met_via else None,
+        "met_on": _day(contact.met_on),
+        "tags": list(contact.tags),
+        "notes": contact.notes,
+        "keep_in_touch_days": contact.keep_in_touch_days,
+        "status": contact.status.value,
+        "snoozed_until": _day(contact.snoozed_until),
+        "created_at": _time(contact.created_at),
+        "updated_at": _time(contact.updated_at),
+    }
+
+
+def interaction_dict(item: Interaction) -> dict:
+    return {
+        "contact_id": item.contact_id,
+        "at": _time(item.at),
+        "direction": item.direction.value,
+        "channel": item.channel.value,
+        "kind": item.kind.value,
+        "note": item.note,
+        "source": item.source,
+        "external_id": item.external_id,
+    }
+
+
+def render(store: Store, now: datetime) -> bytes:
+    contacts = store.contacts()
+    history = store.interactions_by_contact()
+    interactions = [
+        interaction_dict(item)
+        for contact in sorted(contacts, key=lambda c: c.id)
+        for item in history.get(contact.id, [])
+    ]
+    document = {
+        "netpace_export": SCHEMA_VERSION,
+        "exported_at": _time(now),
+        "contacts": [contact_dict(c) for c in sorted(contacts, key=lambda c: c.id)],
+        "interactions": interactions,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

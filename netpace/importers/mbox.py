@@ -1,0 +1,105 @@
+"""mbox files (and single .eml messages), read as a stream.
+
+Messages are split at `From ` lines here rather than through `mailbox.mbox`, which
+hides where each message starts: skips must name a line, and only the headers are
+kept, so a multi-gigabyte archive never sits in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from .decoding import describe_os_error
+from .errors import Unreadable
+from .mail import records_from_headers, require_me
+from .records import ImportOptions, Progress, Record
+
+_SEPARATOR_DATE = re.compile(
+    rb"(?:mon|tue|wed|thu|fri|sat|sun)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+"
+    rb"(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(\d{4})",
+    re.IGNORECASE,
+)
+_MONTHS = [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"]
+_HEADER_LINE = re.compile(rb"^[!-9;-~]+:")
+# Headers bigger than this are not a mail header (a binary file, a runaway line).
+MAX_HEADER_BYTES = 1_000_000
+
+
+def separator_date(line: bytes) -> datetime | None:
+    """`From someone@example.com  Wed Dec 15 06:59:10 2010` -> that moment, as UTC."""
+    match = _SEPARATOR_DATE.search(line)
+    if not match:
+        return None
+    month = _MONTHS.index(match.group(1).lower()) + 1
+    day, hour, minute = int(match.group(2)), int(match.group(3)), int(match.group(4))
+    second, year = int(match.group(5) or 0), int(match.group(6))
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes]]:
+    """(first line, separator line, header bytes) for each message.
+
+    A `From ` line separates messages only when a header line follows it: an
+    unescaped `From ` at the start of a body line is text, not a new message.
+    """
+    line_number = 0
+    start = 0
+    separator: bytes | None = None
+    header: list[bytes] = []
+    size = 0
+    in_header = True
+    pending: tuple[int, bytes] | None = None
+    for line in handle:
+        line_number += 1
+        if pending is not None:
+            if _HEADER_LINE.match(line):
+                if start:
+                    yield start, separator, b"".join(header)
+                (start, separator), header, size, in_header = pending, [], 0, True
+            pending = None
+        if line.startswith(b"From "):
+            pending = (line_number, line)
+            continue
+        if not start:
+            if not line.strip():
+                continue
+            start = line_number  # no separator: a single message (.eml)
+        if in_header:
+            if not line.strip():
+                in_header = False
+            elif size < MAX_HEADER_BYTES:
+                header.append(line)
+                size += len(line)
+    if start:
+        yield start, separator, b"".join(header)
+
+
+def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Record]:
+    require_me(options)
+    try:
+        handle = path.open("rb")
+        total = path.stat().st_size
+    except OSError as error:
+        raise Unreadable(describe_os_error(path, error)) from None
+    with handle:
+        progress.start(f"Reading {path.name}", total)
+        first = True
+        try:
+            done = 0
+            for line, separator, header in messages(handle):
+                position = handle.tell()
+                progress.advance(position - done)
+                done = position
+                if first and separator is None and not _HEADER_LINE.match(header):
+                    raise Unreadable(f"{path} is neither an mbox file nor an e-mail message.")
+                first = False
+                fallback = separator_date(separator) if separator else None
+                yield from records_from_headers(header, line, options, fallback)
+        except OSError as error:
+            raise Unreadable(describe_os_error(path, error)) from None

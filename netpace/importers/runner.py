@@ -1,0 +1,118 @@
+"""Import one file: read its records, plan the merge, write it in one transaction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ..store.errors import StoreError
+from ..store.store import Store
+from . import (
+    google_csv,
+    ics,
+    linkedin_connections,
+    linkedin_messages,
+    maildir,
+    mbox,
+    netpace_json,
+    outlook_csv,
+    vcard,
+)
+from .errors import ImportFailure, NeedsOption
+from .merge import Merger, Outcome, fingerprint
+from .records import ImportOptions, NoProgress, Progress, Record
+
+Reader = Callable[[Path, ImportOptions, Progress], Iterator[Record]]
+
+READERS: dict[str, Reader] = {
+    "linkedin-connections": linkedin_connections.read,
+    "linkedin-messages": linkedin_messages.read,
+    "vcard": vcard.read,
+    "google-csv": google_csv.read,
+    "outlook-csv": outlook_csv.read,
+    "mbox": mbox.read,
+    "maildir": maildir.read,
+    "ics": ics.read,
+    "json": netpace_json.read,
+}
+FORMATS = tuple(READERS)
+NEEDS_MY_ADDRESS = frozenset({"mbox", "maildir"})
+
+
+@dataclass
+class FileResult:
+    path: Path
+    outcome: Outcome | None = None
+    error: str | None = None
+    usage_error: bool = False
+    dry_run: bool = False
+
+
+def check_options(format: str, options: ImportOptions) -> None:
+    """Problems with the command line itself, found before any file is opened."""
+    if format not in READERS:
+        raise NeedsOption(f"Unknown format {format!r}: use one of {', '.join(FORMATS)}.")
+    if format in NEEDS_MY_ADDRESS and not options.my_emails:
+        raise NeedsOption(
+            "Importing mail needs your own address: add --me you@example.com (repeat it for each address you use)."
+        )
+
+
+def import_file(
+    store: Store | None,
+    format: str,
+    path: Path,
+    options: ImportOptions,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> FileResult:
+    """Import `path`; with `dry_run` (or no store, for a database not yet created) only plan.
+
+    Never raises for anything a file can contain: the result carries one sentence.
+    """
+    progress = progress or NoProgress()
+    result = FileResult(path, dry_run=dry_run)
+    try:
+        merger = _merger(store, format, options)
+        for record in READERS[format](path, options, progress):
+            merger.add(record)
+        progress.finish()
+        if store is not None and not dry_run:
+            merger.apply(store, progress)
+    except NeedsOption as error:
+        result.error, result.usage_error = str(error), True
+    except (ImportFailure, StoreError) as error:
+        result.error = str(error)
+    except Exception as error:  # a reader bug must not become a traceback
+        result.error = (
+            f"Importing {path} failed unexpectedly ({type(error).__name__}: {_short(error)}); nothing from it was saved."
+        )
+    finally:
+        progress.finish()
+    if result.error is None:
+        result.outcome = merger.outcome()
+    return result
+
+
+def _short(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return text[:160] + ("…" if len(text) > 160 else "")
+
+
+def _merger(store: Store | None, format: str, options: ImportOptions) -> Merger:
+    if store is None:
+        return Merger([], set(), options.now, options.tz)
+    contacts = store.contacts()
+    fingerprints = None
+    if format == "json":
+        # Hand-logged entries have no external id: identical content is the same entry.
+        fingerprints = Counter(
+            fingerprint(contact_id, item)
+            for contact_id, items in store.interactions_by_contact().items()
+            for item in items
+            if item.external_id is None
+        )
+    return Merger(contacts, store.external_keys(), options.now, options.tz, fingerprints)
