@@ -148,20 +148,21 @@ def _extra_step(version, sql):
 def test_migrations_run_in_order_with_a_backup_first(db_path, monkeypatch):
     with open_store(db_path) as first:
         first.add_contact(Contact(name="Before"), NOW)
+    base = migrations.latest_version()
     steps = migrations.STEPS + (
-        _extra_step(2, "ALTER TABLE contact ADD COLUMN pronouns TEXT DEFAULT ''"),
-        _extra_step(3, "UPDATE contact SET pronouns = 'she/her'"),
+        _extra_step(base + 1, "ALTER TABLE contact ADD COLUMN pronouns TEXT DEFAULT ''"),
+        _extra_step(base + 2, "UPDATE contact SET pronouns = 'she/her'"),
     )
     monkeypatch.setattr(migrations, "STEPS", steps)
     monkeypatch.setattr("netpace.store.store.migrate", lambda db, path: migrations.migrate(db, path, steps))
     with open_store(db_path) as upgraded:
-        assert upgraded.db.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+        assert upgraded.db.execute_sql("PRAGMA user_version").fetchone()[0] == base + 2
         assert upgraded.db.execute_sql("SELECT pronouns FROM contact").fetchone()[0] == "she/her"
         backup = upgraded.migration_backup
     assert backup is not None and backup.exists()
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
     with sqlite3.connect(backup) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("PRAGMA user_version").fetchone()[0] == base
         assert old.execute("SELECT name FROM contact").fetchall() == [("Before",)]
 
 
@@ -173,12 +174,13 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(db_path, mon
         db.execute_sql("ALTER TABLE contact ADD COLUMN half TEXT")
         raise RuntimeError("step failed")
 
-    steps = migrations.STEPS + (Step(2, "broken", broken),)
+    base = migrations.latest_version()
+    steps = migrations.STEPS + (Step(base + 1, "broken", broken),)
     with pytest.raises(RuntimeError):
         with open_store(db_path) as opened:
             migrations.migrate(opened.db, db_path, steps)
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == base
         columns = [row[1] for row in raw.execute("PRAGMA table_info(contact)")]
         assert "half" not in columns
 

@@ -75,13 +75,14 @@ def zone_of(pressure: int) -> Zone:
 def _order(item: Interaction) -> tuple:
     # Same-moment ties: your messages before theirs (so a reply at the same moment
     # answers), heavier messages first, then content, so insertion order never matters.
+    # The enums are StrEnums: they compare as their values, without the (slow) `.value`.
     return (
         item.at,
         0 if item.direction == Direction.OUT else 1,
         -kind_weight(item.kind),
-        item.direction.value,
-        item.kind.value,
-        item.channel.value,
+        str.__str__(item.direction),
+        str.__str__(item.kind),
+        str.__str__(item.channel),
         item.note,
     )
 
