@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 import peewee as pw
 
 from ..domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia, Status
-from ..domain.pressure import WINDOW_DAYS, History, ordered
+from ..domain.pressure import WINDOW_DAYS, History, Moment, ordered
 from .convert import tags_from_db, to_db_time
 
 _DIRECTION = {d.value: d for d in Direction}
@@ -135,8 +135,8 @@ def histories(store, now: datetime) -> dict[int, History]:
     per contact, joined to only the interactions the engine can still feel (the decay
     window, and everything since their last message or your last meeting).
 
-    Both parts read only the covering index (contact, at, direction, kind, channel), so the
-    items carry no note, source or external id: the engine never reads them. Rows whose
+    Both parts read only the covering index (contact, at, direction, kind, channel): the
+    items are `Moment`s, without note, source or ids, which the engine never reads. Rows whose
     moments are all distinct arrive in engine order already and are not sorted again.
     """
     i = store.m.interaction
@@ -169,14 +169,14 @@ def histories(store, now: datetime) -> dict[int, History]:
     t = totals.c
     query = (
         j.select(
-            j.contact, j.id, j.at, j.direction, j.kind, j.channel,
+            j.contact, j.at, j.direction, j.kind, j.channel,
             t.total, t.sent, t.received, t.together, t.asks, t.gives, t.first_meeting, t.last_talk,
         )
         .join(totals, on=(j.contact == t.cid))
         .where((j.at <= cutoff) & (j.at >= t.lower))
     )
     direction_of, kind_of, channel_of, parse = _DIRECTION.get, _KIND.get, _CHANNEL.get, _time
-    make = Interaction
+    make = Moment
     result: dict[int, History] = {}
     items: list = []
     moments: list = []
@@ -202,13 +202,13 @@ def histories(store, now: datetime) -> dict[int, History]:
         )
 
     for row in _rows(store, query):
-        contact_id, id_, at, direction, kind, channel = row[:6]
+        contact_id, at, direction, kind, channel = row[:5]
         if contact_id != current:
             if current is not None:
                 finish()
-            current, totals_row, items, moments = contact_id, row[6:], [], []
+            current, totals_row, items, moments = contact_id, row[5:], [], []
         moments.append(at)
-        items.append(make(parse(at), direction_of(direction), channel_of(channel), kind_of(kind), "", id_, contact_id))
+        items.append(make(parse(at), direction_of(direction), channel_of(channel), kind_of(kind)))
     if current is not None:
         finish()
     return result
