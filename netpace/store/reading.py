@@ -123,11 +123,8 @@ def all_interactions(store) -> dict[int, list[Interaction]]:
 
 
 def _count(condition) -> pw.Node:
-    return fn_sum(pw.Case(None, [(condition, 1)], 0))
-
-
-def fn_sum(expression) -> pw.Node:
-    return pw.fn.COALESCE(pw.fn.SUM(expression), 0)
+    # COUNT of a CASE that is NULL otherwise: cheaper per row than COALESCE(SUM(CASE ...)).
+    return pw.fn.COUNT(pw.Case(None, [(condition, 1)], None))
 
 
 def histories(store, now: datetime) -> dict[int, History]:
@@ -151,7 +148,7 @@ def histories(store, now: datetime) -> dict[int, History]:
     totals = (
         i.select(
             i.contact.alias("cid"),
-            pw.fn.COUNT(i.id).alias("total"),
+            pw.fn.COUNT(pw.SQL("*")).alias("total"),
             _count(out).alias("sent"),
             _count(inbound).alias("received"),
             _count(both).alias("together"),
