@@ -173,7 +173,7 @@ def histories(store, now: datetime) -> dict[int, History]:
         .where((j.at <= cutoff) & (j.at >= t.lower))
     )
     direction_of, kind_of, channel_of, parse = _DIRECTION.get, _KIND.get, _CHANNEL.get, _time
-    make = Moment
+    new_tuple, moment = tuple.__new__, Moment  # skips NamedTuple's Python-level __new__
     result: dict[int, History] = {}
     items: list = []
     moments: list = []
@@ -181,7 +181,8 @@ def histories(store, now: datetime) -> dict[int, History]:
     totals_row: tuple = ()
 
     def finish() -> None:
-        if any(a >= b for a, b in zip(moments, moments[1:])):  # ties (or unordered rows): sort
+        if len(moments) > 1 and (moments != sorted(moments) or len(set(moments)) != len(moments)):
+            # Out of order, or two at the same moment: the engine's order decides.
             ordered_items = ordered(items, now)
         else:
             ordered_items = items
@@ -204,8 +205,9 @@ def histories(store, now: datetime) -> dict[int, History]:
             if current is not None:
                 finish()
             current, totals_row, items, moments = contact_id, row[5:], [], []
+        at = parse(at)
         moments.append(at)
-        items.append(make(parse(at), direction_of(direction), channel_of(channel), kind_of(kind)))
+        items.append(new_tuple(moment, (at, direction_of(direction), channel_of(channel), kind_of(kind), "")))
     if current is not None:
         finish()
     return result
