@@ -216,3 +216,19 @@ def test_failed_creation_leaves_no_file(tmp_path):
     blocker.write_text("x")
     with pytest.raises(StoreError, match="Can't create"):
         open_store(blocker / "sub" / "netpace.db")
+
+
+def test_schema_1_gets_the_covering_interaction_index_with_a_backup(db_path):
+    with open_store(db_path) as store:
+        ann = store.add_contact(Contact(name="Ann"), NOW)
+        store.log(ann.id, Interaction(at=at(days=3), direction=Direction.OUT, kind=Kind.ASK), NOW)
+    with sqlite3.connect(db_path) as raw:  # turn it back into what version 1 wrote
+        raw.execute("DROP INDEX interactionrow_contact_id_at_direction_kind_channel")
+        raw.execute('CREATE INDEX interactionrow_contact_id_at ON interaction (contact_id, "at")')
+        raw.execute("PRAGMA user_version = 1")
+    with open_store(db_path) as upgraded:
+        names = {index.name for index in upgraded.db.get_indexes("interaction")}
+        assert "interactionrow_contact_id_at_direction_kind_channel" in names
+        assert "interactionrow_contact_id_at" not in names
+        assert upgraded.migration_backup is not None and upgraded.migration_backup.exists()
+        assert [s.assessment.sent for s in upgraded.summaries(NOW)] == [1]
