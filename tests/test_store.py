@@ -148,20 +148,21 @@ def _extra_step(version, sql):
 def test_migrations_run_in_order_with_a_backup_first(db_path, monkeypatch):
     with open_store(db_path) as first:
         first.add_contact(Contact(name="Before"), NOW)
+    base = migrations.latest_version()
     steps = migrations.STEPS + (
-        _extra_step(2, "ALTER TABLE contact ADD COLUMN pronouns TEXT DEFAULT ''"),
-        _extra_step(3, "UPDATE contact SET pronouns = 'she/her'"),
+        _extra_step(base + 1, "ALTER TABLE contact ADD COLUMN pronouns TEXT DEFAULT ''"),
+        _extra_step(base + 2, "UPDATE contact SET pronouns = 'she/her'"),
     )
     monkeypatch.setattr(migrations, "STEPS", steps)
     monkeypatch.setattr("netpace.store.store.migrate", lambda db, path: migrations.migrate(db, path, steps))
     with open_store(db_path) as upgraded:
-        assert upgraded.db.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+        assert upgraded.db.execute_sql("PRAGMA user_version").fetchone()[0] == base + 2
         assert upgraded.db.execute_sql("SELECT pronouns FROM contact").fetchone()[0] == "she/her"
         backup = upgraded.migration_backup
     assert backup is not None and backup.exists()
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
     with sqlite3.connect(backup) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("PRAGMA user_version").fetchone()[0] == base
         assert old.execute("SELECT name FROM contact").fetchall() == [("Before",)]
 
 
@@ -173,12 +174,13 @@ def test_a_failing_migration_leaves_the_database_at_its_old_version(db_path, mon
         db.execute_sql("ALTER TABLE contact ADD COLUMN half TEXT")
         raise RuntimeError("step failed")
 
-    steps = migrations.STEPS + (Step(2, "broken", broken),)
+    base = migrations.latest_version()
+    steps = migrations.STEPS + (Step(base + 1, "broken", broken),)
     with pytest.raises(RuntimeError):
         with open_store(db_path) as opened:
             migrations.migrate(opened.db, db_path, steps)
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == base
         columns = [row[1] for row in raw.execute("PRAGMA table_info(contact)")]
         assert "half" not in columns
 
@@ -230,8 +232,9 @@ def test_migration_backups_go_to_the_backups_folder_and_are_pruned(db_path, monk
         pass
     made = []
     base = migrations.STEPS
-    for version in range(2, 9):
-        steps = base + tuple(_extra_step(v, "SELECT 1") for v in range(2, version + 1))
+    first = migrations.latest_version() + 1
+    for version in range(first, first + 7):
+        steps = base + tuple(_extra_step(v, "SELECT 1") for v in range(first, version + 1))
         monkeypatch.setattr(migrations, "STEPS", steps)
         monkeypatch.setattr("netpace.store.store.refuse_newer", lambda db, path, s=steps: migrations.refuse_newer(db, path, s))
         monkeypatch.setattr("netpace.store.store.migrate", lambda db, path, s=steps: migrations.migrate(db, path, s))
@@ -246,3 +249,19 @@ def test_a_word_inside_brackets_still_finds_the_contact(store):
     bob = store.add_contact(Contact(name="[bold]Bob[/] Marsh"), NOW)
     assert store.resolve("bob").id == bob.id
     assert store.resolve("mars").id == bob.id
+
+
+def test_schema_1_gets_the_covering_interaction_index_with_a_backup(db_path):
+    with open_store(db_path) as store:
+        ann = store.add_contact(Contact(name="Ann"), NOW)
+        store.log(ann.id, Interaction(at=at(days=3), direction=Direction.OUT, kind=Kind.ASK), NOW)
+    with sqlite3.connect(db_path) as raw:  # turn it back into what version 1 wrote
+        raw.execute("DROP INDEX interactionrow_contact_id_at_direction_kind_channel")
+        raw.execute('CREATE INDEX interactionrow_contact_id_at ON interaction (contact_id, "at")')
+        raw.execute("PRAGMA user_version = 1")
+    with open_store(db_path) as upgraded:
+        names = {index.name for index in upgraded.db.get_indexes("interaction")}
+        assert "interactionrow_contact_id_at_direction_kind_channel" in names
+        assert "interactionrow_contact_id_at" not in names
+        assert upgraded.migration_backup is not None and upgraded.migration_backup.exists()
+        assert [s.assessment.sent for s in upgraded.summaries(NOW)] == [1]

@@ -56,3 +56,20 @@ def test_fast_summaries_match_on_arbitrary_histories(tmp_path_factory, histories
         bulk_add(store, people, NOW)
         for now in (NOW, NOW - timedelta(days=WINDOW_DAYS)):
             assert {s.contact.id: s.assessment for s in store.summaries(now)} == _reference(store, now)
+
+
+def test_fast_summaries_match_when_interactions_share_a_moment(tmp_path):
+    """Rows at the same moment are put in the engine's order (yours first, heavier first),
+    whatever order SQL returns them in."""
+    moment = NOW - timedelta(days=2)
+    kinds = [(Direction.IN, Kind.REPLY), (Direction.OUT, Kind.ASK), (Direction.OUT, Kind.THANKS),
+             (Direction.BOTH, Kind.MEETING), (Direction.OUT, Kind.CHECK_IN)]
+    with open_store(tmp_path / "t.db") as store:
+        people = []
+        for n in range(len(kinds)):
+            rotated = kinds[n:] + kinds[:n]
+            items = [Interaction(at=moment, direction=d, channel=Channel.EMAIL, kind=k) for d, k in rotated]
+            items.append(Interaction(at=moment - timedelta(days=1), direction=Direction.OUT, kind=Kind.ASK))
+            people.append((Contact(name=f"Tie {n}"), items))
+        bulk_add(store, people, NOW)
+        assert {s.contact.id: s.assessment for s in store.summaries(NOW)} == _reference(store, NOW)

@@ -27,7 +27,23 @@ def _initial(db: pw.Database) -> None:
     db.create_tables(make_models(db).all())
 
 
-STEPS: tuple[Step, ...] = (Step(1, "contacts, e-mail addresses and interactions", _initial),)
+def _covering_index(db: pw.Database) -> None:
+    """Replace the (contact, at) index on interactions by one that also holds direction,
+    kind and channel, so assessing the whole network reads the index, not the table.
+    Idempotent: a database created by this version already has the new index."""
+    interaction = make_models(db).interaction
+    interaction._schema.create_indexes(safe=True)
+    old = "interactionrow_contact_id_at"
+    if any(index.name == old for index in db.get_indexes(interaction._meta.table_name)):
+        from playhouse.migrate import SchemaMigrator, migrate as run
+
+        run(SchemaMigrator.from_database(db).drop_index(interaction._meta.table_name, old))
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "contacts, e-mail addresses and interactions", _initial),
+    Step(2, "an interaction index that covers whole-network reads", _covering_index),
+)
 
 
 def latest_version(steps: tuple[Step, ...] = STEPS) -> int:

@@ -17,6 +17,10 @@ class Models:
         return [self.contact, self.email, self.interaction]
 
 
+# (contact, at) first, so it also serves everything the old (contact, at) index did.
+WHOLE_NETWORK_INDEX = ("contact", "at", "direction", "kind", "channel")
+
+
 def make_models(db: pw.Database) -> Models:
     class Base(pw.Model):
         class Meta:
@@ -65,7 +69,9 @@ def make_models(db: pw.Database) -> Models:
         class Meta:
             table_name = "interaction"
             indexes = (
-                (("contact", "at"), False),
+                # Covers the whole-network reads (reading.histories): the per-contact
+                # aggregate and the decay-window rows come from the index alone.
+                (WHOLE_NETWORK_INDEX, False),
                 (("source", "external_id"), True),
             )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
@@ -576,10 +575,21 @@ class Store:
 
 
 def usual_channel(items: Iterable[Interaction]) -> Channel | None:
-    counts = Counter(i.channel for i in items if i.direction == Direction.OUT)
-    if not counts:
-        counts = Counter(i.channel for i in items)
-    return counts.most_common(1)[0][0] if counts else None
+    """The channel you use most with them (of your messages, else of all); on a tie, the
+    one seen first. A plain dict, not Counter: this runs once per contact in every list."""
+    items = tuple(items)
+    for chosen in ([i.channel for i in items if i.direction == Direction.OUT], [i.channel for i in items]):
+        if not chosen:
+            continue
+        counts: dict = {}
+        for channel in chosen:
+            counts[channel] = counts.get(channel, 0) + 1
+        best, most = None, 0
+        for channel, count in counts.items():
+            if count > most:
+                best, most = channel, count
+        return best
+    return None
 
 
 def summarize(contact: Contact, items: list[Interaction], now: datetime) -> ContactSummary:

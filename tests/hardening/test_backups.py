@@ -13,6 +13,7 @@ from netpace.cli import cli
 from netpace.domain.model import Contact
 from netpace.store import StoreError, open_store
 from netpace.store.backups import KEEP_PER_REASON, auto_backup, backups_folder, inspect_backup
+from netpace.store.migrations import latest_version
 
 from .helpers import assert_clean_failure, count, integrity, snapshot
 from .robustness_report import record
@@ -187,7 +188,7 @@ def test_auto_backup_of_an_open_store_and_of_nothing(seeded, tmp_path):
 
 def test_inspect_backup_reports_counts(seeded):
     info = inspect_backup(seeded)
-    assert (info.version, info.contacts, info.interactions) == (1, 3, 2)
+    assert (info.version, info.contacts, info.interactions) == (latest_version(), 3, 2)
     with pytest.raises(StoreError):
         inspect_backup(seeded.parent)
 

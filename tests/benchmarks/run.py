@@ -1,0 +1,312 @@
+"""Issue 5's benchmark table: each row measured side by side with its baseline, in the
+same run, interleaved; medians over --runs runs (5 by default, 3 with --quick).
+
+    python -m tests.benchmarks [--quick] [--runs N] [--only triage,assess,list,import,tui] [--no-readme]
+
+The 10,000-contact / 200,000-interaction network is built once with `netpace demo` and
+cached in $TMPDIR/netpace-bench/<parameters>/ (override with NETPACE_BENCH_CACHE), with
+its contacts written as vCards (a khard address book, and one combined file to import).
+The table goes to stdout and into README.md between <!-- perf:begin --> and <!-- perf:end -->.
+
+Rows:
+  triage   `netpace triage --all --json`, whole process   vs `python -c "import netpace"`
+  assess   Store.summaries(now) in-process                vs one SQL aggregate (COUNT, MAX(at) per contact)
+  list     `netpace list`, whole process                  vs `khard list` on the same contacts as vCards
+  import   `netpace import vcard FILE` into an empty db   (no baseline; "not available yet" until merged)
+  tui      launch to a known name visible in tmux; peak memory; keystroke; quick-capture
+           vs the bare Textual app (bare_app.py); "TUI not merged yet" until netpace.ui exists
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import data
+from .data import NOW, tool
+from .terminal import NotVisible, launch_to_visible
+from .timing import Failed, call, interleaved, run_process
+
+ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+BEGIN, END = "<!-- perf:begin -->", "<!-- perf:end -->"
+BARE_APP = Path(__file__).with_name("bare_app.py")
+
+TUI_MISSING = "TUI not merged yet"
+
+
+@dataclass
+class Row:
+    what: str
+    baseline: str
+    bar: str
+    measured: str = "-"
+    baseline_figure: str = "-"
+    ratio: str = "-"
+    verdict: str = "-"
+
+
+def seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def megabytes(value: int) -> str:
+    return f"{value / 2**20:.0f} MB"
+
+
+def verdict(ok: bool) -> str:
+    return "pass" if ok else "**FAIL**"
+
+
+# -- rows ---------------------------------------------------------------------------------
+
+def triage_row(net: data.Network, runs: int) -> Row:
+    row = Row("`netpace triage --all --json`, whole process, 10k / 200k",
+              '`python -c "import netpace"`', "<= 1.0 s absolute")
+    command = [tool("netpace"), "--db", str(net.db), "triage", "--all", "--json", "--now", NOW]
+    baseline = [sys.executable, "-c", "import netpace"]
+    run_process(command), run_process(baseline)  # warm the page cache and bytecode
+    found = interleaved(runs, measured=lambda: run_process(command), baseline=lambda: run_process(baseline))
+    m, b = found["measured"].median, found["baseline"].median
+    row.measured, row.baseline_figure, row.ratio = seconds(m), seconds(b), f"{m / b:.1f}x"
+    row.verdict = verdict(m <= 1.0)
+    return row
+
+
+def assess_row(net: data.Network, runs: int) -> Row:
+    import peewee as pw
+
+    from netpace.clock import now_from
+    from netpace.store import open_store
+
+    row = Row("assess every contact in-process (`Store.summaries(now)`), 10k / 200k",
+              "one SQL aggregate: `SELECT contact_id, COUNT(*), MAX(at) ... GROUP BY contact_id`", "<= 150 ms")
+    now = now_from(NOW)
+    with open_store(net.db) as store:
+        i = store.m.interaction
+        sql, params = i.select(i.contact, pw.fn.COUNT(pw.SQL("*")), pw.fn.MAX(i.at)).group_by(i.contact).sql()
+
+        def aggregate():
+            return store.db.execute_sql(sql, params).fetchall()
+
+        def summaries():
+            found = store.summaries(now)
+            assert len(found) == net.contacts, len(found)
+
+        aggregate(), summaries()  # warm up
+        found = interleaved(runs, measured=lambda: call(summaries), baseline=lambda: call(aggregate))
+    m, b = found["measured"].median, found["baseline"].median
+    row.measured, row.baseline_figure, row.ratio = seconds(m), seconds(b), f"{m / b:.1f}x"
+    row.verdict = verdict(m <= 0.150)
+    return row
+
+
+def list_row(net: data.Network, cards: data.VCards, runs: int) -> Row:
+    row = Row("`netpace list`, whole process, 10k contacts",
+              f"`khard list` on the same {cards.count:,} contacts as vCards", ">= 10x faster")
+    command = [tool("netpace"), "--db", str(net.db), "list"]
+    khard = [tool("khard"), "-c", str(cards.khard_config), "list"]
+    run_process(command)
+    listed = subprocess.run(khard, capture_output=True, text=True, check=True).stdout  # warm up, and check
+    if len(listed.splitlines()) < cards.count:
+        raise Failed(f"khard listed {len(listed.splitlines())} lines for {cards.count} vCards")
+    found = interleaved(runs, measured=lambda: run_process(command), baseline=lambda: run_process(khard))
+    m, b = found["measured"].median, found["baseline"].median
+    row.measured, row.baseline_figure, row.ratio = seconds(m), seconds(b), f"{b / m:.0f}x faster"
+    row.verdict = verdict(b / m >= 10)
+    return row
+
+
+def import_available() -> bool:
+    probe = subprocess.run([tool("netpace"), "import", "vcard", "--help"], capture_output=True)
+    return probe.returncode == 0
+
+
+def import_row(cards: data.VCards, runs: int) -> Row:
+    row = Row(f"import {cards.count:,} vCards (`netpace import vcard FILE`, empty database)", "-", "<= 10 s")
+    if not import_available():
+        row.verdict = "not available yet (`netpace import` is on branch `importers`)"
+        return row
+    from netpace.store import open_store
+
+    times = []
+    with tempfile.TemporaryDirectory(prefix="netpace-bench-import-") as folder:
+        for n in range(runs):
+            db = Path(folder) / f"import{n}.db"
+            times.append(run_process([tool("netpace"), "--db", str(db), "import", "vcard", str(cards.combined)]))
+            if n == 0:
+                with open_store(db) as store:
+                    imported = len(store.contacts())
+                if imported != cards.count:
+                    raise Failed(f"the import made {imported} contacts from {cards.count} vCards")
+    import statistics
+
+    m = statistics.median(times)
+    row.measured, row.verdict = seconds(m), verdict(m <= 10)
+    return row
+
+
+# -- TUI rows -----------------------------------------------------------------------------
+# To wire them once the TUI is merged: `tui_command` returns the command that opens it on
+# the big network and `tui_known_name` the text that proves the contact list is visible;
+# `tui_rows` then times launch and peak memory against the bare app with no other change.
+# Keystroke and quick-capture need the TUI's keys: use terminal.Terminal (send_keys /
+# type_text, then wait_for the text that should appear) and fill in those two rows.
+
+def tui_available() -> bool:
+    return importlib.util.find_spec("netpace.ui") is not None
+
+
+def tui_command(net: data.Network) -> list[str]:
+    return [tool("netpace"), "--db", str(net.db), "--now", NOW]
+
+
+def tui_known_name(net: data.Network) -> str:
+    """A plain name the contact list shows first: the most urgent contact in triage order."""
+    import json
+
+    done = subprocess.run([tool("netpace"), "--db", str(net.db), "triage", "--json", "--now", NOW],
+                          capture_output=True, text=True, check=True)
+    for item in json.loads(done.stdout):
+        if re.fullmatch(r"[A-Za-z][A-Za-z .'-]{2,30}", item["name"]):
+            return item["name"]
+    raise Failed("no plain name in the triage list to wait for")
+
+
+def tui_rows(net: data.Network, runs: int) -> list[Row]:
+    launch = Row("launch to contact list visible, 10k / 200k (tmux, 120x40)",
+                 "a bare Textual app (Header, one Static, Footer) to visible", "<= 1.5x")
+    memory = Row("peak memory of the TUI at 10k / 200k (RSS, through 1 s after visible)",
+                 "the bare Textual app", "<= 250 MB")
+    keystroke = Row("keystroke in the filter to repainted list, 10k contacts", "the same on 100 contacts",
+                    "p95 <= 50 ms", verdict=TUI_MISSING)
+    capture = Row("quick-capture save to gauge updated", "-", "<= 30 ms", verdict=TUI_MISSING)
+    bare = [sys.executable, str(BARE_APP)]
+    bare_text = "bare Textual app ready"
+    launch_to_visible(bare, bare_text)  # warm up
+
+    def bare_launch():
+        result = launch_to_visible(bare, bare_text, settle=1.0)
+        bare_peaks.append(result.peak_bytes)
+        return result.seconds
+
+    bare_peaks: list[int] = []
+    measures = {"baseline": bare_launch}
+    if tui_available():
+        command, name = tui_command(net), tui_known_name(net)
+        tui_peaks: list[int] = []
+
+        def tui_launch():
+            result = launch_to_visible(command, name, settle=1.0)
+            tui_peaks.append(result.peak_bytes)
+            return result.seconds
+
+        launch_to_visible(command, name)  # warm up
+        measures["measured"] = tui_launch
+    found = interleaved(runs, **measures)
+    b = found["baseline"].median
+    launch.baseline_figure = seconds(b)
+    memory.baseline_figure = megabytes(max(bare_peaks))
+    if "measured" not in found:
+        launch.verdict = memory.verdict = TUI_MISSING
+    else:
+        m = found["measured"].median
+        launch.measured, launch.ratio, launch.verdict = seconds(m), f"{m / b:.2f}x", verdict(m / b <= 1.5)
+        peak = max(tui_peaks)
+        memory.measured, memory.ratio = megabytes(peak), f"{peak / max(bare_peaks):.1f}x"
+        memory.verdict = verdict(peak <= 250 * 2**20)
+    return [launch, keystroke, capture, memory]
+
+
+# -- the table ----------------------------------------------------------------------------
+
+def table(rows: list[Row]) -> str:
+    lines = ["| what | baseline | measured | baseline figure | ratio | bar | pass/fail |",
+             "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r.what} | {r.baseline} | {r.measured} | {r.baseline_figure} | {r.ratio} | {r.bar} | {r.verdict} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{os.cpu_count()} cores, {platform.machine()}, Linux {platform.release()}, "
+            f"Python {platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}; "
+            f"load average (1/5/15 min) {load}")
+
+
+def write_readme(block: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    inner = f"{BEGIN}\n{block}\n{END}"
+    if BEGIN in text and END in text:
+        text = re.sub(re.escape(BEGIN) + r".*?" + re.escape(END), lambda _: inner, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + f"\n\n## Performance\n\n{inner}\n"
+    README.write_text(text, encoding="utf-8")
+
+
+ROWS = ("triage", "assess", "list", "import", "tui")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs per row instead of 5")
+    parser.add_argument("--runs", type=int, help="runs per row (median over these)")
+    parser.add_argument("--only", help=f"comma-separated rows among {', '.join(ROWS)}")
+    parser.add_argument("--no-readme", action="store_true", help="print the table only")
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 5)
+    only = set(args.only.split(",")) if args.only else set(ROWS)
+    unknown = only - set(ROWS)
+    if unknown:
+        parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
+
+    started = time.perf_counter()
+    load_before = machine()
+    net = data.network()
+    print(f"network: {net.db}" + (f" (built in {net.built_seconds:.1f} s)" if net.built_seconds else " (cached)"),
+          file=sys.stderr)
+    cards = data.vcards(net) if only & {"list", "import"} else None
+
+    rows: list[Row] = []
+    plan = [
+        ("tui", lambda: tui_rows(net, runs)),
+        ("triage", lambda: [triage_row(net, runs)]),
+        ("assess", lambda: [assess_row(net, runs)]),
+        ("list", lambda: [list_row(net, cards, runs)]),
+        ("import", lambda: [import_row(cards, runs)]),
+    ]
+    for name, measure in plan:
+        if name not in only:
+            continue
+        print(f"measuring {name} ...", file=sys.stderr)
+        try:
+            rows.extend(measure())
+        except (Failed, NotVisible, subprocess.CalledProcessError) as error:
+            rows.append(Row(name, "-", "-", verdict=f"error: {error}".replace("\n", " ")[:200]))
+    block = "\n".join([
+        table(rows),
+        "",
+        f"Measured {dt.date.today().isoformat()} with `python -m tests.benchmarks"
+        f"{' --quick' if args.quick else ''}{f' --runs {args.runs}' if args.runs else ''}`: "
+        f"medians of {runs} runs, each row interleaved with its baseline "
+        f"({time.perf_counter() - started:.0f} s in all).",
+        f"Machine: {load_before} at the start; {os.getloadavg()[0]:.2f} (1 min) at the end.",
+    ])
+    print(block)
+    if not args.no_readme and only == set(ROWS):
+        write_readme(block)
+        print(f"(written to {README})", file=sys.stderr)
+    elif not args.no_readme:
+        print("(README not updated: only a full run writes it)", file=sys.stderr)
+    return 0
