@@ -54,8 +54,11 @@ EXPORT_FORMATS = ("json", "csv", "vcard", "ics")
 def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me: tuple[str, ...], dry_run: bool) -> None:
     """Bring contacts and conversations in from FILE(s) in FORMAT.
 
+    FORMAT: linkedin-connections, linkedin-messages, vcard, google-csv, outlook-csv,
+    mbox, maildir, ics or json (netpace's own export).
+
     Existing contacts are matched by e-mail, then LinkedIn URL, then exact name, and
-    merged; importing the same file twice changes nothing.
+    merged; importing the same file twice changes nothing. A backup is taken first.
     """
     import pendulum
 
@@ -106,7 +109,11 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
               help="ics: follow-ups due within this many days.")
 @click.pass_context
 def export_command(ctx: click.Context, format: str, out: Path | None, now_text: str | None, days: int) -> None:
-    """Take everything out: json (all, re-importable), csv, vcard (4.0) or ics (follow-ups)."""
+    """Take everything out in FORMAT.
+
+    FORMAT: json (everything, re-importable), csv (contacts with verdict, pressure and
+    next date), vcard (4.0) or ics (the follow-ups due in the next --days days).
+    """
     import pendulum
 
     from .domain.when import ACCEPTED_FORMS, WhenError, parse_when
