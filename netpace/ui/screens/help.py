@@ -17,6 +17,8 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from ..widgets.timeline import Timeline
     from .capture import CaptureScreen
     from .contact_form import ContactForm
+    from .export_file import ExportScreen
+    from .import_file import ImportScreen
     from .main import FilterInput, MainScreen
     from .snooze import SnoozeScreen
     from .triage import TriageScreen
@@ -42,6 +44,8 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ]),
         ("Contact form (n, e)", list(ContactForm.BINDINGS)),
         ("Snooze (s in triage)", list(SnoozeScreen.BINDINGS)),
+        ("Import (palette: import: ...)", list(ImportScreen.BINDINGS)),
+        ("Export (palette: export: ...)", list(ExportScreen.BINDINGS)),
     ]
 
 
