@@ -316,6 +316,26 @@ class NetpaceApp(App[None]):
             return
         self.push_screen(TriageScreen())
 
+    def action_import(self, format: str = "linkedin-connections") -> None:
+        from .screens.import_file import ImportScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(ImportScreen(format), self._imported)
+
+    def _imported(self, done) -> None:
+        if done is not None:
+            self.notify(done.summary, title=f"Imported {done.path.name}", markup=False, timeout=8)
+
+    def action_export(self, format: str = "json") -> None:
+        from .screens.export_file import ExportScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(ExportScreen(format), self._exported)
+
+    def _exported(self, path) -> None:
+        if path is not None:
+            self.notify(f"Wrote {path} (readable by you only).", markup=False)
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

@@ -24,6 +24,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("interaction: undo", "Undo the last delete, snooze or archive", "undo"),
     ("contact: new", "Add a contact", "screen.new_contact"),
     ("contact: edit", "Edit the selected contact", "screen.edit_contact"),
+    ("contact: unsnooze / unarchive", "Make the selected contact active again (w)", "screen.wake"),
     ("list: filter", "Filter by name, company or tag", "screen.filter"),
     ("list: sort", "Sort by urgency, name, last contact or pressure", "screen.cycle_sort"),
     ("timeline: flip order", "Newest first or oldest first", "screen.flip_timeline"),
@@ -57,8 +58,16 @@ class NetpaceCommands(Provider):
             getattr(app, f"action_{action}")()
 
     def _available(self):
+        from .screens.export_file import EXPORT_HELP
+        from .screens.import_file import FORMAT_NAMES
+
         for command, help_text, action in ACTIONS:
             yield command, help_text, partial(self._run, action)
+        for format, name in FORMAT_NAMES.items():
+            yield f"import: {name}", f"Bring in {name} from a file (a backup is taken first)", partial(
+                self.netpace.action_import, format)
+        for format, help_text in EXPORT_HELP.items():
+            yield f"export: {format}", help_text, partial(self.netpace.action_export, format)
 
     async def discover(self) -> Hits:
         for command, help_text, run in self._available():

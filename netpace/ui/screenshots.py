@@ -34,6 +34,11 @@ async def select(pilot, name: str) -> None:
 
     await settle(pilot)
     contacts = pilot.app.screen.query_one(ContactList)
+    for _ in range(100):  # on a loaded machine the first load can land after settle()
+        if any(row.name == name for row in contacts.rows):
+            break
+        await pilot.pause(0.05)
+        await settle(pilot)
     contacts.cursor = next(i for i, row in enumerate(contacts.rows) if row.name == name)
     await settle(pilot)
 

@@ -61,7 +61,12 @@ def verdict_sentence(a: Assessment, today: date) -> str:
 
 
 def short_day(d: date | None, today: date) -> str:
-    return "" if d is None else relative_day(d, today)
+    """For a narrow column: 'Thu 3 Dec' this year, '23 Feb 2027' (no weekday) in another."""
+    if d is None:
+        return ""
+    if d.year != today.year:
+        return f"{d.day} {d:%b} {d.year}"
+    return relative_day(d, today)
 
 
 def status_words(contact: Contact, today: date) -> str:

@@ -22,10 +22,12 @@ def test_every_binding_has_an_id_a_description_and_a_tooltip():
     from netpace.ui.screens.main import FilterInput, MainScreen
     from netpace.ui.screens.snooze import SnoozeScreen
     from netpace.ui.widgets.choice import Choice
+    from netpace.ui.screens.export_file import ExportScreen
+    from netpace.ui.screens.import_file import ImportScreen
     from netpace.ui.widgets.timeline import Timeline
 
     classes = (NetpaceApp, MainScreen, FilterInput, TriageScreen, CaptureScreen, ContactForm,
-               SnoozeScreen, Help, ContactList, Timeline, Choice)
+               SnoozeScreen, Help, ContactList, Timeline, Choice, ImportScreen, ExportScreen)
     ids = [b.id for cls in classes for b in cls.BINDINGS]
     assert all(ids) and len(ids) == len(set(ids))
 

@@ -17,6 +17,8 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from ..widgets.timeline import Timeline
     from .capture import CaptureScreen
     from .contact_form import ContactForm
+    from .export_file import ExportScreen
+    from .import_file import ImportScreen
     from .main import FilterInput, MainScreen
     from .snooze import SnoozeScreen
     from .triage import TriageScreen
@@ -42,6 +44,8 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ]),
         ("Contact form (n, e)", list(ContactForm.BINDINGS)),
         ("Snooze (s in triage)", list(SnoozeScreen.BINDINGS)),
+        ("Import (palette: import: ...)", list(ImportScreen.BINDINGS)),
+        ("Export (palette: export: ...)", list(ExportScreen.BINDINGS)),
     ]
 
 
@@ -56,8 +60,20 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="keys"):
                 yield Static(self._text(), id="key-list")
 
-    def _text(self) -> Content:
+    def on_resize(self) -> None:
+        width = self.query_one("#keys").scrollable_content_region.width
+        if width:
+            self.query_one("#key-list", Static).update(self._text(width))
+
+    KEYS_WIDTH = 18
+    DESCRIPTION_WIDTH = 20
+
+    def _text(self, width: int = 100) -> Content:
+        """The keys, descriptions and tooltips in columns; long tooltips wrap within theirs
+        (or, on a narrow screen, go on their own line under the key)."""
         lines: list[Content] = []
+        indent = self.KEYS_WIDTH + self.DESCRIPTION_WIDTH
+        narrow = width - indent < 28
         for title, bindings in sections():
             if lines:
                 lines.append(Content(""))
@@ -67,11 +83,17 @@ class HelpScreen(ModalScreen[None]):
                     binding.key_display or self.app.get_key_display(Binding(key.strip(), binding.action))
                     for key in binding.key.split(",")
                 )
-                lines.append(Content.assemble(
-                    (f"  {keys:<16}", "bold"),
-                    (f"{binding.description:<20}", ""),
-                    (binding.tooltip, "$text-muted"),
-                ))
+                head = [(f"  {keys:<{self.KEYS_WIDTH - 2}}", "bold"), (f"{binding.description:<{self.DESCRIPTION_WIDTH}}", "")]
+                tooltip = Content.styled(binding.tooltip, "$text-muted")
+                if narrow:
+                    lines.append(Content.assemble(*head))
+                    for part in tooltip.wrap(max(10, width - 6)):
+                        lines.append(Content.assemble("      ", part))
+                    continue
+                parts = tooltip.wrap(max(10, width - indent - 1))
+                lines.append(Content.assemble(*head, parts[0] if parts else ""))
+                for part in parts[1:]:
+                    lines.append(Content.assemble(" " * indent, part))
         return Content("\n").join(lines)
 
     def action_close(self) -> None:

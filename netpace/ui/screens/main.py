@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
+from ...domain.text import one_line
 from ..fuzzy import Haystack, Query, filter_rows, haystack
 from ..messages import Change, Detail, Network
 from ..sorting import SortOrder, sort_summaries
@@ -45,6 +46,8 @@ class MainScreen(Screen):
         Binding("d", "delete_interaction", "Delete", id="main.delete",
                 tooltip="Delete the selected interaction in the timeline (u undoes it)"),
         Binding("u", "undo", "Undo", id="main.undo", tooltip="Undo the last delete, snooze or archive"),
+        Binding("w", "wake", "Wake", show=False, id="main.wake",
+                tooltip="Unsnooze or unarchive the selected contact: back in triage"),
         Binding("r", "flip_timeline", "Flip", show=False, id="main.flip",
                 tooltip="Flip the timeline between newest first and oldest first"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear_filter",
@@ -227,6 +230,18 @@ class MainScreen(Screen):
 
     def action_undo(self) -> None:
         self.app.undo()
+
+    def action_wake(self) -> None:
+        from ...domain.model import Status
+
+        summary = self.app.summary_for(self.selected_contact_id())
+        if summary is None:
+            self.notify("Select a contact to unsnooze or unarchive.", markup=False)
+            return
+        if summary.contact.status == Status.ACTIVE:
+            self.notify(f"{one_line(summary.contact.name)} is not snoozed or archived.", markup=False)
+            return
+        self.app.set_status(summary.contact.id, Status.ACTIVE, None)
 
     def action_new_contact(self) -> None:
         from .contact_form import ContactForm

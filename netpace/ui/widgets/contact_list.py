@@ -80,7 +80,7 @@ class ContactList(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    ContactList { background: $surface; scrollbar-size-vertical: 1; }
+    ContactList { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
     ContactList > .contact-list--cursor { background: $block-cursor-blurred-background; }
     ContactList:focus > .contact-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
@@ -249,11 +249,11 @@ class ContactList(ScrollView, can_focus=True):
     def _segments(self, row: Row, width: int, base: Style) -> list[Segment]:
         a = row.summary.assessment
         verdict_width = 10
-        next_width = 10 if width >= 56 else 0
+        next_width = 11 if width >= 56 else 0
         show_number = width >= 44
         bar_width = BAR_CELLS + (4 if show_number else 0)  # the bar, then " 42"
         fixed = 1 + bar_width + 1 + verdict_width + (1 + next_width if next_width else 0)
-        flexible = max(6, width - fixed - 1)
+        flexible = max(6, width - fixed - 2)  # a space before the scrollbar or border
         show_company = flexible >= 30 and bool(row.company)
         name_width = flexible if not show_company else max(14, flexible * 11 // 20)
         company_width = flexible - name_width if show_company else 0

@@ -111,8 +111,12 @@ class PressureGauge(Widget):
         ]
         reason_style = self._style("reason")
         reasons = a.reasons if self.max_reasons is None else a.reasons[: self.max_reasons]
+        bullet = Content.styled("• ", self._style("label"))
         for reason in reasons:
-            lines.append(Content.assemble(("• ", self._style("label")), (one_line(reason), reason_style)))
+            # Wrapped by hand, so continuation lines hang under the text, not the bullet.
+            wrapped = Content.styled(one_line(reason), reason_style).wrap(max(8, width - 2))
+            for number, line in enumerate(wrapped):
+                lines.append(Content.assemble(bullet if number == 0 else "  ", line))
         return Content("\n").join(lines)
 
     def _number(self, a: Assessment) -> Content:
@@ -162,10 +166,15 @@ class PressureGauge(Widget):
         for zone, start in ZONES:
             at = self._column(start, width) if start else 0
             text = zone.value
-            if at <= taken_until or at + len(text) > width:
+            # A label that would run into the one before moves right, if there is room.
+            at = max(at, taken_until + 1)
+            if at + len(text) > width:
                 if zone != current:
                     continue
-                at = max(taken_until + 1, min(at, width - len(text)))
+                at = max(0, width - len(text))
+                for s_start, s_end, _ in [s for s in styles if s[1] > at]:
+                    cells[s_start:s_end] = [" "] * (s_end - s_start)
+                styles = [s for s in styles if s[1] <= at]
             for offset, ch in enumerate(text):
                 if at + offset < width:
                     cells[at + offset] = ch

@@ -38,7 +38,7 @@ class Timeline(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    Timeline { background: $surface; scrollbar-size-vertical: 1; }
+    Timeline { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
     Timeline > .timeline--cursor { background: $block-cursor-blurred-background; }
     Timeline:focus > .timeline--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     Timeline > .timeline--out { color: $warning; text-style: bold; }
@@ -162,6 +162,8 @@ class Timeline(ScrollView, can_focus=True):
         meta = f"{label(item.kind.value)} · {label(item.channel.value)}"
         when = when_words(item.at, self._now)
         room = width - cell_len(arrow) - 1
+        if cell_len(meta) + 2 + cell_len(when) > room:
+            when = when.split(" · ")[0]  # narrow: "3 weeks ago" says enough, the date goes
         if cell_len(meta) + 2 + cell_len(when) > room:
             when_part = fit(when, max(0, room - cell_len(meta) - 2)) if room - cell_len(meta) > 8 else ""
         else:

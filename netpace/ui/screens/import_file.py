@@ -1,0 +1,303 @@
+"""Import a file from the app: path, format and your addresses; a progress bar; a summary.
+
+The import runs in a thread worker, after the same automatic backup the CLI takes. The
+importer's progress calls become messages, so no widget is touched from the thread.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, Static
+
+from ...domain.text import one_line
+from ..widgets.choice import Choice
+
+# Every format the importers read, in the words the palette uses ("import: vCard").
+FORMAT_NAMES: dict[str, str] = {
+    "linkedin-connections": "LinkedIn connections",
+    "linkedin-messages": "LinkedIn messages",
+    "vcard": "vCard",
+    "google-csv": "Google Contacts CSV",
+    "outlook-csv": "Outlook CSV",
+    "mbox": "mail (mbox)",
+    "maildir": "mail (Maildir folder)",
+    "ics": "calendar (ics)",
+    "json": "netpace json",
+}
+# Formats where "you are" matters: required for mail, guessed from the file otherwise.
+ME_HINTS: dict[str, str] = {
+    "mbox": "your e-mail addresses, comma-separated (needed)",
+    "maildir": "your e-mail addresses, comma-separated (needed)",
+    "linkedin-messages": "your profile URL (guessed from the file if empty)",
+    "ics": "your e-mail addresses (guessed from the file if empty)",
+}
+FOLDER_FORMATS = frozenset({"maildir"})
+PROGRESS_EVERY_SECONDS = 0.05
+
+
+def split_addresses(text: str) -> tuple[str, ...]:
+    return tuple(part for part in re.split(r"[,\s;]+", text) if part)
+
+
+def in_app_words(sentence: str) -> str:
+    """The importers speak CLI ("add --me ..."); in the app the field is called "You are"."""
+    sentence = re.sub(r"(add|pass it with) --me ", "fill in “You are” with ", sentence)
+    sentence = sentence.replace("(repeat it for each address you use)", "(comma-separated for several)")
+    return sentence.replace("is --me complete?", "is “You are” complete?")
+
+
+def check_path(text: str, format: str) -> tuple[Path | None, str]:
+    """The expanded path, or None and one sentence saying what is wrong with it."""
+    shown = one_line(text)
+    if not text.strip():
+        return None, "Type the path of the file to import."
+    path = Path(os.path.expanduser(text.strip()))
+    if not path.exists():
+        return None, f"There is no file at {shown}."
+    if format in FOLDER_FORMATS:
+        if not path.is_dir():
+            return None, f"{shown} is a file: a Maildir import takes the folder holding cur/ and new/."
+        if not os.access(path, os.R_OK | os.X_OK):
+            return None, f"Can't read {shown}: permission denied."
+        return path, ""
+    if path.is_dir():
+        return None, f"{shown} is a folder: pick the file itself."
+    if not os.access(path, os.R_OK):
+        return None, f"Can't read {shown}: permission denied."
+    return path, ""
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What the modal hands back after a finished import."""
+
+    format: str
+    path: Path
+    summary: str
+
+
+def outcome_lines(outcome) -> tuple[str, list[str]]:
+    """One summary line, and "where: reason" for every skipped row."""
+
+    def count(n: int, word: str) -> str:
+        return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+    summary = (
+        f"Added {count(outcome.contacts_added, 'contact')}, merged {outcome.contacts_merged:,}, "
+        f"{outcome.contacts_known:,} unchanged; {count(outcome.interactions_added, 'interaction')} added, "
+        f"{outcome.interactions_known:,} already there; {len(outcome.skips):,} skipped."
+    )
+    skips = []
+    for skip in outcome.skips:
+        where = f"line {skip.where}" if isinstance(skip.where, int) else one_line(str(skip.where))
+        skips.append(f"{where}: {one_line(skip.reason)}")
+    return summary, skips
+
+
+class ImportProgress(Message):
+    def __init__(self, label: str, done: int, total: int) -> None:
+        super().__init__()
+        self.label, self.done, self.total = label, done, total
+
+
+class ImportFinished(Message):
+    def __init__(self, outcome, error: str | None, usage_error: bool = False) -> None:
+        super().__init__()
+        self.outcome, self.error, self.usage_error = outcome, error, usage_error
+
+
+class ScreenProgress:
+    """The importers' progress protocol, turned into (throttled) messages to the modal."""
+
+    def __init__(self, screen: "ImportScreen") -> None:
+        self.screen = screen
+        self.label = ""
+        self.done = 0
+        self.total = 0
+        self._sent = 0.0
+
+    def start(self, label: str, total: int) -> None:
+        self.label, self.total, self.done = one_line(label), max(0, total), 0
+        self._send()
+
+    def advance(self, amount: int = 1) -> None:
+        self.done += amount
+        if time.monotonic() - self._sent >= PROGRESS_EVERY_SECONDS:
+            self._send()
+
+    def finish(self) -> None:
+        self._send()
+
+    def _send(self) -> None:
+        self._sent = time.monotonic()
+        self.screen.post_message(ImportProgress(self.label, self.done, self.total))
+
+
+class ImportScreen(ModalScreen[Imported | None]):
+    BINDINGS = [
+        Binding("escape", "close", "Cancel", id="import.cancel",
+                tooltip="Close: before the import starts nothing is done"),
+        Binding("enter", "go", "Import", show=False, id="import.go",
+                tooltip="Start the import (a backup is taken first); once done, close"),
+    ]
+
+    def __init__(self, format: str = "linkedin-connections") -> None:
+        super().__init__()
+        self.format = format
+        self.state = "form"  # then "running", then "done"
+        self.result: Imported | None = None
+        self._path: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Content("Import"), id="title")
+            with Grid(id="fields"):
+                yield Label("File")
+                yield Input(placeholder="~/Downloads/Connections.csv", id="f-path")
+                yield Label("Format")
+                yield Choice(list(FORMAT_NAMES.items()), self.format, id="f-format")
+                yield Label("You are", id="me-label")
+                yield Input(id="f-me")
+            yield Static("", id="error")
+            yield Static("", id="stage")
+            yield ProgressBar(id="progress", show_eta=False)
+            yield Static("", id="summary")
+            with VerticalScroll(id="skips"):
+                yield Static("", id="skip-list")
+            yield Static(Content("enter imports (after a backup) · tab next field · escape cancels"), id="hint")
+
+    def on_mount(self) -> None:
+        self._show_me_field()
+        self.query_one("#f-path", Input).focus()
+
+    # -- the form ----------------------------------------------------------------------
+    @on(Choice.Changed, "#f-format")
+    def _format_changed(self, event: Choice.Changed) -> None:
+        self.format = event.value
+        self._show_me_field()
+
+    def _show_me_field(self) -> None:
+        hint = ME_HINTS.get(self.format)
+        self.query_one("#title", Static).update(Content(f"Import: {FORMAT_NAMES[self.format]}"))
+        self.query_one("#me-label").display = hint is not None
+        me = self.query_one("#f-me", Input)
+        me.display = hint is not None
+        me.placeholder = hint or ""
+        self.query_one("#f-path", Input).placeholder = (
+            "~/Mail/sent (the folder holding cur/ and new/)" if self.format in FOLDER_FORMATS
+            else "~/Downloads/Connections.csv"
+        )
+
+    def _fail(self, text: str, field: str | None) -> None:
+        error = self.query_one("#error", Static)
+        error.update(Content(text))
+        error.add_class("-shown")
+        if field is not None:
+            self.query_one(f"#{field}").focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_go()
+
+    def action_go(self) -> None:
+        if self.state == "done":
+            self.dismiss(self.result)
+            return
+        if self.state != "form":
+            return
+        path, problem = check_path(self.query_one("#f-path", Input).value, self.format)
+        if path is None:
+            return self._fail(problem, "f-path")
+        me = split_addresses(self.query_one("#f-me", Input).value) if self.format in ME_HINTS else ()
+        from ...importers import ImportOptions, NeedsOption, check_options
+
+        now = self.app.now()
+        try:
+            check_options(self.format, ImportOptions(now=now, tz=now.tzinfo, me=me))
+        except NeedsOption as error:
+            return self._fail(in_app_words(str(error)), "f-me" if self.format in ME_HINTS else "f-format")
+        self._path = path
+        self._set_state("running")
+        self.query_one("#error").remove_class("-shown")
+        self.query_one("#stage", Static).update(Content("Taking a backup first…"))
+        self._import(self.format, path, me)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        for name in ("form", "running", "done"):
+            self.set_class(state == name, f"-{name}")
+        for widget in self.query("#fields Input, #fields Choice"):
+            widget.disabled = state != "form"
+
+    # -- the work -----------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def _import(self, format: str, path: Path, me: tuple[str, ...]) -> None:
+        app = self.app
+        try:
+            from ...importers import ImportOptions, import_file
+            from ...store import StoreError
+            from ...store.backups import auto_backup
+
+            now = app.now()
+            try:
+                auto_backup(app.store, "import")
+            except StoreError as error:
+                self.post_message(ImportFinished(None, f"{error} Nothing was imported."))
+                return
+            result = import_file(app.store, format, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
+                                 progress=ScreenProgress(self))
+            self.post_message(ImportFinished(result.outcome, result.error, result.usage_error))
+        except Exception as error:  # never a traceback: one sentence instead
+            self.post_message(ImportFinished(
+                None, f"The import failed unexpectedly ({type(error).__name__}); nothing from it was saved."))
+        finally:
+            app._done_with_thread()
+
+    def on_import_progress(self, message: ImportProgress) -> None:
+        self.query_one("#stage", Static).update(Content(message.label or "Importing…"))
+        bar = self.query_one(ProgressBar)
+        if message.total:
+            bar.update(total=message.total, progress=min(message.done, message.total))
+        else:
+            bar.update(total=None)
+
+    def on_import_finished(self, message: ImportFinished) -> None:
+        if message.error is not None or message.outcome is None:
+            self._set_state("form")
+            self.query_one("#stage", Static).update("")
+            field = "f-me" if message.usage_error and self.format in ME_HINTS else "f-path"
+            self._fail(in_app_words(message.error or "The import failed; nothing was saved."), field)
+            return
+        bar = self.query_one(ProgressBar)
+        bar.update(total=bar.total or 1, progress=bar.total or 1)
+        summary, skips = outcome_lines(message.outcome)
+        self.query_one("#stage", Static).update(Content(f"Imported {one_line(self._path.name)}"))
+        self.query_one("#summary", Static).update(Content(summary))
+        skip_list = self.query_one("#skip-list", Static)
+        skip_list.update(Content("\n".join(["Skipped:", *skips]) if skips else ""))
+        self.query_one("#skips").display = bool(skips)
+        self.query_one("#hint", Static).update(Content("enter or escape closes"))
+        self.result = Imported(self.format, self._path, summary)
+        self._set_state("done")
+        self.query_one("#skips").focus()
+        self.app.load_network()
+
+    def action_close(self) -> None:
+        if self.state == "running":
+            self.notify("The import is running; it takes a moment and can't be stopped halfway.",
+                        markup=False)
+            return
+        self.dismiss(self.result if self.state == "done" else None)
