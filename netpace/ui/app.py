@@ -46,6 +46,16 @@ class UndoStep:
     what: str = ""
 
 
+def prepare_network(summaries, now: datetime, marker: tuple) -> Network:
+    """The network with its list rows, search keys and default order ready (worker side)."""
+    from .listing import Listing
+    from .sorting import SortOrder
+
+    listing = Listing(summaries, now.date())
+    listing.view(SortOrder.URGENCY)
+    return Network(tuple(summaries), now, marker, listing)
+
+
 class NetpaceApp(App[None]):
     TITLE = "netpace"
     CSS_PATH = "netpace.tcss"
@@ -134,7 +144,7 @@ class NetpaceApp(App[None]):
         finally:
             self._done_with_thread()
         if not get_current_worker().is_cancelled:
-            self.post_message(NetworkLoaded(Network(tuple(summaries), now, marker)))
+            self.post_message(NetworkLoaded(prepare_network(summaries, now, marker)))
 
     def _detail(self, contact_id: int, now: datetime) -> Detail:
         summary = self.store.summary(contact_id, now)
@@ -271,7 +281,9 @@ class NetpaceApp(App[None]):
         if self.network is not None:
             summaries = [s for s in self.network.summaries if s.contact.id != summary.contact.id]
             summaries.append(summary)
-            self.network = replace(self.network, summaries=tuple(summaries), now=change.detail.now)
+            listing = self.network.listing
+            self.network = replace(self.network, summaries=tuple(summaries), now=change.detail.now,
+                                   listing=listing.with_summary(summary) if listing is not None else None)
         self.marker = change.marker
         self.detail = change.detail
         self._tell_screens("apply_change", change)

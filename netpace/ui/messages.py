@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from ..domain.model import ContactSummary, Interaction
 from .weekly import Weekly
+
+if TYPE_CHECKING:
+    from .listing import Listing
 from .words import TimelineEntry
 
 
@@ -19,6 +23,7 @@ class Network:
     summaries: tuple[ContactSummary, ...]
     now: datetime
     marker: tuple
+    listing: "Listing | None" = None  # rows, search keys and sorted views, prepared off the UI thread
 
 
 @dataclass(frozen=True, slots=True)
