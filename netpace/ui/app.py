@@ -72,9 +72,10 @@ class NetpaceApp(App[None]):
     ]
 
     def __init__(self, store: Store, *, now: datetime | Callable[[], datetime] | None = None,
-                 poll_seconds: float | None = POLL_SECONDS) -> None:
+                 poll_seconds: float | None = POLL_SECONDS, preload=None) -> None:
         super().__init__()
         self.store = store
+        self._preload = preload  # launch.Preload: the first load, started before the app
         self._now = now
         self.poll_seconds = poll_seconds
         self.network: Network | None = None
@@ -134,17 +135,21 @@ class NetpaceApp(App[None]):
 
     @work(thread=True, exclusive=True, group="network", exit_on_error=False)
     def load_network(self) -> None:
-        now = self.now()
+        preload, self._preload = self._preload, None
         try:
-            marker = self.store.change_marker()
-            summaries = self.store.summaries(now, include_hidden=True)
+            if preload is not None:
+                network = preload.result()
+            else:
+                now = self.now()
+                marker = self.store.change_marker()
+                network = prepare_network(self.store.summaries(now, include_hidden=True), now, marker)
         except StoreError as error:
             self.post_message(StoreFailed(str(error)))
             return
         finally:
             self._done_with_thread()
         if not get_current_worker().is_cancelled:
-            self.post_message(NetworkLoaded(prepare_network(summaries, now, marker)))
+            self.post_message(NetworkLoaded(network))
 
     def _detail(self, contact_id: int, now: datetime) -> Detail:
         summary = self.store.summary(contact_id, now)
@@ -356,12 +361,7 @@ class NetpaceApp(App[None]):
 
 
 def run_app(db_path: Path | str, fixed_now: datetime | None = None) -> None:
-    """Open the store at `db_path` and run the app until the user quits.
+    """Open the store at `db_path` and run the app until the user quits (see launch.run_app)."""
+    from .launch import run_app as launch
 
-    Raises StoreError (one sentence) when the database can't be opened.
-    """
-    store = open_store(db_path)
-    try:
-        NetpaceApp(store, now=fixed_now).run()
-    finally:
-        store.close()
+    launch(db_path, fixed_now)

@@ -84,15 +84,17 @@ class MainScreen(Screen):
             self.query_one("#left").border_title = Content("Contacts: loading…")
         self.query_one("#timeline").border_title = Content("Timeline")
         self.query_one(ContactList).focus()
+        if self._network is None and self.app.network is not None:
+            self.apply_network(self.app.network)  # it arrived before this screen was mounted
 
     # -- the list ----------------------------------------------------------------------
     def selected_contact_id(self) -> int | None:
         return self.query_one(ContactList).selected_id
 
     def apply_network(self, network: Network, *, reload_detail: bool = True) -> None:
+        contact_list = self.query_one(ContactList)  # NoMatches before compose: on_mount applies it
         self._network = network
         today = network.now.date()
-        contact_list = self.query_one(ContactList)
         contact_list.today = today
         self._sorted, self._hays = self._listing(network).view(self.sort)
         self._filtered = None
