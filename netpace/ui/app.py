@@ -82,6 +82,7 @@ class NetpaceApp(App[None]):
         self.detail: Detail | None = None
         self.marker: tuple | None = None
         self.undo_steps: list[UndoStep] = []
+        self._writes_pending = 0
 
     # -- time ---------------------------------------------------------------------------
     def now(self) -> datetime:
@@ -182,10 +183,11 @@ class NetpaceApp(App[None]):
         finally:
             self._done_with_thread()
         if marker != self.marker:
-            self.post_message(ExternalChange())
+            self.post_message(ExternalChange(marker))
 
     # -- workers: writes ----------------------------------------------------------------------
     def _write(self, contact_id: int | None, action: Callable[[datetime], tuple[int, str, UndoStep | None]]) -> None:
+        self._writes_pending += 1  # until its result (or failure) is handled on this thread
         self._run_write(contact_id, action)
 
     @work(thread=True, group="write", exit_on_error=False)
@@ -196,8 +198,11 @@ class NetpaceApp(App[None]):
             detail = self._detail(contact_id, now)
             marker = self.store.change_marker()
         except StoreError as error:
-            self.post_message(StoreFailed(str(error)))
+            self.post_message(StoreFailed(str(error), write=True))
             return
+        except BaseException:
+            self.call_from_thread(self._write_done)
+            raise
         finally:
             self._done_with_thread()
         self.post_message(ContactChanged(Change(detail, note, marker, None)))
@@ -281,6 +286,7 @@ class NetpaceApp(App[None]):
         self._tell_screens("show_detail", message.detail)
 
     def on_contact_changed(self, message: ContactChanged) -> None:
+        self._write_done()
         change = message.change
         summary = change.detail.summary
         if self.network is not None:
@@ -295,10 +301,20 @@ class NetpaceApp(App[None]):
         if change.note:
             self.notify(change.note, markup=False)
 
+    def _write_done(self) -> None:
+        self._writes_pending = max(0, self._writes_pending - 1)
+
     def on_external_change(self, message: ExternalChange) -> None:
+        # Our own write, seen by the poll before its result arrived, is not external: the
+        # result brings the new marker. (A full reload of 10k contacts after every save
+        # would compete with the UI for a second.)
+        if self._writes_pending or message.marker == self.marker:
+            return
         self.load_network()
 
     def on_store_failed(self, message: StoreFailed) -> None:
+        if message.write:
+            self._write_done()
         self.notify(message.sentence, title="Database", severity="error", markup=False, timeout=8)
 
     # -- actions --------------------------------------------------------------------------------

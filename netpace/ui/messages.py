@@ -72,10 +72,15 @@ class ContactChanged(Message):
 class StoreFailed(Message):
     """A store error, as the one sentence the store gave."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, *, write: bool = False) -> None:
         super().__init__()
         self.sentence = sentence
+        self.write = write  # from a write worker (which then sends no ContactChanged)
 
 
 class ExternalChange(Message):
     """Another process changed the database: time to reload."""
+
+    def __init__(self, marker: tuple | None = None) -> None:
+        super().__init__()
+        self.marker = marker  # the change marker the poll saw
