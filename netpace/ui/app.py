@@ -28,6 +28,7 @@ from .messages import (
     Network,
     NetworkLoaded,
     StoreFailed,
+    SummaryChanged,
 )
 from .weekly import weekly_counts
 from .words import change_words, label, timeline_entries
@@ -152,8 +153,8 @@ class NetpaceApp(App[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(NetworkLoaded(network))
 
-    def _detail(self, contact_id: int, now: datetime) -> Detail:
-        summary = self.store.summary(contact_id, now)
+    def _detail(self, contact_id: int, now: datetime, summary: ContactSummary | None = None) -> Detail:
+        summary = summary if summary is not None else self.store.summary(contact_id, now)
         items = tuple(self.store.interactions(contact_id))
         return Detail(summary, items, tuple(timeline_entries(items, now)), weekly_counts(items, now), now)
 
@@ -195,7 +196,12 @@ class NetpaceApp(App[None]):
         now = self.now()
         try:
             contact_id, note, undo = action(now)
-            detail = self._detail(contact_id, now)
+            summary = self.store.summary(contact_id, now)
+            # The gauge first: one small repaint, before the timeline and the list.
+            self.post_message(SummaryChanged(summary, now))
+            if callable(note):
+                note = note(summary)
+            detail = self._detail(contact_id, now, summary)
             marker = self.store.change_marker()
         except StoreError as error:
             self.post_message(StoreFailed(str(error), write=True))
@@ -214,10 +220,13 @@ class NetpaceApp(App[None]):
 
         def action(now: datetime):
             self.store.log(contact_id, item, now)
-            after = self.store.summary(contact_id, now)
-            name = one_line(after.contact.name)
-            change = change_words(before.assessment if before else None, after.assessment, now.date())
-            return contact_id, f"Logged {label(item.kind.value)} with {name}: {change}", None
+
+            def note(after: ContactSummary) -> str:
+                name = one_line(after.contact.name)
+                change = change_words(before.assessment if before else None, after.assessment, now.date())
+                return f"Logged {label(item.kind.value)} with {name}: {change}"
+
+            return contact_id, note, None
 
         self._write(contact_id, action)
 
@@ -280,6 +289,9 @@ class NetpaceApp(App[None]):
         self.network = message.network
         self.marker = message.network.marker
         self._tell_screens("apply_network", self.network)
+
+    def on_summary_changed(self, message: SummaryChanged) -> None:
+        self._tell_screens("show_summary", message.summary, message.now)
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         self.detail = message.detail

@@ -69,6 +69,15 @@ class ContactChanged(Message):
         self.change = change
 
 
+class SummaryChanged(Message):
+    """A save changed this contact's assessment (sent before the rest of the change)."""
+
+    def __init__(self, summary: ContactSummary, now: datetime) -> None:
+        super().__init__()
+        self.summary = summary
+        self.now = now
+
+
 class StoreFailed(Message):
     """A store error, as the one sentence the store gave."""
 

@@ -159,6 +159,11 @@ class MainScreen(Screen):
         contact_list.focus()
 
     # -- the detail ------------------------------------------------------------------------
+    def show_summary(self, summary, now) -> None:
+        """A save's new assessment, ahead of its timeline: update the gauge at once."""
+        if summary.contact.id == self.selected_contact_id():
+            self.query_one(PressureGauge).reading = Reading(summary.assessment, now.date())
+
     def show_detail(self, detail: Detail) -> None:
         if detail.contact_id != self.selected_contact_id():
             return
