@@ -119,8 +119,12 @@ def wait_until(term: Terminal, check, timeout: float = 10.0, poll: float = 0.001
 def open_session(label: str, command: list[str], total: int, name: str, steps: list[Step]) -> Session:
     term = Terminal(command)
     term.start()
-    term.wait_for(name)
-    wait_until(term, lambda s: title_text(total, total) in s)
+    try:
+        term.wait_for(name)
+        wait_until(term, lambda s: title_text(total, total) in s)
+    except BaseException:
+        term.close()
+        raise
     return Session(label, term, total, name, steps)
 
 
@@ -230,14 +234,14 @@ def interactive(big: data.Network, small: data.Network, command, known_name, run
     `big`; the app's peak memory through all of it."""
     with tempfile.TemporaryDirectory(prefix="netpace-bench-tui-") as folder:
         sessions = []
-        for label, net in (("10k", big), ("100", small)):
-            db = copy_network(net, Path(folder))
-            copy = data.Network(Path(folder), db, net.contacts, net.interactions, None)
-            name = known_name(copy)
-            names, hays = app_rows(db)
-            steps = plan_typing(name.lower(), names, hays)
-            sessions.append(open_session(label, command(copy), len(names), name, steps))
         try:
+            for label, net in (("10k", big), ("100", small)):
+                db = copy_network(net, Path(folder))
+                copy = data.Network(Path(folder), db, net.contacts, net.interactions, None)
+                name = known_name(copy)
+                names, hays = app_rows(db)
+                steps = plan_typing(name.lower(), names, hays)
+                sessions.append(open_session(label, command(copy), len(names), name, steps))
             for round_ in range(runs):
                 for session in sessions if round_ % 2 == 0 else reversed(sessions):
                     type_round(session)
