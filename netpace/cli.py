@@ -201,7 +201,7 @@ def _write_demo(path: Path, now) -> int:
 
 def _open_app(ctx: click.Context, fixed_now) -> None:
     from .store import StoreError
-    from .ui.app import run_app
+    from .ui.launch import run_app  # starts reading the network before Textual loads
 
     try:
         run_app(_session(ctx).path, fixed_now)

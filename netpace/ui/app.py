@@ -28,6 +28,7 @@ from .messages import (
     Network,
     NetworkLoaded,
     StoreFailed,
+    SummaryChanged,
 )
 from .weekly import weekly_counts
 from .words import change_words, label, timeline_entries
@@ -46,6 +47,16 @@ class UndoStep:
     what: str = ""
 
 
+def prepare_network(summaries, now: datetime, marker: tuple) -> Network:
+    """The network with its list rows, search keys and default order ready (worker side)."""
+    from .listing import Listing
+    from .sorting import SortOrder
+
+    listing = Listing(summaries, now.date())
+    listing.view(SortOrder.URGENCY)
+    return Network(tuple(summaries), now, marker, listing)
+
+
 class NetpaceApp(App[None]):
     TITLE = "netpace"
     CSS_PATH = "netpace.tcss"
@@ -62,15 +73,17 @@ class NetpaceApp(App[None]):
     ]
 
     def __init__(self, store: Store, *, now: datetime | Callable[[], datetime] | None = None,
-                 poll_seconds: float | None = POLL_SECONDS) -> None:
+                 poll_seconds: float | None = POLL_SECONDS, preload=None) -> None:
         super().__init__()
         self.store = store
+        self._preload = preload  # launch.Preload: the first load, started before the app
         self._now = now
         self.poll_seconds = poll_seconds
         self.network: Network | None = None
         self.detail: Detail | None = None
         self.marker: tuple | None = None
         self.undo_steps: list[UndoStep] = []
+        self._writes_pending = 0
 
     # -- time ---------------------------------------------------------------------------
     def now(self) -> datetime:
@@ -124,20 +137,24 @@ class NetpaceApp(App[None]):
 
     @work(thread=True, exclusive=True, group="network", exit_on_error=False)
     def load_network(self) -> None:
-        now = self.now()
+        preload, self._preload = self._preload, None
         try:
-            marker = self.store.change_marker()
-            summaries = self.store.summaries(now, include_hidden=True)
+            if preload is not None:
+                network = preload.result()
+            else:
+                now = self.now()
+                marker = self.store.change_marker()
+                network = prepare_network(self.store.summaries(now, include_hidden=True), now, marker)
         except StoreError as error:
             self.post_message(StoreFailed(str(error)))
             return
         finally:
             self._done_with_thread()
         if not get_current_worker().is_cancelled:
-            self.post_message(NetworkLoaded(Network(tuple(summaries), now, marker)))
+            self.post_message(NetworkLoaded(network))
 
-    def _detail(self, contact_id: int, now: datetime) -> Detail:
-        summary = self.store.summary(contact_id, now)
+    def _detail(self, contact_id: int, now: datetime, summary: ContactSummary | None = None) -> Detail:
+        summary = summary if summary is not None else self.store.summary(contact_id, now)
         items = tuple(self.store.interactions(contact_id))
         return Detail(summary, items, tuple(timeline_entries(items, now)), weekly_counts(items, now), now)
 
@@ -167,10 +184,11 @@ class NetpaceApp(App[None]):
         finally:
             self._done_with_thread()
         if marker != self.marker:
-            self.post_message(ExternalChange())
+            self.post_message(ExternalChange(marker))
 
     # -- workers: writes ----------------------------------------------------------------------
     def _write(self, contact_id: int | None, action: Callable[[datetime], tuple[int, str, UndoStep | None]]) -> None:
+        self._writes_pending += 1  # until its result (or failure) is handled on this thread
         self._run_write(contact_id, action)
 
     @work(thread=True, group="write", exit_on_error=False)
@@ -178,11 +196,19 @@ class NetpaceApp(App[None]):
         now = self.now()
         try:
             contact_id, note, undo = action(now)
-            detail = self._detail(contact_id, now)
+            summary = self.store.summary(contact_id, now)
+            # The gauge first: one small repaint, before the timeline and the list.
+            self.post_message(SummaryChanged(summary, now))
+            if callable(note):
+                note = note(summary)
+            detail = self._detail(contact_id, now, summary)
             marker = self.store.change_marker()
         except StoreError as error:
-            self.post_message(StoreFailed(str(error)))
+            self.post_message(StoreFailed(str(error), write=True))
             return
+        except BaseException:
+            self.call_from_thread(self._write_done)
+            raise
         finally:
             self._done_with_thread()
         self.post_message(ContactChanged(Change(detail, note, marker, None)))
@@ -194,10 +220,13 @@ class NetpaceApp(App[None]):
 
         def action(now: datetime):
             self.store.log(contact_id, item, now)
-            after = self.store.summary(contact_id, now)
-            name = one_line(after.contact.name)
-            change = change_words(before.assessment if before else None, after.assessment, now.date())
-            return contact_id, f"Logged {label(item.kind.value)} with {name}: {change}", None
+
+            def note(after: ContactSummary) -> str:
+                name = one_line(after.contact.name)
+                change = change_words(before.assessment if before else None, after.assessment, now.date())
+                return f"Logged {label(item.kind.value)} with {name}: {change}"
+
+            return contact_id, note, None
 
         self._write(contact_id, action)
 
@@ -261,27 +290,43 @@ class NetpaceApp(App[None]):
         self.marker = message.network.marker
         self._tell_screens("apply_network", self.network)
 
+    def on_summary_changed(self, message: SummaryChanged) -> None:
+        self._tell_screens("show_summary", message.summary, message.now)
+
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         self.detail = message.detail
         self._tell_screens("show_detail", message.detail)
 
     def on_contact_changed(self, message: ContactChanged) -> None:
+        self._write_done()
         change = message.change
         summary = change.detail.summary
         if self.network is not None:
             summaries = [s for s in self.network.summaries if s.contact.id != summary.contact.id]
             summaries.append(summary)
-            self.network = replace(self.network, summaries=tuple(summaries), now=change.detail.now)
+            listing = self.network.listing
+            self.network = replace(self.network, summaries=tuple(summaries), now=change.detail.now,
+                                   listing=listing.with_summary(summary) if listing is not None else None)
         self.marker = change.marker
         self.detail = change.detail
         self._tell_screens("apply_change", change)
         if change.note:
             self.notify(change.note, markup=False)
 
+    def _write_done(self) -> None:
+        self._writes_pending = max(0, self._writes_pending - 1)
+
     def on_external_change(self, message: ExternalChange) -> None:
+        # Our own write, seen by the poll before its result arrived, is not external: the
+        # result brings the new marker. (A full reload of 10k contacts after every save
+        # would compete with the UI for a second.)
+        if self._writes_pending or message.marker == self.marker:
+            return
         self.load_network()
 
     def on_store_failed(self, message: StoreFailed) -> None:
+        if message.write:
+            self._write_done()
         self.notify(message.sentence, title="Database", severity="error", markup=False, timeout=8)
 
     # -- actions --------------------------------------------------------------------------------
@@ -364,12 +409,7 @@ class NetpaceApp(App[None]):
 
 
 def run_app(db_path: Path | str, fixed_now: datetime | None = None) -> None:
-    """Open the store at `db_path` and run the app until the user quits.
+    """Open the store at `db_path` and run the app until the user quits (see launch.run_app)."""
+    from .launch import run_app as launch
 
-    Raises StoreError (one sentence) when the database can't be opened.
-    """
-    store = open_store(db_path)
-    try:
-        NetpaceApp(store, now=fixed_now).run()
-    finally:
-        store.close()
+    launch(db_path, fixed_now)

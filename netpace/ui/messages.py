@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from ..domain.model import ContactSummary, Interaction
 from .weekly import Weekly
+
+if TYPE_CHECKING:
+    from .listing import Listing
 from .words import TimelineEntry
 
 
@@ -19,6 +23,7 @@ class Network:
     summaries: tuple[ContactSummary, ...]
     now: datetime
     marker: tuple
+    listing: "Listing | None" = None  # rows, search keys and sorted views, prepared off the UI thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +69,27 @@ class ContactChanged(Message):
         self.change = change
 
 
+class SummaryChanged(Message):
+    """A save changed this contact's assessment (sent before the rest of the change)."""
+
+    def __init__(self, summary: ContactSummary, now: datetime) -> None:
+        super().__init__()
+        self.summary = summary
+        self.now = now
+
+
 class StoreFailed(Message):
     """A store error, as the one sentence the store gave."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, *, write: bool = False) -> None:
         super().__init__()
         self.sentence = sentence
+        self.write = write  # from a write worker (which then sends no ContactChanged)
 
 
 class ExternalChange(Message):
     """Another process changed the database: time to reload."""
+
+    def __init__(self, marker: tuple | None = None) -> None:
+        super().__init__()
+        self.marker = marker  # the change marker the poll saw

@@ -52,7 +52,7 @@ class CaptureScreen(ModalScreen[CaptureRequest | None]):
                  history: Sequence | None = None) -> None:
         super().__init__()
         self.summaries = list(summaries)
-        self.hays = [haystack(s.contact.name, s.contact.company) for s in self.summaries]
+        self._hays: list | None = None  # search keys, built on the first search (rarely needed)
         self.by_id = {s.contact.id: s for s in self.summaries}
         self.contact_id = contact_id
         self.now = now
@@ -60,6 +60,12 @@ class CaptureScreen(ModalScreen[CaptureRequest | None]):
         self.kind_touched = False
         self.channel_touched = False
         self._matches: list[int] = []
+
+    @property
+    def hays(self) -> list:
+        if self._hays is None:
+            self._hays = [haystack(s.contact.name, s.contact.company) for s in self.summaries]
+        return self._hays
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -10,11 +10,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from ...domain.text import one_line
-from ..fuzzy import Haystack, Query, filter_rows, haystack
+from ..fuzzy import Haystack, Query, filter_rows
+from ..listing import Listing
 from ..messages import Change, Detail, Network
-from ..sorting import SortOrder, sort_summaries
+from ..sorting import SortOrder
 from ..widgets.contact_header import Card, ContactHeader
-from ..widgets.contact_list import ContactList, Row, make_row
+from ..widgets.contact_list import ContactList, Row
 from ..widgets.pressure_gauge import PressureGauge, Reading
 from ..widgets.timeline import Timeline
 from ..widgets.weekly_history import WeeklyHistory
@@ -62,6 +63,7 @@ class MainScreen(Screen):
         self._filter_text = ""
         self._filtered: list[int] | None = None
         self._network: Network | None = None
+        self._own_listing: tuple[Network, Listing] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -85,24 +87,31 @@ class MainScreen(Screen):
             self.query_one("#left").border_title = Content("Contacts: loading…")
         self.query_one("#timeline").border_title = Content("Timeline")
         self.query_one(ContactList).focus()
+        if self._network is None and self.app.network is not None:
+            self.apply_network(self.app.network)  # it arrived before this screen was mounted
 
     # -- the list ----------------------------------------------------------------------
     def selected_contact_id(self) -> int | None:
         return self.query_one(ContactList).selected_id
 
     def apply_network(self, network: Network, *, reload_detail: bool = True) -> None:
+        contact_list = self.query_one(ContactList)  # NoMatches before compose: on_mount applies it
         self._network = network
         today = network.now.date()
-        contact_list = self.query_one(ContactList)
         contact_list.today = today
-        ordered = sort_summaries(network.summaries, self.sort, today)
-        self._sorted = [make_row(s, today) for s in ordered]
-        self._hays = [haystack(r.name, r.company, r.summary.contact.tags) for r in self._sorted]
+        self._sorted, self._hays = self._listing(network).view(self.sort)
         self._filtered = None
         self._show_rows(keep_id=contact_list.selected_id)
         current = self.selected_contact_id()
         if reload_detail and current is not None:
             self.app.load_detail(current)
+
+    def _listing(self, network: Network) -> Listing:
+        if network.listing is None:  # a network made by hand (tests): prepare it here
+            if self._own_listing is None or self._own_listing[0] is not network:
+                self._own_listing = (network, Listing(network.summaries, network.now.date()))
+            return self._own_listing[1]
+        return network.listing
 
     def apply_change(self, change: Change) -> None:
         # The gauge first (what the user is looking at), then the re-sorted list.
@@ -153,6 +162,11 @@ class MainScreen(Screen):
         contact_list.focus()
 
     # -- the detail ------------------------------------------------------------------------
+    def show_summary(self, summary, now) -> None:
+        """A save's new assessment, ahead of its timeline: update the gauge at once."""
+        if summary.contact.id == self.selected_contact_id():
+            self.query_one(PressureGauge).reading = Reading(summary.assessment, now.date())
+
     def show_detail(self, detail: Detail) -> None:
         if detail.contact_id != self.selected_contact_id():
             return
@@ -209,9 +223,7 @@ class MainScreen(Screen):
         self.sort = self.sort.next()
         if self._network is not None:
             keep = self.selected_contact_id()
-            ordered = sort_summaries(self._network.summaries, self.sort, self._network.now.date())
-            self._sorted = [make_row(s, self._network.now.date()) for s in ordered]
-            self._hays = [haystack(r.name, r.company, r.summary.contact.tags) for r in self._sorted]
+            self._sorted, self._hays = self._listing(self._network).view(self.sort)
             self._show_rows(keep_id=keep)
         self.notify(f"Sorted by {self.sort.value}.", markup=False, timeout=2)
 
