@@ -22,7 +22,7 @@ from ..domain.model import (
     Kind,
     Status,
 )
-from ..domain.pressure import History, assess, assess_history, triage_key
+from ..domain.pressure import EMPTY_HISTORY, assess, assess_histories, triage_key
 from ..domain.text import clean_name, fold, one_line, strip_controls
 from .convert import (
     INTERACTION_COLUMNS,
@@ -558,15 +558,13 @@ class Store:
             contacts = reading.all_contacts(self)
             histories = reading.histories(self, now)
         today = now.date()
-        empty = History((), 0, 0, 0, 0, 0, 0, None, None)
-        result = []
-        for contact in contacts:
-            if not include_hidden and contact.is_hidden_on(today):
-                continue
-            history = histories.get(contact.id, empty)
-            result.append(
-                ContactSummary(contact, assess_history(contact, history, now), usual_channel(history.items))
-            )
+        if not include_hidden:
+            contacts = [c for c in contacts if not c.is_hidden_on(today)]
+        pairs = [(c, histories.get(c.id, EMPTY_HISTORY)) for c in contacts]
+        result = [
+            ContactSummary(contact, assessment, usual_channel(history.items))
+            for (contact, history), assessment in zip(pairs, assess_histories(pairs, now))
+        ]
         result.sort(key=lambda s: triage_key(s.assessment.verdict, s.assessment.next_on, s.assessment.pressure, s.contact.name))
         return result
 
