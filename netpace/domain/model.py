@@ -130,21 +130,22 @@ class Reasons(Sequence[str]):
     slice, iterate, `len`, `in`) and compares equal to the same tuple.
     """
 
-    __slots__ = ("_write", "_text")
+    __slots__ = ("_write", "_args", "_text")
 
-    def __init__(self, write: Callable[[], Sequence[str]] | Sequence[str]):
+    def __init__(self, write: Callable[..., Sequence[str]] | Sequence[str], args: tuple = ()):
+        """`Reasons(("a", "b"))`, or `Reasons(write, args)`: `write(*args)` writes them."""
         if callable(write):
-            self._write, self._text = write, None
+            self._write, self._args, self._text = write, args, None
         else:
-            self._write, self._text = None, tuple(write)
+            self._write, self._args, self._text = None, (), tuple(write)
 
     @property
     def text(self) -> tuple[str, ...]:
         """The reasons as a plain tuple (written now if they were not yet)."""
         text = self._text
         if text is None:
-            text = self._text = tuple(self._write())
-            self._write = None
+            text = self._text = tuple(self._write(*self._args))
+            self._write, self._args = None, ()
         return text
 
     def __getitem__(self, index):  # type: ignore[override]

@@ -247,18 +247,21 @@ def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime) ->
     return [_assess(contact, history, now, today, now_ts) for contact, history in pairs]
 
 
-# Why an assessment says what it says is text, and text is the expensive part: lists
-# and triage order need the verdict, pressure and dates of every contact, but the
-# reasons of only the one shown. Each branch below decides at once and returns a
-# function that writes its reasons; `Reasons` calls it the first time they are read.
-Explain = Callable[[], list[str]]
+# Why an assessment says what it says is text, and text is the expensive part: lists and
+# triage order need the verdict, pressure and dates of every contact, but the reasons of
+# only the one shown. Each branch below decides at once and names a writer (a function
+# of this module) and the few values it needs; `Reasons` calls it the first time they are
+# read. Writers and their values, not closures: a closure is a dozen small objects, and
+# at 10,000 contacts the garbage collector's walks over them cost more than the text.
+Writer = Callable[..., list[str]]
+Decision = tuple[Verdict, Union[date, None], Writer, tuple]
 
 
 def _assess(contact: Contact, history: History, now: datetime, today: date, now_ts: float) -> Assessment:
     items = history.items
     count = len(items)
     start = count  # where the run of your unanswered messages at the end begins
-    out = Direction.OUT
+    out = _OUT
     while start and items[start - 1].direction == out:
         start -= 1
     total, hasty_last = _load(items, now_ts, start - 1)
@@ -266,43 +269,16 @@ def _assess(contact: Contact, history: History, now: datetime, today: date, now_
     sent, received = history.sent, history.received
     ask_share = history.asks / sent if sent else None
 
-    verdict, next_on, explain = _decide(contact, history, now, today, items, start)
-    pushy = verdict == Verdict.WAIT and pressure >= T.PUSHY
+    verdict, next_on, writer, values = _decide(contact, history, now, today, items, start)
+    pushy = verdict == _WAIT and pressure >= T.PUSHY
     if pushy:
-        verdict = Verdict.BACK_OFF
-
-    def reasons() -> list[str]:
-        found = explain()
-        if pushy:
-            found.append("The gauge is in the pushy zone: let it cool before writing again.")
-        if hasty_last and start < count:
-            last = items[-1]
-            previous = _previous_contact(items, last)
-            if previous is not None:
-                gap = span(last.at - previous.at)
-                after = "you met" if previous.direction == Direction.BOTH else "your previous message"
-                found.append(f"Your last message went out {gap} after {after}: that reads as eager.")
-        if (
-            sent >= T.ASK_HEAVY_MIN_SENT
-            and ask_share is not None
-            and ask_share >= T.ASK_HEAVY_SHARE
-            and history.gives == 0
-        ):
-            found.append(
-                f"{history.asks} of your {sent} messages were asks and none a thanks or a give: "
-                "offer something before you ask again."
-            )
-        if sent >= 3:
-            theirs = f"they wrote {times(received)}" if received else "they never wrote"
-            found.append(f"In all, you wrote {times(sent)} and {theirs}.")
-        return found
-
+        verdict = _BACK_OFF_VERDICT
     return Assessment(
         pressure,
         zone_of(pressure),
         verdict,
         next_on,
-        Reasons(reasons),
+        Reasons(_write_reasons, (writer, values, history, now, today, start, pushy, hasty_last)),
         min(1.0, received / sent) if sent else None,
         count - start,
         items[-1].at if items else None,
@@ -313,21 +289,47 @@ def _assess(contact: Contact, history: History, now: datetime, today: date, now_
     )
 
 
+_OUT, _IN, _BOTH = Direction.OUT, Direction.IN, Direction.BOTH
+_WAIT, _BACK_OFF_VERDICT = Verdict.WAIT, Verdict.BACK_OFF
+
+
+def _write_reasons(writer: Writer, values: tuple, history: History, now: datetime, today: date,
+                   start: int, pushy: bool, hasty_last: bool) -> list[str]:
+    items = history.items
+    found = writer(values, history, now, today, start)
+    if pushy:
+        found.append("The gauge is in the pushy zone: let it cool before writing again.")
+    if hasty_last and start < len(items):
+        last = items[-1]
+        previous = _previous_contact(items, last)
+        if previous is not None:
+            gap = span(last.at - previous.at)
+            after = "you met" if previous.direction == Direction.BOTH else "your previous message"
+            found.append(f"Your last message went out {gap} after {after}: that reads as eager.")
+    sent, received = history.sent, history.received
+    if sent >= T.ASK_HEAVY_MIN_SENT and history.asks / sent >= T.ASK_HEAVY_SHARE and history.gives == 0:
+        found.append(
+            f"{history.asks} of your {sent} messages were asks and none a thanks or a give: "
+            "offer something before you ask again."
+        )
+    if sent >= 3:
+        theirs = f"they wrote {times(received)}" if received else "they never wrote"
+        found.append(f"In all, you wrote {times(sent)} and {theirs}.")
+    return found
+
+
 def _previous_contact(items: Sequence[Item], item: Item) -> Item | None:
     """Your message or meeting just before `item`."""
     before = [i for i in items if i.at <= item.at and i is not item and i.direction != Direction.IN]
     return max(before, key=lambda i: i.at) if before else None
 
 
-Decision = tuple[Verdict, Union[date, None], Explain]
-
-
 def _decide(contact: Contact, history: History, now: datetime, today: date,
             items: Sequence[Item], start: int) -> Decision:
     if items:
         last = items[-1]
-        if last.direction == Direction.IN and last.kind != Kind.THANKS:
-            return _their_turn_passed(last, now, today)
+        if last.direction == _IN and last.kind != Kind.THANKS:
+            return _their_turn_passed(last, now)
         if start < len(items):
             return _awaiting_reply(items, start, now, today)
     met = _meeting_expectation(contact, history, now, today)
@@ -336,76 +338,100 @@ def _decide(contact: Contact, history: History, now: datetime, today: date,
     return _keeping_in_touch(contact, history, items, now, today)
 
 
-def _their_turn_passed(theirs: Item, now: datetime, today: date) -> Decision:
+# -- their message is the last -----------------------------------------------------------
+
+def _their_turn_passed(theirs: Item, now: datetime) -> Decision:
     written = _local_date(theirs.at, now)
     if now - theirs.at <= _REPLY_OWED:
-        return (
-            Verdict.REPLY_OWED,
-            written,
-            lambda: [f"They wrote {ago(theirs.at, now)} ({day_label(written, today)}) and you haven't answered."],
-        )
-    return (
-        Verdict.CHECK_IN,
-        written + _REPLY_OWED,
-        lambda: [f"They wrote {ago(theirs.at, now)} and never heard back: "
-                 "a short, friendly note still beats silence."],
-    )
+        return (Verdict.REPLY_OWED, written, _write_reply_owed, (theirs.at, written))
+    return (Verdict.CHECK_IN, written + _REPLY_OWED, _write_never_answered, (theirs.at,))
 
+
+def _write_reply_owed(values, history, now, today, start) -> list[str]:
+    at, written = values
+    return [f"They wrote {ago(at, now)} ({day_label(written, today)}) and you haven't answered."]
+
+
+def _write_never_answered(values, history, now, today, start) -> list[str]:
+    return [f"They wrote {ago(values[0], now)} and never heard back: a short, friendly note still beats silence."]
+
+
+# -- your messages wait for an answer ----------------------------------------------------
 
 def _awaiting_reply(items: Sequence[Item], start: int, now: datetime, today: date) -> Decision:
     """Your last `len(items) - start` messages have no answer yet."""
     count = len(items) - start
     last = items[-1]
     last_day = _local_date(last.at, now)
-
-    def facts() -> str:
-        first_day = _local_date(items[start].at, now)
-        spread = (last_day - first_day).days + 1
-        if count == 1:
-            text = f"Your message {ago(last.at, now)} has no reply yet."
-        else:
-            text = f"{count} messages in {days_text(spread)}, no reply."
-        heard = items[start - 1] if start else None  # the last thing not from you
-        if heard is not None and heard.direction == Direction.BOTH:
-            text += f" You last met or spoke {ago(heard.at, now)}."
-        elif heard is not None:
-            text += f" They last wrote {ago(heard.at, now)}."
-        return text
-
     if count >= T.BACK_OFF_UNANSWERED:
         until = last_day + _BACK_OFF
         if today < until:
-            return (
-                Verdict.BACK_OFF,
-                until,
-                lambda: [facts(), f"Leave them alone until {day_label(until, today)}; more now would be a barrage."],
-            )
-        return (
-            Verdict.CHECK_IN,
-            until,
-            lambda: [facts(), f"It's been {span(now - last.at)}: one friendly note without an ask is fine."],
-        )
+            return (Verdict.BACK_OFF, until, _write_barrage, (until,))
+        return (Verdict.CHECK_IN, until, _write_after_barrage, ())
     gap = T.FOLLOW_UP_AFTER_DAYS if count == 1 else T.SECOND_FOLLOW_UP_AFTER_DAYS
     due = last_day + timedelta(days=gap)
     burst = count >= 2 and last.at - items[-2].at <= _BURST
     if burst and today < due:
-        return (
-            Verdict.BACK_OFF,
-            due,
-            lambda: [facts(), f"Two messages within {days_text(T.BURST_DAYS)}: hold off until {day_label(due, today)}."],
-        )
+        return (Verdict.BACK_OFF, due, _write_burst, (due,))
     if now - last.at > _DORMANT:
-        return (
-            Verdict.CHECK_IN,
-            due,
-            lambda: [facts(), "That was long ago: start fresh with a friendly note rather than chasing it."],
-        )
+        return (Verdict.CHECK_IN, due, _write_long_ago, ())
     if today < due:
-        return (Verdict.WAIT, due, lambda: [facts(), f"Give them until {day_label(due, today)}."])
+        return (Verdict.WAIT, due, _write_wait, (due,))
     if count == 1:
-        return (Verdict.FOLLOW_UP, due, lambda: [facts(), "One polite follow-up on that message is fine now."])
-    return (Verdict.CHECK_IN, due, lambda: [facts(), "One last friendly note, with no ask, is the most that fits."])
+        return (Verdict.FOLLOW_UP, due, _write_follow_up, ())
+    return (Verdict.CHECK_IN, due, _write_last_note, ())
 
+
+def _facts(history: History, now: datetime, start: int) -> str:
+    items = history.items
+    count = len(items) - start
+    last = items[-1]
+    spread = (_local_date(last.at, now) - _local_date(items[start].at, now)).days + 1
+    if count == 1:
+        text = f"Your message {ago(last.at, now)} has no reply yet."
+    else:
+        text = f"{count} messages in {days_text(spread)}, no reply."
+    heard = items[start - 1] if start else None  # the last thing not from you
+    if heard is not None and heard.direction == Direction.BOTH:
+        text += f" You last met or spoke {ago(heard.at, now)}."
+    elif heard is not None:
+        text += f" They last wrote {ago(heard.at, now)}."
+    return text
+
+
+def _write_barrage(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            f"Leave them alone until {day_label(values[0], today)}; more now would be a barrage."]
+
+
+def _write_after_barrage(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            f"It's been {span(now - history.items[-1].at)}: one friendly note without an ask is fine."]
+
+
+def _write_burst(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            f"Two messages within {days_text(T.BURST_DAYS)}: hold off until {day_label(values[0], today)}."]
+
+
+def _write_long_ago(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            "That was long ago: start fresh with a friendly note rather than chasing it."]
+
+
+def _write_wait(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start), f"Give them until {day_label(values[0], today)}."]
+
+
+def _write_follow_up(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start), "One polite follow-up on that message is fine now."]
+
+
+def _write_last_note(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start), "One last friendly note, with no ask, is the most that fits."]
+
+
+# -- you met and have not written since --------------------------------------------------
 
 def _meeting_expectation(contact: Contact, history: History, now: datetime, today: date) -> Decision | None:
     via = contact.met_via
@@ -425,31 +451,41 @@ def _meeting_expectation(contact: Contact, history: History, now: datetime, toda
     due = met_on + timedelta(days=days)
     how = _MET_WORDS[via]
     if today < due:
-        def wait() -> list[str]:
-            when = "today" if met_on == today else f"on {day_label(met_on, today)}"
-            note = "a short note tomorrow is the right pace" if days == 1 else (
-                f"a note from {day_label(due, today)} is the right pace"
-            )
-            return [f"You met {how} {when}: {note}."]
-
-        return (Verdict.WAIT, due, wait)
+        return (Verdict.WAIT, due, _write_met_wait, (how, met_on, due, days))
     waited = (today - met_on).days
     if waited > T.DORMANT_DAYS:
-        return (
-            Verdict.CHECK_IN,
-            due,
-            lambda: [f"You met {how} {span(timedelta(days=waited))} ago and never wrote: "
-                     "remind them where you met."],
-        )
+        return (Verdict.CHECK_IN, due, _write_met_long_ago, (how, waited))
     if verdict == Verdict.FOLLOW_UP:
-        return (
-            Verdict.FOLLOW_UP,
-            due,
-            lambda: [f"You met {how} on {day_label(met_on, today)} ({days_text(waited)} ago) and haven't "
-                     "written since: they expect to hear from you."],
-        )
-    return (Verdict.CHECK_IN, due, lambda: [f"You met {how} {days_text(waited)} ago: a light note, not an ask."])
+        return (Verdict.FOLLOW_UP, due, _write_met_follow_up, (how, met_on, waited))
+    return (Verdict.CHECK_IN, due, _write_met_check_in, (how, waited))
 
+
+def _write_met_wait(values, history, now, today, start) -> list[str]:
+    how, met_on, due, days = values
+    when = "today" if met_on == today else f"on {day_label(met_on, today)}"
+    note = "a short note tomorrow is the right pace" if days == 1 else (
+        f"a note from {day_label(due, today)} is the right pace"
+    )
+    return [f"You met {how} {when}: {note}."]
+
+
+def _write_met_long_ago(values, history, now, today, start) -> list[str]:
+    how, waited = values
+    return [f"You met {how} {span(timedelta(days=waited))} ago and never wrote: remind them where you met."]
+
+
+def _write_met_follow_up(values, history, now, today, start) -> list[str]:
+    how, met_on, waited = values
+    return [f"You met {how} on {day_label(met_on, today)} ({days_text(waited)} ago) and haven't "
+            "written since: they expect to hear from you."]
+
+
+def _write_met_check_in(values, history, now, today, start) -> list[str]:
+    how, waited = values
+    return [f"You met {how} {days_text(waited)} ago: a light note, not an ask."]
+
+
+# -- nothing is owed: keeping in touch ---------------------------------------------------
 
 def _keeping_in_touch(contact: Contact, history: History, items: Sequence[Item],
                       now: datetime, today: date) -> Decision:
@@ -466,35 +502,44 @@ def _keeping_in_touch(contact: Contact, history: History, items: Sequence[Item],
             start = today
         due = start + timedelta(days=cadence)
         if today >= due:
-            def check_in() -> list[str]:
-                since = f"last contact {ago(last.at, now)}" if last is not None else "nothing logged yet"
-                return [f"You keep in touch every {days_text(cadence)}; {since}: a friendly note, not an ask."]
-
-            return (Verdict.CHECK_IN, due, check_in)
-        return (
-            Verdict.OK,
-            None,
-            lambda: [f"You keep in touch every {days_text(cadence)}; next check-in {day_label(due, today)}."],
-        )
+            return (Verdict.CHECK_IN, due, _write_cadence_due, (cadence,))
+        return (Verdict.OK, None, _write_cadence_ok, (cadence, due))
     if last is None:
-        return (Verdict.OK, None, lambda: ["Nothing logged yet."])
+        return (Verdict.OK, None, _write_nothing_yet, ())
     silent = now - last.at
     if silent >= _DORMANT:
-        return (
-            Verdict.CHECK_IN,
-            _local_date(last.at, now) + _DORMANT,
-            lambda: [f"Silent for {span(silent)} after {history.total} exchanges: "
-                     "don't let them forget you; a friendly note, not an ask."],
-        )
+        return (Verdict.CHECK_IN, _local_date(last.at, now) + _DORMANT, _write_silent, (silent,))
+    return (Verdict.OK, None, _write_fine, ())
 
-    def fine() -> list[str]:
-        reasons = [f"Last contact {ago(last.at, now)}: nothing is owed either way."]
-        theirs = next((i for i in reversed(items) if i.direction == Direction.IN), None)
-        if theirs is not None and now - theirs.at <= _FOLLOW_UP_AFTER:
-            reasons.append(f"They replied {ago(theirs.at, now)}.")
-        return reasons
 
-    return (Verdict.OK, None, fine)
+def _write_cadence_due(values, history, now, today, start) -> list[str]:
+    items = history.items
+    since = f"last contact {ago(items[-1].at, now)}" if items else "nothing logged yet"
+    return [f"You keep in touch every {days_text(values[0])}; {since}: a friendly note, not an ask."]
+
+
+def _write_cadence_ok(values, history, now, today, start) -> list[str]:
+    cadence, due = values
+    return [f"You keep in touch every {days_text(cadence)}; next check-in {day_label(due, today)}."]
+
+
+def _write_nothing_yet(values, history, now, today, start) -> list[str]:
+    return ["Nothing logged yet."]
+
+
+def _write_silent(values, history, now, today, start) -> list[str]:
+    return [f"Silent for {span(values[0])} after {history.total} exchanges: "
+            "don't let them forget you; a friendly note, not an ask."]
+
+
+def _write_fine(values, history, now, today, start) -> list[str]:
+    items = history.items
+    reasons = [f"Last contact {ago(items[-1].at, now)}: nothing is owed either way."]
+    theirs = next((i for i in reversed(items) if i.direction == Direction.IN), None)
+    if theirs is not None and now - theirs.at <= _FOLLOW_UP_AFTER:
+        reasons.append(f"They replied {ago(theirs.at, now)}.")
+    return reasons
+
 
 def triage_key(verdict: Verdict, next_on: date | None, pressure: int, name: str) -> tuple:
     """Sort key: most urgent verdict first; within one, the most overdue (earliest date)."""
