@@ -134,6 +134,11 @@ def open_store(path: Path | str, *, create: bool = True) -> "Store":
         raise StoreError(describe(error, path)) from None
     store = Store(db, make_models(db), path)
     store.migration_backup = backup
+    try:
+        if not totals.consistent(store.m):
+            store.rebuild_totals()
+    except (pw.PeeweeException, sqlite3.Error, StoreError):
+        pass  # a read-only file: reads notice and read in full (reading.histories)
     return store
 
 
@@ -556,6 +561,11 @@ class Store:
                 "emails": self.m.email.select().count(),
                 "interactions": self.m.interaction.select().count(),
             }
+
+    def rebuild_totals(self) -> None:
+        """Recompute every contact's totals from the interactions (see `totals`)."""
+        with self.transaction():
+            totals.rebuild(self.m)
 
     # -- assessments --------------------------------------------------------------------
     def summaries(self, now: datetime, *, include_hidden: bool = True) -> list[ContactSummary]:

@@ -82,3 +82,11 @@ def rebuild(models: Models) -> None:
     t = models.totals
     t.delete().execute()
     t.insert_from(aggregate(models), [getattr(t, name) for name in COLUMNS]).execute()
+
+
+def consistent(models: Models) -> bool:
+    """Whether the table adds up to the interactions stored: a cheap check (two scans of
+    small indexes) that catches rows written or deleted by anything but this store."""
+    t, i = models.totals, models.interaction
+    kept = t.select(pw.fn.COALESCE(pw.fn.SUM(t.total), 0)).scalar()
+    return kept == i.select(pw.fn.COUNT(pw.SQL("*"))).scalar()
