@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -135,7 +134,9 @@ def _now(text: str | None):
 
 
 def _echo_json(value) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    from .json_text import dumps  # json.dumps(value, ensure_ascii=False, indent=2), faster
+
+    click.echo(dumps(value, indent=2))
 
 
 DB_HELP = "Database file (default: $NETPACE_DB, else the platform's data folder)."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -121,13 +122,68 @@ class Interaction:
     external_id: str | None = None
 
 
+class Reasons(Sequence[str]):
+    """An assessment's reasons, written the first time they are read.
+
+    Whole-network views need every contact's verdict but the reasons of one or two, and
+    writing them is most of what assessing costs. Reads like a tuple of strings (index,
+    slice, iterate, `len`, `in`) and compares equal to the same tuple.
+    """
+
+    __slots__ = ("_write", "_args", "_text")
+
+    def __init__(self, write: Callable[..., Sequence[str]] | Sequence[str], args: tuple = ()):
+        """`Reasons(("a", "b"))`, or `Reasons(write, args)`: `write(*args)` writes them."""
+        if callable(write):
+            self._write, self._args, self._text = write, args, None
+        else:
+            self._write, self._args, self._text = None, (), tuple(write)
+
+    @property
+    def text(self) -> tuple[str, ...]:
+        """The reasons as a plain tuple (written now if they were not yet)."""
+        text = self._text
+        if text is None:
+            text = self._text = tuple(self._write(*self._args))
+            self._write, self._args = None, ()
+        return text
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self.text[index]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.text)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.text
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Reasons):
+            return self.text == other.text
+        if isinstance(other, tuple):
+            return self.text == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return repr(self.text)
+
+    def __reduce__(self):
+        return (Reasons, (self.text,))
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     pressure: int
     zone: Zone
     verdict: Verdict
     next_on: date | None
-    reasons: tuple[str, ...]
+    reasons: Reasons | tuple[str, ...]
     reply_rate: float | None
     unanswered: int
     last_contact: datetime | None

@@ -7,15 +7,15 @@ Every number it uses lives in `thresholds`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Iterable, NamedTuple, Sequence, Union
+from typing import Callable, Iterable, NamedTuple, Sequence, Union
 
 from . import thresholds as T
 from .humanize import ago, day_label, days_text, span, times
 from .model import (
     NETWORKING_EVENTS,
     Assessment,
+    Reasons,
     Channel,
     Contact,
     Direction,
@@ -103,15 +103,14 @@ class Moment(NamedTuple):
 Item = Union[Interaction, Moment]
 
 
-@dataclass(frozen=True, slots=True)
-class History:
+class History(NamedTuple):
     """What the engine needs to know about a contact's past, up to `now`.
 
     `items` holds, sorted, at least every interaction within the decay window (plus a few
     days' margin) and every interaction since their last message or your last meeting;
     older ones only ever count through the totals. `digest` keeps everything; the store
-    builds the same thing from SQL aggregates so it need not load all history (its items
-    are `Moment`s).
+    builds the same thing from its per-contact totals so it need not load all history (its
+    items are `Moment`s). A named tuple: the store makes one per contact on every read.
     """
 
     items: tuple[Item, ...]
@@ -123,6 +122,9 @@ class History:
     gives: int
     first_meeting: datetime | None
     last_not_meeting: datetime | None
+
+
+EMPTY_HISTORY = History((), 0, 0, 0, 0, 0, 0, None, None)
 
 
 def ordered(interactions: Iterable[Item], now: datetime) -> list[Item]:
@@ -152,31 +154,16 @@ def digest(interactions: Iterable[Interaction], now: datetime) -> History:
 WINDOW_DAYS = T.DECAY_WINDOW_DAYS + T.BURST_DAYS + 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Load:
-    total: float
-    hasty_last: bool
-
-
-def _load(items: Sequence[Item], now: datetime) -> _Load:
-    """The weighted, decaying sum of what you sent. See thresholds for each factor.
+def _load(items: Sequence[Item], now_ts: float, last_reply: int) -> tuple[float, bool]:
+    """The weighted, decaying sum of what you sent, and whether your last message was
+    hasty. See thresholds for each factor. `last_reply` is the index of the last item not
+    from you (-1 if none): every message before it was answered.
 
     Runs (how many messages you sent before they answered) count only messages inside
     the decay window, so a message's weight never depends on history the window forgets.
     """
     out, both, ask_kind = Direction.OUT, Direction.BOTH, Kind.ASK
-    # A message was answered if anything not from you comes after it: everything before
-    # the last such item.
-    last_reply = -1
-    for index in range(len(items) - 1, -1, -1):
-        if items[index].direction != out:
-            last_reply = index
-            break
-
-    now_ts = now.timestamp()
-    window = T.DECAY_WINDOW_DAYS * _DAY
-    burst = T.BURST_DAYS * _DAY
-    haste = T.HASTE_HOURS * 3600.0
+    window, burst, haste = _WINDOW_SECONDS, _BURST_SECONDS, _HASTE_SECONDS
     weights, default_weight = T.KIND_WEIGHT, T.DEFAULT_WEIGHT
     total = 0.0
     run = 0
@@ -212,7 +199,17 @@ def _load(items: Sequence[Item], now: datetime) -> _Load:
                 )
         previous_out = ts
         previous_out_or_meeting = ts
-    return _Load(total, hasty_last)
+    return total, hasty_last
+
+
+_WINDOW_SECONDS = T.DECAY_WINDOW_DAYS * _DAY
+_BURST_SECONDS = T.BURST_DAYS * _DAY
+_HASTE_SECONDS = T.HASTE_HOURS * 3600.0
+_REPLY_OWED = timedelta(days=T.REPLY_OWED_DAYS)
+_BURST = timedelta(days=T.BURST_DAYS)
+_DORMANT = timedelta(days=T.DORMANT_DAYS)
+_FOLLOW_UP_AFTER = timedelta(days=T.FOLLOW_UP_AFTER_DAYS)
+_BACK_OFF = timedelta(days=T.BACK_OFF_DAYS)
 
 
 def pressure_of(load: float) -> int:
@@ -224,6 +221,12 @@ def _local_date(moment: datetime, now: datetime) -> date:
     return moment.astimezone(now.tzinfo).date()
 
 
+def _plain_now(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValueError("now must be time-zone aware")
+    return datetime.fromtimestamp(now.timestamp(), now.tzinfo)  # plain datetime arithmetic
+
+
 def assess(contact: Contact, interactions: Iterable[Interaction], now: datetime) -> Assessment:
     """How hard you are pushing `contact` at `now`, and what to do next."""
     if now.tzinfo is None:
@@ -233,64 +236,86 @@ def assess(contact: Contact, interactions: Iterable[Interaction], now: datetime)
 
 def assess_history(contact: Contact, history: History, now: datetime) -> Assessment:
     """`assess` on a digested history (see `History`)."""
-    if now.tzinfo is None:
-        raise ValueError("now must be time-zone aware")
-    now = datetime.fromtimestamp(now.timestamp(), now.tzinfo)  # plain datetime arithmetic
+    now = _plain_now(now)
+    return _assess(contact, history, now, now.date(), now.timestamp())
+
+
+def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime) -> list[Assessment]:
+    """`assess_history` for many contacts at one `now` (what whole-network views need)."""
+    now = _plain_now(now)
+    today, now_ts = now.date(), now.timestamp()
+    return [_assess(contact, history, now, today, now_ts) for contact, history in pairs]
+
+
+# Why an assessment says what it says is text, and text is the expensive part: lists and
+# triage order need the verdict, pressure and dates of every contact, but the reasons of
+# only the one shown. Each branch below decides at once and names a writer (a function
+# of this module) and the few values it needs; `Reasons` calls it the first time they are
+# read. Writers and their values, not closures: a closure is a dozen small objects, and
+# at 10,000 contacts the garbage collector's walks over them cost more than the text.
+Writer = Callable[..., list[str]]
+Decision = tuple[Verdict, Union[date, None], Writer, tuple]
+
+
+def _assess(contact: Contact, history: History, now: datetime, today: date, now_ts: float) -> Assessment:
     items = history.items
-    today = now.date()
-    load = _load(items, now)
-    pressure = pressure_of(load.total)
-
-    unanswered: list[Interaction] = []
-    for item in reversed(items):
-        if item.direction != Direction.OUT:
-            break
-        unanswered.append(item)
-    unanswered.reverse()
+    count = len(items)
+    start = count  # where the run of your unanswered messages at the end begins
+    out = _OUT
+    while start and items[start - 1].direction == out:
+        start -= 1
+    total, hasty_last = _load(items, now_ts, start - 1)
+    pressure = pressure_of(total)
     sent, received = history.sent, history.received
-    reply_rate = min(1.0, received / sent) if sent else None
     ask_share = history.asks / sent if sent else None
-    last_contact = items[-1].at if items else None
 
-    ctx = _Context(contact, history, now, today, unanswered)
-    verdict, next_on, reasons = ctx.decide()
+    verdict, next_on, writer, values = _decide(contact, history, now, today, items, start)
+    pushy = verdict == _WAIT and pressure >= T.PUSHY
+    if pushy:
+        verdict = _BACK_OFF_VERDICT
+    return Assessment(
+        pressure,
+        zone_of(pressure),
+        verdict,
+        next_on,
+        Reasons(_write_reasons, (writer, values, history, now, today, start, pushy, hasty_last)),
+        min(1.0, received / sent) if sent else None,
+        count - start,
+        items[-1].at if items else None,
+        ask_share,
+        sent,
+        received,
+        history.together,
+    )
 
-    if verdict == Verdict.WAIT and pressure >= T.PUSHY:
-        verdict = Verdict.BACK_OFF
-        reasons.append("The gauge is in the pushy zone: let it cool before writing again.")
-    previous = _previous_contact(items, unanswered[-1]) if load.hasty_last and unanswered else None
-    if previous is not None:
-        gap = span(unanswered[-1].at - previous.at)
-        after = "you met" if previous.direction == Direction.BOTH else "your previous message"
-        reasons.append(f"Your last message went out {gap} after {after}: that reads as eager.")
-    if (
-        sent >= T.ASK_HEAVY_MIN_SENT
-        and ask_share is not None
-        and ask_share >= T.ASK_HEAVY_SHARE
-        and history.gives == 0
-    ):
-        reasons.append(
+
+_OUT, _IN, _BOTH = Direction.OUT, Direction.IN, Direction.BOTH
+_WAIT, _BACK_OFF_VERDICT = Verdict.WAIT, Verdict.BACK_OFF
+
+
+def _write_reasons(writer: Writer, values: tuple, history: History, now: datetime, today: date,
+                   start: int, pushy: bool, hasty_last: bool) -> list[str]:
+    items = history.items
+    found = writer(values, history, now, today, start)
+    if pushy:
+        found.append("The gauge is in the pushy zone: let it cool before writing again.")
+    if hasty_last and start < len(items):
+        last = items[-1]
+        previous = _previous_contact(items, last)
+        if previous is not None:
+            gap = span(last.at - previous.at)
+            after = "you met" if previous.direction == Direction.BOTH else "your previous message"
+            found.append(f"Your last message went out {gap} after {after}: that reads as eager.")
+    sent, received = history.sent, history.received
+    if sent >= T.ASK_HEAVY_MIN_SENT and history.asks / sent >= T.ASK_HEAVY_SHARE and history.gives == 0:
+        found.append(
             f"{history.asks} of your {sent} messages were asks and none a thanks or a give: "
             "offer something before you ask again."
         )
     if sent >= 3:
         theirs = f"they wrote {times(received)}" if received else "they never wrote"
-        reasons.append(f"In all, you wrote {times(sent)} and {theirs}.")
-
-    return Assessment(
-        pressure=pressure,
-        zone=zone_of(pressure),
-        verdict=verdict,
-        next_on=next_on,
-        reasons=tuple(reasons),
-        reply_rate=reply_rate,
-        unanswered=len(unanswered),
-        last_contact=last_contact,
-        ask_share=ask_share,
-        sent=sent,
-        received=received,
-        together=history.together,
-    )
+        found.append(f"In all, you wrote {times(sent)} and {theirs}.")
+    return found
 
 
 def _previous_contact(items: Sequence[Item], item: Item) -> Item | None:
@@ -299,205 +324,221 @@ def _previous_contact(items: Sequence[Item], item: Item) -> Item | None:
     return max(before, key=lambda i: i.at) if before else None
 
 
-@dataclass
-class _Context:
-    contact: Contact
-    history: History
-    now: datetime
-    today: date
-    unanswered: list[Interaction]
+def _decide(contact: Contact, history: History, now: datetime, today: date,
+            items: Sequence[Item], start: int) -> Decision:
+    if items:
+        last = items[-1]
+        if last.direction == _IN and last.kind != Kind.THANKS:
+            return _their_turn_passed(last, now)
+        if start < len(items):
+            return _awaiting_reply(items, start, now, today)
+    met = _meeting_expectation(contact, history, now, today)
+    if met is not None:
+        return met
+    return _keeping_in_touch(contact, history, items, now, today)
 
-    @property
-    def items(self) -> tuple[Item, ...]:
-        return self.history.items
 
-    def local(self, moment: datetime) -> date:
-        return _local_date(moment, self.now)
+# -- their message is the last -----------------------------------------------------------
 
-    def label(self, d: date) -> str:
-        return day_label(d, self.today)
+def _their_turn_passed(theirs: Item, now: datetime) -> Decision:
+    written = _local_date(theirs.at, now)
+    if now - theirs.at <= _REPLY_OWED:
+        return (Verdict.REPLY_OWED, written, _write_reply_owed, (theirs.at, written))
+    return (Verdict.CHECK_IN, written + _REPLY_OWED, _write_never_answered, (theirs.at,))
 
-    def decide(self) -> tuple[Verdict, date | None, list[str]]:
-        items = self.items
-        if items and items[-1].direction == Direction.IN and items[-1].kind != Kind.THANKS:
-            return self._their_turn_passed(items[-1])
-        if self.unanswered:
-            return self._awaiting_reply()
-        met = self._meeting_expectation()
-        if met is not None:
-            return met
-        return self._keeping_in_touch()
 
-    def _their_turn_passed(self, theirs: Interaction) -> tuple[Verdict, date | None, list[str]]:
-        written = self.local(theirs.at)
-        when = ago(theirs.at, self.now)
-        if self.now - theirs.at <= timedelta(days=T.REPLY_OWED_DAYS):
-            return (
-                Verdict.REPLY_OWED,
-                written,
-                [f"They wrote {when} ({self.label(written)}) and you haven't answered."],
-            )
-        return (
-            Verdict.CHECK_IN,
-            written + timedelta(days=T.REPLY_OWED_DAYS),
-            [f"They wrote {when} and never heard back: a short, friendly note still beats silence."],
-        )
+def _write_reply_owed(values, history, now, today, start) -> list[str]:
+    at, written = values
+    return [f"They wrote {ago(at, now)} ({day_label(written, today)}) and you haven't answered."]
 
-    def _awaiting_reply(self) -> tuple[Verdict, date | None, list[str]]:
-        waiting = self.unanswered
-        count = len(waiting)
-        last = waiting[-1]
-        last_day = self.local(last.at)
-        first_day = self.local(waiting[0].at)
-        spread = (last_day - first_day).days + 1
-        burst = count >= 2 and last.at - waiting[-2].at <= timedelta(days=T.BURST_DAYS)
-        if count == 1:
-            facts = f"Your message {ago(last.at, self.now)} has no reply yet."
-        else:
-            facts = f"{count} messages in {days_text(spread)}, no reply."
-        heard = self._last_reply()
-        if heard is not None and heard.direction == Direction.BOTH:
-            facts += f" You last met or spoke {ago(heard.at, self.now)}."
-        elif heard is not None:
-            facts += f" They last wrote {ago(heard.at, self.now)}."
 
-        if count >= T.BACK_OFF_UNANSWERED:
-            until = last_day + timedelta(days=T.BACK_OFF_DAYS)
-            if self.today < until:
-                return (
-                    Verdict.BACK_OFF,
-                    until,
-                    [facts, f"Leave them alone until {self.label(until)}; more now would be a barrage."],
-                )
-            return (
-                Verdict.CHECK_IN,
-                until,
-                [facts, f"It's been {span(self.now - last.at)}: one friendly note without an ask is fine."],
-            )
-        gap = T.FOLLOW_UP_AFTER_DAYS if count == 1 else T.SECOND_FOLLOW_UP_AFTER_DAYS
-        due = last_day + timedelta(days=gap)
-        if burst and self.today < due:
-            return (
-                Verdict.BACK_OFF,
-                due,
-                [facts, f"Two messages within {days_text(T.BURST_DAYS)}: hold off until {self.label(due)}."],
-            )
-        if self.now - last.at > timedelta(days=T.DORMANT_DAYS):
-            return (
-                Verdict.CHECK_IN,
-                due,
-                [facts, "That was long ago: start fresh with a friendly note rather than chasing it."],
-            )
-        if self.today < due:
-            return (Verdict.WAIT, due, [facts, f"Give them until {self.label(due)}."])
-        if count == 1:
-            return (
-                Verdict.FOLLOW_UP,
-                due,
-                [facts, "One polite follow-up on that message is fine now."],
-            )
-        return (
-            Verdict.CHECK_IN,
-            due,
-            [facts, "One last friendly note, with no ask, is the most that fits."],
-        )
+def _write_never_answered(values, history, now, today, start) -> list[str]:
+    return [f"They wrote {ago(values[0], now)} and never heard back: a short, friendly note still beats silence."]
 
-    def _last_reply(self) -> Interaction | None:
-        for item in reversed(self.items):
-            if item.direction != Direction.OUT:
-                return item
+
+# -- your messages wait for an answer ----------------------------------------------------
+
+def _awaiting_reply(items: Sequence[Item], start: int, now: datetime, today: date) -> Decision:
+    """Your last `len(items) - start` messages have no answer yet."""
+    count = len(items) - start
+    last = items[-1]
+    last_day = _local_date(last.at, now)
+    if count >= T.BACK_OFF_UNANSWERED:
+        until = last_day + _BACK_OFF
+        if today < until:
+            return (Verdict.BACK_OFF, until, _write_barrage, (until,))
+        return (Verdict.CHECK_IN, until, _write_after_barrage, ())
+    gap = T.FOLLOW_UP_AFTER_DAYS if count == 1 else T.SECOND_FOLLOW_UP_AFTER_DAYS
+    due = last_day + timedelta(days=gap)
+    burst = count >= 2 and last.at - items[-2].at <= _BURST
+    if burst and today < due:
+        return (Verdict.BACK_OFF, due, _write_burst, (due,))
+    if now - last.at > _DORMANT:
+        return (Verdict.CHECK_IN, due, _write_long_ago, ())
+    if today < due:
+        return (Verdict.WAIT, due, _write_wait, (due,))
+    if count == 1:
+        return (Verdict.FOLLOW_UP, due, _write_follow_up, ())
+    return (Verdict.CHECK_IN, due, _write_last_note, ())
+
+
+def _facts(history: History, now: datetime, start: int) -> str:
+    items = history.items
+    count = len(items) - start
+    last = items[-1]
+    spread = (_local_date(last.at, now) - _local_date(items[start].at, now)).days + 1
+    if count == 1:
+        text = f"Your message {ago(last.at, now)} has no reply yet."
+    else:
+        text = f"{count} messages in {days_text(spread)}, no reply."
+    heard = items[start - 1] if start else None  # the last thing not from you
+    if heard is not None and heard.direction == Direction.BOTH:
+        text += f" You last met or spoke {ago(heard.at, now)}."
+    elif heard is not None:
+        text += f" They last wrote {ago(heard.at, now)}."
+    return text
+
+
+def _write_barrage(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            f"Leave them alone until {day_label(values[0], today)}; more now would be a barrage."]
+
+
+def _write_after_barrage(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            f"It's been {span(now - history.items[-1].at)}: one friendly note without an ask is fine."]
+
+
+def _write_burst(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            f"Two messages within {days_text(T.BURST_DAYS)}: hold off until {day_label(values[0], today)}."]
+
+
+def _write_long_ago(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start),
+            "That was long ago: start fresh with a friendly note rather than chasing it."]
+
+
+def _write_wait(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start), f"Give them until {day_label(values[0], today)}."]
+
+
+def _write_follow_up(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start), "One polite follow-up on that message is fine now."]
+
+
+def _write_last_note(values, history, now, today, start) -> list[str]:
+    return [_facts(history, now, start), "One last friendly note, with no ask, is the most that fits."]
+
+
+# -- you met and have not written since --------------------------------------------------
+
+def _meeting_expectation(contact: Contact, history: History, now: datetime, today: date) -> Decision | None:
+    via = contact.met_via
+    if via not in _MEETING_EXPECTATION:
         return None
+    met_on = contact.met_on
+    if met_on is None:
+        if history.first_meeting is None:
+            return None
+        met_on = _local_date(history.first_meeting, now)
+    if met_on > today:
+        return None
+    talk = history.last_not_meeting
+    if talk is not None and _local_date(talk, now) >= met_on:
+        return None
+    days, verdict = _MEETING_EXPECTATION[via]
+    due = met_on + timedelta(days=days)
+    how = _MET_WORDS[via]
+    if today < due:
+        return (Verdict.WAIT, due, _write_met_wait, (how, met_on, due, days))
+    waited = (today - met_on).days
+    if waited > T.DORMANT_DAYS:
+        return (Verdict.CHECK_IN, due, _write_met_long_ago, (how, waited))
+    if verdict == Verdict.FOLLOW_UP:
+        return (Verdict.FOLLOW_UP, due, _write_met_follow_up, (how, met_on, waited))
+    return (Verdict.CHECK_IN, due, _write_met_check_in, (how, waited))
 
-    def _meeting_expectation(self) -> tuple[Verdict, date | None, list[str]] | None:
-        via = self.contact.met_via
-        if via not in _MEETING_EXPECTATION:
-            return None
-        met_on = self.contact.met_on
-        if met_on is None:
-            if self.history.first_meeting is None:
-                return None
-            met_on = self.local(self.history.first_meeting)
-        if met_on > self.today:
-            return None
-        talk = self.history.last_not_meeting
-        if talk is not None and self.local(talk) >= met_on:
-            return None
-        days, verdict = _MEETING_EXPECTATION[via]
-        due = met_on + timedelta(days=days)
-        how = _MET_WORDS[via]
-        if self.today < due:
-            when = "today" if met_on == self.today else f"on {self.label(met_on)}"
-            note = "a short note tomorrow is the right pace" if days == 1 else (
-                f"a note from {self.label(due)} is the right pace"
-            )
-            return (Verdict.WAIT, due, [f"You met {how} {when}: {note}."])
-        waited = (self.today - met_on).days
-        if waited > T.DORMANT_DAYS:
-            return (
-                Verdict.CHECK_IN,
-                due,
-                [f"You met {how} {span(timedelta(days=waited))} ago and never wrote: "
-                 "remind them where you met."],
-            )
-        if verdict == Verdict.FOLLOW_UP:
-            return (
-                Verdict.FOLLOW_UP,
-                due,
-                [f"You met {how} on {self.label(met_on)} ({days_text(waited)} ago) and haven't "
-                 "written since: they expect to hear from you."],
-            )
-        return (
-            Verdict.CHECK_IN,
-            due,
-            [f"You met {how} {days_text(waited)} ago: a light note, not an ask."],
-        )
 
-    def _keeping_in_touch(self) -> tuple[Verdict, date | None, list[str]]:
-        items = self.items
-        cadence = self.contact.keep_in_touch_days
-        last = items[-1] if items else None
-        if cadence:
-            if last is not None:
-                start = self.local(last.at)
-            elif self.contact.met_on is not None:
-                start = self.contact.met_on
-            elif self.contact.created_at is not None:
-                start = self.local(self.contact.created_at)
-            else:
-                start = self.today
-            due = start + timedelta(days=cadence)
-            if self.today >= due:
-                since = (
-                    f"last contact {ago(last.at, self.now)}"
-                    if last is not None
-                    else "nothing logged yet"
-                )
-                return (
-                    Verdict.CHECK_IN,
-                    due,
-                    [f"You keep in touch every {days_text(cadence)}; {since}: a friendly note, not an ask."],
-                )
-            return (
-                Verdict.OK,
-                None,
-                [f"You keep in touch every {days_text(cadence)}; next check-in {self.label(due)}."],
-            )
-        if last is None:
-            return (Verdict.OK, None, ["Nothing logged yet."])
-        silent = self.now - last.at
-        if silent >= timedelta(days=T.DORMANT_DAYS):
-            due = self.local(last.at) + timedelta(days=T.DORMANT_DAYS)
-            return (
-                Verdict.CHECK_IN,
-                due,
-                [f"Silent for {span(silent)} after {self.history.total} exchanges: "
-                 "don't let them forget you; a friendly note, not an ask."],
-            )
-        reasons = [f"Last contact {ago(last.at, self.now)}: nothing is owed either way."]
-        theirs = next((i for i in reversed(items) if i.direction == Direction.IN), None)
-        if theirs is not None and self.now - theirs.at <= timedelta(days=T.FOLLOW_UP_AFTER_DAYS):
-            reasons.append(f"They replied {ago(theirs.at, self.now)}.")
-        return (Verdict.OK, None, reasons)
+def _write_met_wait(values, history, now, today, start) -> list[str]:
+    how, met_on, due, days = values
+    when = "today" if met_on == today else f"on {day_label(met_on, today)}"
+    note = "a short note tomorrow is the right pace" if days == 1 else (
+        f"a note from {day_label(due, today)} is the right pace"
+    )
+    return [f"You met {how} {when}: {note}."]
+
+
+def _write_met_long_ago(values, history, now, today, start) -> list[str]:
+    how, waited = values
+    return [f"You met {how} {span(timedelta(days=waited))} ago and never wrote: remind them where you met."]
+
+
+def _write_met_follow_up(values, history, now, today, start) -> list[str]:
+    how, met_on, waited = values
+    return [f"You met {how} on {day_label(met_on, today)} ({days_text(waited)} ago) and haven't "
+            "written since: they expect to hear from you."]
+
+
+def _write_met_check_in(values, history, now, today, start) -> list[str]:
+    how, waited = values
+    return [f"You met {how} {days_text(waited)} ago: a light note, not an ask."]
+
+
+# -- nothing is owed: keeping in touch ---------------------------------------------------
+
+def _keeping_in_touch(contact: Contact, history: History, items: Sequence[Item],
+                      now: datetime, today: date) -> Decision:
+    cadence = contact.keep_in_touch_days
+    last = items[-1] if items else None
+    if cadence:
+        if last is not None:
+            start = _local_date(last.at, now)
+        elif contact.met_on is not None:
+            start = contact.met_on
+        elif contact.created_at is not None:
+            start = _local_date(contact.created_at, now)
+        else:
+            start = today
+        due = start + timedelta(days=cadence)
+        if today >= due:
+            return (Verdict.CHECK_IN, due, _write_cadence_due, (cadence,))
+        return (Verdict.OK, None, _write_cadence_ok, (cadence, due))
+    if last is None:
+        return (Verdict.OK, None, _write_nothing_yet, ())
+    silent = now - last.at
+    if silent >= _DORMANT:
+        return (Verdict.CHECK_IN, _local_date(last.at, now) + _DORMANT, _write_silent, (silent,))
+    return (Verdict.OK, None, _write_fine, ())
+
+
+def _write_cadence_due(values, history, now, today, start) -> list[str]:
+    items = history.items
+    since = f"last contact {ago(items[-1].at, now)}" if items else "nothing logged yet"
+    return [f"You keep in touch every {days_text(values[0])}; {since}: a friendly note, not an ask."]
+
+
+def _write_cadence_ok(values, history, now, today, start) -> list[str]:
+    cadence, due = values
+    return [f"You keep in touch every {days_text(cadence)}; next check-in {day_label(due, today)}."]
+
+
+def _write_nothing_yet(values, history, now, today, start) -> list[str]:
+    return ["Nothing logged yet."]
+
+
+def _write_silent(values, history, now, today, start) -> list[str]:
+    return [f"Silent for {span(values[0])} after {history.total} exchanges: "
+            "don't let them forget you; a friendly note, not an ask."]
+
+
+def _write_fine(values, history, now, today, start) -> list[str]:
+    items = history.items
+    reasons = [f"Last contact {ago(items[-1].at, now)}: nothing is owed either way."]
+    theirs = next((i for i in reversed(items) if i.direction == Direction.IN), None)
+    if theirs is not None and now - theirs.at <= _FOLLOW_UP_AFTER:
+        reasons.append(f"They replied {ago(theirs.at, now)}.")
+    return reasons
 
 
 def triage_key(verdict: Verdict, next_on: date | None, pressure: int, name: str) -> tuple:

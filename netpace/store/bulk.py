@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Iterable, Sequence
 
 from ..domain.model import Contact, Interaction
+from . import totals
 from .convert import tags_to_db, to_db_date, to_db_time
 
 BATCH = 500
@@ -56,5 +57,6 @@ def bulk_add(store, people: Sequence[tuple[Contact, Sequence[Interaction]]], now
             ]
             for chunk in _chunks(rows, 100):
                 m.interaction.insert_many(chunk).execute()
+            totals.refresh(m, ids)
             written += len(rows)
     return written

@@ -40,9 +40,21 @@ def _covering_index(db: pw.Database) -> None:
         run(SchemaMigrator.from_database(db).drop_index(interaction._meta.table_name, old))
 
 
+def _contact_totals(db: pw.Database) -> None:
+    """Add the per-contact totals the store keeps on every write, filled from the
+    interactions. Idempotent: a database created by this version already has the table
+    (it is rebuilt all the same)."""
+    from .totals import rebuild
+
+    models = make_models(db)
+    db.create_tables([models.totals], safe=True)
+    rebuild(models)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "contacts, e-mail addresses and interactions", _initial),
     Step(2, "an interaction index that covers whole-network reads", _covering_index),
+    Step(3, "per-contact totals kept on every write, so reads touch only the decay window", _contact_totals),
 )
 
 

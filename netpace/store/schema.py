@@ -12,9 +12,10 @@ class Models:
     contact: type[pw.Model]
     email: type[pw.Model]
     interaction: type[pw.Model]
+    totals: type[pw.Model]
 
     def all(self) -> list[type[pw.Model]]:
-        return [self.contact, self.email, self.interaction]
+        return [self.contact, self.email, self.interaction, self.totals]
 
 
 # (contact, at) first, so it also serves everything the old (contact, at) index did.
@@ -75,4 +76,24 @@ def make_models(db: pw.Database) -> Models:
                 (("source", "external_id"), True),
             )
 
-    return Models(ContactRow, EmailRow, InteractionRow)
+    class TotalsRow(Base):
+        """Per-contact totals over all their interactions, kept by the store's writes
+        (see `totals`). Times are stored like `InteractionRow.at`."""
+
+        contact = pw.ForeignKeyField(ContactRow, primary_key=True, backref="totals_rows", on_delete="CASCADE")
+        total = pw.IntegerField()
+        sent = pw.IntegerField()
+        received = pw.IntegerField()
+        together = pw.IntegerField()
+        asks = pw.IntegerField()
+        gives = pw.IntegerField()
+        first_at = pw.DateTimeField()
+        last_at = pw.DateTimeField()
+        first_meeting = pw.DateTimeField(null=True)
+        last_not_meeting = pw.DateTimeField(null=True)
+        last_answer = pw.DateTimeField(null=True)  # the last thing not from you
+
+        class Meta:
+            table_name = "contact_totals"
+
+    return Models(ContactRow, EmailRow, InteractionRow, TotalsRow)
