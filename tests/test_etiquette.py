@@ -202,3 +202,11 @@ def test_reasons_carry_the_numbers():
 def test_naive_now_is_refused():
     with pytest.raises(ValueError):
         assess(person(), [], NOW.naive())
+
+
+def test_answering_their_message_adds_little_pressure():
+    answered_them = assess(person(), [inbound(at(days=2)), out(at(hours=1), Kind.REPLY)], NOW)
+    started = assess(person(), [out(at(hours=1), Kind.UPDATE)], NOW)
+    assert answered_them.zone == Zone.CALM
+    assert answered_them.pressure < started.pressure / 2
+    assert answered_them.verdict == Verdict.WAIT  # the ball is in their court now

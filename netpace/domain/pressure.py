@@ -162,7 +162,7 @@ def _load(items: Sequence[Item], now_ts: float, last_reply: int) -> tuple[float,
     Runs (how many messages you sent before they answered) count only messages inside
     the decay window, so a message's weight never depends on history the window forgets.
     """
-    out, both, ask_kind = Direction.OUT, Direction.BOTH, Kind.ASK
+    out, both, inbound, ask_kind = Direction.OUT, Direction.BOTH, Direction.IN, Kind.ASK
     window, burst, haste = _WINDOW_SECONDS, _BURST_SECONDS, _HASTE_SECONDS
     weights, default_weight = T.KIND_WEIGHT, T.DEFAULT_WEIGHT
     total = 0.0
@@ -170,14 +170,17 @@ def _load(items: Sequence[Item], now_ts: float, last_reply: int) -> tuple[float,
     previous_out: float | None = None
     previous_out_or_meeting: float | None = None
     hasty_last = False
+    after_theirs = False
     for index, item in enumerate(items):
         direction = item.direction
         if direction != out:
             run = 0
             previous_out = None
+            after_theirs = direction == inbound
             if direction == both:
                 previous_out_or_meeting = item.at.timestamp()
             continue
+        answering, after_theirs = after_theirs, False
         ts = item.at.timestamp()
         age = now_ts - ts
         if age <= window:
@@ -196,6 +199,7 @@ def _load(items: Sequence[Item], now_ts: float, last_reply: int) -> tuple[float,
                     decay * weight * chase
                     * (T.BURST_FACTOR if bursty else 1.0)
                     * (T.HASTE_FACTOR if hasty else 1.0)
+                    * (T.ANSWERING_SHARE if answering else 1.0)
                 )
         previous_out = ts
         previous_out_or_meeting = ts

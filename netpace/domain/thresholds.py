@@ -33,6 +33,9 @@ DECAY_WINDOW_DAYS = 180
 # they answered keeps ANSWERED_SHARE of its weight for each one before it in that run.
 ANSWERED_ASK_WEIGHT = 0.4
 ANSWERED_SHARE = 0.3
+# Your answer to their message is not pushing: while they haven't replied to it, it
+# weighs this share of a message you started.
+ANSWERING_SHARE = 0.35
 # The k-th unanswered message in a row weighs 1 + CHASE_STEP * (k - 1) times as much.
 CHASE_STEP = 0.75
 # Another message within BURST_DAYS of your previous unanswered one.
