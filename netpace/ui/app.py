@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -54,7 +55,12 @@ def prepare_network(summaries, now: datetime, marker: tuple) -> Network:
 
     listing = Listing(summaries, now.date())
     listing.view(SortOrder.URGENCY)
-    return Network(tuple(summaries), now, marker, listing)
+    network = Network(tuple(summaries), now, marker, listing)
+    # The network lives until the next reload: keep the cyclic collector from walking
+    # its hundreds of thousands of objects on every later collection (on the UI thread).
+    gc.collect()
+    gc.freeze()
+    return network
 
 
 class NetpaceApp(App[None]):
