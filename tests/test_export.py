@@ -247,3 +247,34 @@ def test_empty_database_exports(tmp_path, format):
     open_store(db).close()
     result = run_export(db, format, "--now", WHEN)
     assert result.exit_code == 0 and result.stdout_bytes is not None
+
+
+def test_khard_reads_the_vcard_export(tmp_path):
+    """khard keeps one card per file: split the export the way a user would."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = tmp_path / "k.db"
+    build(db)
+    out = tmp_path / "all.vcf"
+    assert run_export(db, "vcard", "--out", out, "--now", WHEN).exit_code == 0
+    book = tmp_path / "book"
+    book.mkdir()
+    cards = re.findall(r"BEGIN:VCARD.*?END:VCARD\r?\n", out.read_text(), re.S)
+    for index, card in enumerate(cards):
+        (book / f"{index}.vcf").write_text(card)
+    config = tmp_path / "khard.conf"
+    config.write_text(
+        f"[addressbooks]\n[[netpace]]\npath = {book}\n[general]\ndefault_action = list\neditor = vi\n"
+        "merge_editor = vimdiff\n[vcard]\npreferred_version = 4.0\nskip_unparsable = no\n"
+    )
+    khard = Path(sys.executable).parent / "khard"
+    listed = subprocess.run([str(khard), "-c", str(config), "list", "--parsable"],
+                            capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    names = {line.split("\t")[1] for line in listed.stdout.splitlines() if "\t" in line}
+    with open_store(db) as store:
+        assert names == {c.name for c in store.contacts()}
+    assert SHOWN in names and len(cards) == len(names)
