@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -24,6 +23,7 @@ from ...store import StoreError
 from ..fuzzy import Query, filter_rows, haystack
 from ..widgets.choice import Choice
 from ..words import DIRECTION_WORDS, label
+from .dialog import Dialog
 
 MAX_MATCHES = 6
 
@@ -42,7 +42,7 @@ def contact_label(summary: ContactSummary) -> Content:
     return Content(name)
 
 
-class CaptureScreen(ModalScreen[CaptureRequest | None]):
+class CaptureScreen(Dialog[CaptureRequest | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without saving anything"),
         Binding("ctrl+s", "save", "Save", id="capture.save", tooltip="Save the interaction"),
