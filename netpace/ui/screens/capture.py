@@ -20,6 +20,7 @@ from ...domain.model import Channel, ContactSummary, Direction, Interaction, Kin
 from ...domain.text import one_line
 from ...domain.when import ACCEPTED_FORMS, WhenError, parse_when
 from ...store import StoreError
+from ...store.store import MAX_NOTE
 from ..fuzzy import Query, filter_rows, haystack
 from ..widgets.choice import Choice
 from ..words import DIRECTION_WORDS, label
@@ -202,6 +203,11 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
         note = self.query_one("#note", Input).value.strip()
         if not note:
             self._error("Say in a few words what happened (or escape to cancel).")
+            self.query_one("#note", Input).focus()
+            return
+        if len(note) > MAX_NOTE:
+            # Refused here, where the text still is: the store would refuse it after the dialog closed.
+            self._error(f"That note is {len(note):,} characters long; a note can be at most {MAX_NOTE:,} characters.")
             self.query_one("#note", Input).focus()
             return
         when_text = self.query_one("#when", Input).value
