@@ -58,3 +58,14 @@ async def test_a_double_enter_in_the_contact_form_adds_one_contact(make_app, sto
         assert isinstance(app.screen, MainScreen)
         assert len(store.contacts()) == count + 1
         assert store.resolve("Quick Typist").name == "Quick Typist"
+
+
+async def test_keys_typed_right_after_q_never_crash_the_exit(make_app):
+    """Keys already queued behind q used to open a dialog while the app shut down: its
+    on_mount found no fields and the app ended with a traceback instead of quitting."""
+    for key in ("c", "n", "e", "t", "question_mark"):
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:  # re-raises whatever crashed the app
+            await settle(app, pilot)
+            await burst(app, pilot, "q", key, "escape")
+        assert app.return_code == 0, key
