@@ -73,7 +73,7 @@ def test_sigkill_of_the_app_in_the_middle_of_quick_captures(tmp_path):
     confirmed: list[str] = []
     kills = 0
     reopened_ok = 0
-    cli = CliLoop(db, CLI_CONTACT, "cli", pause=0.5)
+    cli = CliLoop(db, CLI_CONTACT, "cli", pause=1.0)
     term = Terminal(db)
     try:
         term.ready()
