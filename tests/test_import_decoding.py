@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from netpace.importers import Unreadable
@@ -90,6 +90,15 @@ def test_written_csv_reads_back_in_any_delimiter_and_encoding(rows, delimiter, e
         data = buffer.getvalue().encode(encoding)
     except UnicodeEncodeError:
         return  # text cp1252 can't hold: not a file that exists
+    if encoding == "cp1252":
+        # Fields are read as UTF-8 first (real files mix the two), so cp1252 bytes that
+        # also spell valid UTF-8 ("Â" + no-break space is UTF-8's no-break space) are
+        # ambiguous by nature: leave those out.
+        for cell in (c for r in rows for c in r):
+            try:
+                assume(cell.encode("cp1252").decode("utf-8") == cell)
+            except UnicodeDecodeError:
+                pass
     table = read_table(data, lambda names: {"first name", "connected on"} <= names, what="t")
     got = [row.cells for row in table.rows() if isinstance(row, Row)]
     wanted = [tuple(r) for r in rows if any(c.strip() for c in r)]

@@ -265,3 +265,14 @@ def test_schema_1_gets_the_covering_interaction_index_with_a_backup(db_path):
         assert "interactionrow_contact_id_at" not in names
         assert upgraded.migration_backup is not None and upgraded.migration_backup.exists()
         assert [s.assessment.sent for s in upgraded.summaries(NOW)] == [1]
+
+
+def test_undo_of_a_delete_survives_its_id_being_reused(store):
+    contact = store.add_contact(Contact(name="Reuse"), NOW)
+    first = store.log(contact.id, Interaction(at=at(days=2), direction=Direction.OUT, note="first"), NOW)
+    removed = store.delete_interaction(first.id, NOW)
+    later = store.log(contact.id, Interaction(at=at(days=1), direction=Direction.IN, note="later"), NOW)
+    assert later.id == first.id  # SQLite hands the freed id out again
+    back = store.restore_interaction(removed, NOW)
+    assert back.id != later.id
+    assert sorted(i.note for i in store.interactions(contact.id)) == ["first", "later"]

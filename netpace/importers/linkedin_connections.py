@@ -10,7 +10,7 @@ from .dates import parse_day
 from .decoding import read_bytes
 from ..domain.identity import email_key, normalize_linkedin
 from .records import ContactRecord, ImportOptions, Progress, Record, Person, Skip
-from .table import cell, read_table
+from .table import CUT_ROW, cell, read_table
 
 
 def _is_header(names: set[str]) -> bool:
@@ -37,6 +37,11 @@ def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Rec
         profile = normalize_linkedin(cell(row, url))
         address = email_key(cell(row, email))
         when = cell(row, connected)
+        if row is rows[-1] and table.open_end and connected == len(row.cells) - 1 and parse_day(when) is None:
+            # "Connected On" is the last column: a last row whose date doesn't read, at the
+            # end of a file without a final line break, is a row cut off in its date.
+            yield Skip(row.line, CUT_ROW)
+            continue
         if not name:
             if when and not (profile or address or cell(row, company)):
                 yield Skip(row.line, "only a date: a connection that was deleted")

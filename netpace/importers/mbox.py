@@ -15,7 +15,7 @@ from typing import BinaryIO, Iterator
 from .decoding import describe_os_error
 from .errors import Unreadable
 from .mail import records_from_headers, require_me
-from .records import ImportOptions, Progress, Record
+from .records import ImportOptions, Progress, Record, Skip
 
 _SEPARATOR_DATE = re.compile(
     rb"(?:mon|tue|wed|thu|fri|sat|sun)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\s+"
@@ -42,11 +42,16 @@ def separator_date(line: bytes) -> datetime | None:
         return None
 
 
-def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes]]:
-    """(first line, separator line, header bytes) for each message.
+CUT_MESSAGE = "the message is cut off (the file ends in the middle of its headers)"
+
+
+def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes, bool]]:
+    """(first line, separator line, header bytes, cut off) for each message.
 
     A `From ` line separates messages only when a header line follows it: an
     unescaped `From ` at the start of a body line is text, not a new message.
+    The last message is cut off when the file ends inside its headers: they can't be
+    trusted whole (a cut Subject, a lost List-Unsubscribe that marked a newsletter).
     """
     line_number = 0
     start = 0
@@ -55,12 +60,13 @@ def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes]]:
     size = 0
     in_header = True
     pending: tuple[int, bytes] | None = None
+    line = b""
     for line in handle:
         line_number += 1
         if pending is not None:
             if _HEADER_LINE.match(line):
                 if start:
-                    yield start, separator, b"".join(header)
+                    yield start, separator, b"".join(header), False
                 (start, separator), header, size, in_header = pending, [], 0, True
             pending = None
         if line.startswith(b"From "):
@@ -77,7 +83,10 @@ def messages(handle: BinaryIO) -> Iterator[tuple[int, bytes | None, bytes]]:
                 header.append(line)
                 size += len(line)
     if start:
-        yield start, separator, b"".join(header)
+        # An mbox message always has a blank line after its headers; a single .eml with no
+        # body may not, so there only a last line without its line break counts as cut.
+        cut = in_header and (separator is not None or not line.endswith(b"\n"))
+        yield start, separator, b"".join(header), cut
 
 
 def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Record]:
@@ -92,13 +101,16 @@ def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Rec
         first = True
         try:
             done = 0
-            for line, separator, header in messages(handle):
+            for line, separator, header, cut in messages(handle):
                 position = handle.tell()
                 progress.advance(position - done)
                 done = position
                 if first and separator is None and not _HEADER_LINE.match(header):
                     raise Unreadable(f"{path} is neither an mbox file nor an e-mail message.")
                 first = False
+                if cut:
+                    yield Skip(line, CUT_MESSAGE)
+                    continue
                 fallback = separator_date(separator) if separator else None
                 yield from records_from_headers(header, line, options, fallback)
         except OSError as error:

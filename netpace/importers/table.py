@@ -17,6 +17,7 @@ from .errors import Unreadable
 
 DELIMITERS = (",", ";", "\t")
 HEADER_SEARCH_ROWS = 50
+CUT_ROW = "the row is cut off (the file ends in the middle of it)"
 
 
 def header_name(cell: str) -> str:
@@ -39,6 +40,12 @@ class Table:
     _text: str
     _decode: Callable[[str], str]
 
+    @property
+    def open_end(self) -> bool:
+        """No line break at the end: the last row may have been cut off (or the writer
+        just didn't end the file with one, as LinkedIn doesn't)."""
+        return not self._text.endswith(("\n", "\r"))
+
     def column(self, *names: str) -> int | None:
         """Index of the first of `names` present (names given in any case)."""
         for name in names:
@@ -48,7 +55,24 @@ class Table:
         return None
 
     def rows(self) -> Iterator[Row | tuple[int, str]]:
-        """Rows after the header; a row the csv module rejects comes as (line, reason)."""
+        """Rows after the header; a row the csv module rejects comes as (line, reason).
+
+        A file that was cut off (a download or copy that stopped) ends in the middle of its
+        last row: no line break at the end and fewer cells than the header. That row comes
+        as (line, reason) too, so it's reported as skipped instead of imported half.
+        """
+        pending: Row | tuple[int, str] | None = None
+        for item in self._rows():
+            if pending is not None:
+                yield pending
+            pending = item
+        if pending is None:
+            return
+        if isinstance(pending, Row) and len(pending.cells) < len(self.header) and self.open_end:
+            pending = (pending.line, CUT_ROW)
+        yield pending
+
+    def _rows(self) -> Iterator[Row | tuple[int, str]]:
         reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter)
         while True:
             start = reader.line_num + 1

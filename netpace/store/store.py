@@ -458,10 +458,14 @@ class Store:
         return item
 
     def restore_interaction(self, item: Interaction, now: datetime) -> Interaction:
-        """Undo a delete: put the interaction back with its id."""
+        """Undo a delete: put the interaction back, with its old id unless another
+        interaction took that id since (SQLite reuses the highest free one)."""
         with self.transaction():
-            self.m.interaction.insert(
-                id=item.id,
+            taken = self.m.interaction.select().where(self.m.interaction.id == item.id).exists()
+            if taken:
+                item = replace(item, id=None)
+            new_id = self.m.interaction.insert(
+                **({} if item.id is None else {"id": item.id}),
                 contact=item.contact_id,
                 at=to_db_time(item.at),
                 direction=item.direction.value,
@@ -474,7 +478,7 @@ class Store:
             ).execute()
             totals.refresh(self.m, [item.contact_id])
             self._touch(item.contact_id, now)
-        return item
+        return item if item.id is not None else replace(item, id=new_id)
 
     # -- bulk writes for imports --------------------------------------------------------
     def add_contacts(self, contacts: Iterable[Contact], now: datetime) -> list[int]:

@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
 from textual.worker import get_current_worker
 
 from ..domain.humanize import day_label
@@ -90,6 +91,23 @@ class NetpaceApp(App[None]):
         self.marker: tuple | None = None
         self.undo_steps: list[UndoStep] = []
         self._writes_pending = 0
+        self.leaving = False
+
+    # -- quitting -------------------------------------------------------------------------
+    def exit(self, *args, **kwargs) -> None:
+        self.leaving = True
+        super().exit(*args, **kwargs)
+
+    def push_screen(self, screen, *args, **kwargs):
+        """As App.push_screen, but not once the app is quitting.
+
+        Keys typed right after q are still queued when it's handled: a c or n among them
+        opened a dialog while the app shut down, its fields were gone before it mounted, and
+        the app ended with a traceback instead of quitting.
+        """
+        if self.leaving:
+            return AwaitMount(self.screen, [])
+        return super().push_screen(screen, *args, **kwargs)
 
     # -- time ---------------------------------------------------------------------------
     def now(self) -> datetime:

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -21,9 +20,11 @@ from ...domain.model import Channel, ContactSummary, Direction, Interaction, Kin
 from ...domain.text import one_line
 from ...domain.when import ACCEPTED_FORMS, WhenError, parse_when
 from ...store import StoreError
+from ...store.store import MAX_NOTE
 from ..fuzzy import Query, filter_rows, haystack
 from ..widgets.choice import Choice
 from ..words import DIRECTION_WORDS, label
+from .dialog import Dialog
 
 MAX_MATCHES = 6
 
@@ -42,7 +43,7 @@ def contact_label(summary: ContactSummary) -> Content:
     return Content(name)
 
 
-class CaptureScreen(ModalScreen[CaptureRequest | None]):
+class CaptureScreen(Dialog[CaptureRequest | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without saving anything"),
         Binding("ctrl+s", "save", "Save", id="capture.save", tooltip="Save the interaction"),
@@ -208,6 +209,11 @@ class CaptureScreen(ModalScreen[CaptureRequest | None]):
         note = self.query_one("#note", Input).value.strip()
         if not note:
             self._error("Say in a few words what happened (or escape to cancel).")
+            self.query_one("#note", Input).focus()
+            return
+        if len(note) > MAX_NOTE:
+            # Refused here, where the text still is: the store would refuse it after the dialog closed.
+            self._error(f"That note is {len(note):,} characters long; a note can be at most {MAX_NOTE:,} characters.")
             self.query_one("#note", Input).focus()
             return
         when_text = self.query_one("#when", Input).value

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ...domain.model import Contact, MetVia
@@ -19,6 +18,7 @@ from ...domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
 from ...store.store import MAX_NAME
 from ..widgets.choice import Choice
 from ..words import label
+from .dialog import Dialog
 
 NO_MET_VIA = "unknown"
 
@@ -27,7 +27,7 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(Dialog[Contact | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="contact_form.cancel", tooltip="Close without saving"),
         Binding("ctrl+s", "save", "Save", id="contact_form.save", tooltip="Save the contact"),

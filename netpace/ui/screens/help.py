@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from .dialog import Dialog
 
 
 def sections() -> list[tuple[str, list[Binding]]]:
@@ -49,7 +50,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "Close", id="help.close", tooltip="Close the list of keys"),
     ]

@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.humanize import day_label
 from ...domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
+from .dialog import Dialog
 
 
 def snooze_choices(now: datetime) -> list[tuple[str, date]]:
@@ -28,7 +28,7 @@ def snooze_choices(now: datetime) -> list[tuple[str, date]]:
     ]
 
 
-class SnoozeScreen(ModalScreen[date | None]):
+class SnoozeScreen(Dialog[date | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="snooze.cancel", tooltip="Close without snoozing"),
     ]

@@ -1,0 +1,137 @@
+"""The real app in a real terminal (tmux), for the crash and concurrency tests.
+
+tmux is required: without it these tests fail rather than skip (.ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+NOW = "2026-11-26 09:00"
+NETPACE = Path(sys.executable).parent / "netpace"
+STARTUP_PAUSE = 0.5  # keys sent while the terminal still answers start-up queries can be lost
+
+
+def require_tmux() -> None:
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: the real-terminal tests need it (apt-get install tmux)")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def write_demo(db: Path) -> None:
+    subprocess.run([str(NETPACE), "--db", str(db), "demo", "--now", NOW], check=True, capture_output=True)
+
+
+class Terminal:
+    """One tmux session running `netpace --db DB --now NOW`."""
+
+    def __init__(self, db: Path, *, width: int = 110, height: int = 46) -> None:
+        require_tmux()
+        self.db = db
+        self.session = f"netpace-hard-{uuid.uuid4().hex[:8]}"
+        command = f"{shlex.quote(str(NETPACE))} --db {shlex.quote(str(db))} --now {shlex.quote(NOW)}"
+        env = {**os.environ, "TERM": "xterm-256color"}
+        env.pop("NETPACE_DB", None)
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
+                        command], check=True, env=env)
+        self.pid = self._app_pid()
+
+    def _app_pid(self) -> int:
+        """The app's own process: the pane's process, or its child if tmux kept a shell."""
+        pane = int(tmux("display", "-p", "-t", self.session, "#{pane_pid}").strip())
+        for _ in range(100):
+            cmdline = Path(f"/proc/{pane}/cmdline").read_bytes().replace(b"\0", b" ")
+            if b"netpace" in cmdline and b"--db" in cmdline and not cmdline.startswith((b"sh ", b"/bin/sh")):
+                return pane
+            children = Path(f"/proc/{pane}/task/{pane}/children").read_text().split()
+            if children:
+                return int(children[0])
+            time.sleep(0.02)
+        raise AssertionError(f"could not find the app's process under pane {pane}")
+
+    def screen(self) -> str:
+        return tmux("capture-pane", "-p", "-t", self.session)
+
+    def keys(self, *keys: str) -> None:
+        tmux("send-keys", "-t", self.session, *keys)
+
+    def type(self, text: str) -> None:
+        tmux("send-keys", "-t", self.session, "-l", text)
+
+    def wait_for(self, text: str | re.Pattern, seconds: float = 15) -> str:
+        """Wait until `text` (or a regex match) is on screen; return the screen."""
+        end = time.monotonic() + seconds
+        screen = ""
+        while time.monotonic() < end:
+            screen = self.screen()
+            if (text.search(screen) if isinstance(text, re.Pattern) else text in screen):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"not on screen after {seconds}s: {text!r}\n{screen}")
+
+    def wait_until_gone(self, text: str, seconds: float = 15) -> str:
+        end = time.monotonic() + seconds
+        screen = ""
+        while time.monotonic() < end:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"still on screen after {seconds}s: {text!r}\n{screen}")
+
+    def ready(self, text: str = "Contacts ") -> str:
+        screen = self.wait_for(text, seconds=30)
+        time.sleep(STARTUP_PAUSE)
+        return screen
+
+    def select(self, name: str) -> None:
+        """Filter the list down to `name` and go back to the list with it selected."""
+        for _ in range(5):  # a key sent while the app is still starting up can be lost: check it landed
+            self.keys("/")
+            try:
+                self.wait_for("esc Clear filter", seconds=3)
+                break
+            except AssertionError:
+                continue
+        self.type(name)
+        self.wait_for("Contacts 1 of ")
+        self.keys("Enter")
+        time.sleep(0.3)  # enter moves focus back to the list first
+
+    def timeline_count(self) -> int:
+        match = TIMELINE.search(self.screen())
+        assert match, self.screen()
+        return int(match.group(1))
+
+    def capture(self, note: str) -> None:
+        """Quick capture: c, the note, enter. Doesn't wait for the save."""
+        self.keys("c")
+        self.wait_for("Log an interaction")
+        self.type(note)
+        self.keys("Enter")
+
+    def alive(self) -> bool:
+        return subprocess.run(["tmux", "has-session", "-t", self.session], capture_output=True).returncode == 0
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.session], capture_output=True)
+
+
+TIMELINE = re.compile(r"Timeline (\d+) ")
+
+
+def timeline_shows(count: int) -> re.Pattern:
+    return re.compile(rf"Timeline {count} ")
