@@ -34,21 +34,11 @@ def _day(day: date | None) -> str | None:
 
 
 def contact_dict(contact: Contact) -> dict:
+    """The fields `netpace list --json` shows, plus when the contact was made and changed."""
+    from ..report import contact_json
+
     return {
-        "id": contact.id,
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "emails": list(contact.emails),
-        "phone": contact.phone,
-        "linkedin": contact.linkedin,
-        "met_via": contact.met_via.value if contact.met_via else None,
-        "met_on": _day(contact.met_on),
-        "tags": list(contact.tags),
-        "notes": contact.notes,
-        "keep_in_touch_days": contact.keep_in_touch_days,
-        "status": contact.status.value,
-        "snoozed_until": _day(contact.snoozed_until),
+        **contact_json(contact),
         "created_at": _time(contact.created_at),
         "updated_at": _time(contact.updated_at),
     }
