@@ -22,6 +22,7 @@ from netpace.ui.screens.help import HelpScreen
 from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.timeline import Timeline
 
+from ..ui.conftest import notifications, screen_text, settle
 from .helpers import integrity, snapshot
 from .robustness_report import record
 
@@ -41,26 +42,6 @@ def db(template, tmp_path) -> Path:
     path = tmp_path / "netpace.db"
     shutil.copyfile(template, path)
     return path
-
-
-async def settle(app, pilot) -> None:
-    """Wait until the network is loaded, every worker is done and the results are on screen."""
-    for _ in range(100):
-        if app.network is not None:
-            break
-        await pilot.pause(0.05)
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-def notifications(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def paste(app, pilot, text: str) -> None:

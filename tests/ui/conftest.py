@@ -54,7 +54,11 @@ def make_app(store, fixed_now):
 
 
 async def settle(app, pilot) -> None:
-    """Wait until every worker is done and the results are on screen."""
+    """Wait until the network is loaded, every worker is done and the results are on screen."""
+    for _ in range(100):
+        if app.network is not None:
+            break
+        await pilot.pause(0.05)
     for _ in range(3):
         await pilot.pause()
         await app.workers.wait_for_complete()
