@@ -1,8 +1,9 @@
 """Properties of the pressure gauge over thousands of generated histories."""
 
+from dataclasses import replace
 from datetime import timedelta
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia
@@ -113,3 +114,32 @@ def test_back_off_and_wait_always_point_to_a_later_day(contact, history):
         assert result.next_on is not None and result.next_on > NOW.date()
     if result.verdict.value in ("reply_owed", "follow_up", "check_in"):
         assert result.next_on is not None and result.next_on <= NOW.date()
+
+
+# Steps forward in time, in minutes: around the day's end and the engine's time limits
+# (3 days for a reply owed, 90 days dormant) as well as arbitrary.
+steps = st.lists(st.one_of(st.integers(0, 60 * 24 * 200), st.sampled_from([1, 60, 60 * 14, 60 * 24 * 3, 60 * 24 * 90])),
+                 min_size=1, max_size=6)
+
+
+def _one(direction):
+    return [(Contact(name="Maren"), [Interaction(at=NOW, direction=direction, kind=Kind.INTRO)])]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(contacts, histories), min_size=1, max_size=4), steps)
+@example(_one(Direction.OUT), [60 * 24 * 90, 1])  # exactly dormant, then a minute past it
+@example(_one(Direction.IN), [60 * 24 * 3, 1])  # exactly the days a reply may take, then past
+def test_remembered_decisions_equal_fresh_assessments(people, forward):
+    from netpace.domain.pressure import assess_histories, digest
+
+    named = [(replace(contact, id=n + 1), items) for n, (contact, items) in enumerate(people)]
+    memo: dict = {}
+    now = NOW
+    pairs = [(contact, digest(items, NOW)) for contact, items in named]  # as the store keeps them
+    for minutes in forward:
+        now = now + timedelta(minutes=minutes)
+        remembered = assess_histories(pairs, now, memo)
+        fresh = [assess(contact, items, now) for contact, items in named]
+        assert remembered == fresh
+        assert [tuple(a.reasons) for a in remembered] == [tuple(a.reasons) for a in fresh]

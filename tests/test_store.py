@@ -129,7 +129,7 @@ def test_summaries_are_in_triage_order(store):
     store.log(ok.id, Interaction(at=at(days=3), direction=Direction.BOTH), NOW)
     owed = store.add_contact(Contact(name="Owed"), NOW)
     store.log(owed.id, Interaction(at=at(days=3), direction=Direction.IN), NOW)
-    follow = store.add_contact(Contact(name="Follow", met_via=MetVia.MEETUP, met_on=at(days=2).date()), NOW)
+    store.add_contact(Contact(name="Follow", met_via=MetVia.MEETUP, met_on=at(days=2).date()), NOW)
     names = [s.contact.name for s in store.summaries(NOW)]
     assert names == ["Owed", "Follow", "Ok"]
 

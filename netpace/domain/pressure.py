@@ -214,6 +214,9 @@ _BURST = timedelta(days=T.BURST_DAYS)
 _DORMANT = timedelta(days=T.DORMANT_DAYS)
 _FOLLOW_UP_AFTER = timedelta(days=T.FOLLOW_UP_AFTER_DAYS)
 _BACK_OFF = timedelta(days=T.BACK_OFF_DAYS)
+_REPLY_OWED_SECONDS = _REPLY_OWED.total_seconds()
+_DORMANT_SECONDS = _DORMANT.total_seconds()
+_MARGIN = 0.001
 
 
 def pressure_of(load: float) -> int:
@@ -244,11 +247,49 @@ def assess_history(contact: Contact, history: History, now: datetime) -> Assessm
     return _assess(contact, history, now, now.date(), now.timestamp())
 
 
-def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime) -> list[Assessment]:
-    """`assess_history` for many contacts at one `now` (what whole-network views need)."""
+def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime,
+                     memo: dict | None = None) -> list[Assessment]:
+    """`assess_history` for many contacts at one `now` (what whole-network views need).
+
+    `memo` (a dict the caller keeps between calls, by contact id) lets a later call reuse
+    each contact's decision (verdict, date, which reasons) while it provably still holds:
+    same contact and history objects, same day in the same zone, and no moment passed at
+    which the decision compares time to the clock. The pressure is always computed anew.
+    """
     now = _plain_now(now)
     today, now_ts = now.date(), now.timestamp()
-    return [_assess(contact, history, now, today, now_ts) for contact, history in pairs]
+    if memo is None:
+        return [_assess(contact, history, now, today, now_ts) for contact, history in pairs]
+    zone = now.tzinfo
+    midnight = datetime.combine(today + timedelta(days=1), datetime.min.time(), zone).timestamp()
+    kept = dict(memo)
+    memo.clear()
+    found = []
+    for contact, history in pairs:
+        entry = kept.get(contact.id)
+        if (entry is None or entry[0] is not contact or entry[1] is not history or entry[2] != today
+                or entry[3] != zone or now_ts >= entry[4]):
+            entry = (contact, history, today, zone, _decision_until(history, now_ts, midnight), *_decision(
+                contact, history, now, today))
+        memo[contact.id] = entry
+        found.append(_assessed(history, now, today, now_ts, entry[5], entry[6]))
+    return found
+
+
+def _decision_until(history: History, now_ts: float, midnight: float) -> float:
+    """Until when (a timestamp) a decision made at `now_ts` holds: the next midnight, or
+    sooner the moment the last item becomes more than REPLY_OWED_DAYS or DORMANT_DAYS old
+    (the only comparisons `_decide` makes with the time rather than the day). A
+    millisecond early, so float rounding can never keep a decision a moment too long."""
+    until = midnight - _MARGIN
+    items = history.items
+    if items:
+        last = items[-1].at.timestamp()
+        for limit in (_REPLY_OWED_SECONDS, _DORMANT_SECONDS):
+            moment = last + limit
+            if now_ts < moment + _MARGIN:  # not yet passed for sure
+                until = min(until, moment - _MARGIN)
+    return until
 
 
 # Why an assessment says what it says is text, and text is the expensive part: lists and
@@ -262,18 +303,27 @@ Decision = tuple[Verdict, Union[date, None], Writer, tuple]
 
 
 def _assess(contact: Contact, history: History, now: datetime, today: date, now_ts: float) -> Assessment:
+    start, decision = _decision(contact, history, now, today)
+    return _assessed(history, now, today, now_ts, start, decision)
+
+
+def _decision(contact: Contact, history: History, now: datetime, today: date) -> tuple[int, Decision]:
+    """Where the run of your unanswered messages at the end begins, and the decision."""
     items = history.items
-    count = len(items)
-    start = count  # where the run of your unanswered messages at the end begins
+    start = len(items)
     out = _OUT
     while start and items[start - 1].direction == out:
         start -= 1
+    return start, _decide(contact, history, now, today, items, start)
+
+
+def _assessed(history: History, now: datetime, today: date, now_ts: float, start: int,
+              decision: Decision) -> Assessment:
+    items = history.items
     total, hasty_last = _load(items, now_ts, start - 1)
     pressure = pressure_of(total)
     sent, received = history.sent, history.received
-    ask_share = history.asks / sent if sent else None
-
-    verdict, next_on, writer, values = _decide(contact, history, now, today, items, start)
+    verdict, next_on, writer, values = decision
     pushy = verdict == _WAIT and pressure >= T.PUSHY
     if pushy:
         verdict = _BACK_OFF_VERDICT
@@ -284,9 +334,9 @@ def _assess(contact: Contact, history: History, now: datetime, today: date, now_
         next_on,
         Reasons(_write_reasons, (writer, values, history, now, today, start, pushy, hasty_last)),
         min(1.0, received / sent) if sent else None,
-        count - start,
+        len(items) - start,
         items[-1].at if items else None,
-        ask_share,
+        history.asks / sent if sent else None,
         sent,
         received,
         history.together,
@@ -512,7 +562,7 @@ def _keeping_in_touch(contact: Contact, history: History, items: Sequence[Item],
         return (Verdict.OK, None, _write_nothing_yet, ())
     silent = now - last.at
     if silent >= _DORMANT:
-        return (Verdict.CHECK_IN, _local_date(last.at, now) + _DORMANT, _write_silent, (silent,))
+        return (Verdict.CHECK_IN, _local_date(last.at, now) + _DORMANT, _write_silent, ())
     return (Verdict.OK, None, _write_fine, ())
 
 
@@ -532,7 +582,7 @@ def _write_nothing_yet(values, history, now, today, start) -> list[str]:
 
 
 def _write_silent(values, history, now, today, start) -> list[str]:
-    return [f"Silent for {span(values[0])} after {history.total} exchanges: "
+    return [f"Silent for {span(now - history.items[-1].at)} after {history.total} exchanges: "
             "don't let them forget you; a friendly note, not an ask."]
 
 

@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from .errors import StoreError
 from .migrations import latest_version
+from .revisions import renew_generation
 
 BACKUP_FOLDER = "backups"
 KEEP_PER_REASON = 5
@@ -288,6 +289,7 @@ def restore_backup(db_path: Path | str, backup: Path | str) -> Restored:
     try:
         with _closing(sqlite3.connect(staged)) as check:
             info = _inspect_connection(check, backup)
+            renew_generation(check)
         previous = None
         if db_path.exists():
             try:

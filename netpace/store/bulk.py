@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from ..domain.model import Contact, Interaction
 from . import totals
-from .convert import tags_to_db, to_db_date, to_db_time
+from .convert import to_db_time
 
 BATCH = 500
 

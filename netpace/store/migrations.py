@@ -51,10 +51,20 @@ def _contact_totals(db: pw.Database) -> None:
     rebuild(models)
 
 
+def _contact_revisions(db: pw.Database) -> None:
+    """Add per-contact revisions raised by triggers, so whole-network reads can re-read
+    only what changed. Idempotent."""
+    from .revisions import install
+
+    install(db, make_models(db))
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "contacts, e-mail addresses and interactions", _initial),
     Step(2, "an interaction index that covers whole-network reads", _covering_index),
     Step(3, "per-contact totals kept on every write, so reads touch only the decay window", _contact_totals),
+    Step(4, "per-contact revisions, so a reread of the network reads only the contacts that changed",
+         _contact_revisions),
 )
 
 

@@ -66,16 +66,21 @@ def to_interaction(row: tuple) -> Interaction:
     )
 
 
-def all_contacts(store) -> list[Contact]:
+def all_contacts(store, ids: list[int] | None = None) -> list[Contact]:
+    """Every contact (or those of `ids` that exist), by name."""
     c = store.m.contact
     emails: dict[int, list[str]] = {}
     e = store.m.email
-    for contact_id, address in _rows(store, e.select(e.contact, e.address).order_by(e.contact, e.position)):
-        emails.setdefault(contact_id, []).append(address)
+    email_query = e.select(e.contact, e.address).order_by(e.contact, e.position)
     query = c.select(
         c.id, c.name, c.company, c.role, c.phone, c.linkedin, c.met_via, c.met_on, c.tags, c.notes,
         c.keep_in_touch_days, c.status, c.snoozed_until, c.created_at, c.updated_at,
     ).order_by(c.name_key, c.id)
+    if ids is not None:
+        email_query = email_query.where(e.contact.in_(ids))
+        query = query.where(c.id.in_(ids))
+    for contact_id, address in _rows(store, email_query):
+        emails.setdefault(contact_id, []).append(address)
     result = []
     # Tags, days and time stamps repeat a lot across contacts (an import stamps them all
     # alike): convert each distinct value once.
@@ -124,9 +129,17 @@ def all_interactions(store) -> dict[int, list[Interaction]]:
 
 
 def histories(store, now: datetime) -> dict[int, History]:
-    """Every contact's `History` at `now`: the totals from the `contact_totals` table,
-    the items from only the interactions the engine can still feel (the decay window, and
-    everything since their last message or your last meeting).
+    """Every contact's `History` at `now` (see `network_histories`)."""
+    return network_histories(store, now)[0]
+
+
+def network_histories(store, now: datetime) -> tuple[dict[int, History], frozenset[int] | None]:
+    """Every contact's `History` at `now`, and the contacts with interactions after `now`
+    (None if unknown: the totals table did not add up).
+
+    The totals come from the `contact_totals` table, the items from only the interactions
+    the engine can still feel (the decay window, and everything since their last message
+    or your last meeting).
 
     The items are read from the covering index (contact, at, direction, kind, channel), a
     range per contact, in order; they are `Moment`s, without note, source or ids, which
@@ -141,12 +154,15 @@ def histories(store, now: datetime) -> dict[int, History]:
     window_start = to_db_time(now - timedelta(days=WINDOW_DAYS))
     totals_rows = _rows(store, t.select(*(getattr(t, name) for name in TOTALS_COLUMNS)))
     stored = _rows(store, i.select(pw.fn.COUNT(pw.SQL("*"))))[0][0]
+    later: frozenset[int] | None
     if sum(row[1] for row in totals_rows) != stored:
         fresh: dict[int, tuple] = {}
         stale = [row[0] for row in _rows(store, i.select(i.contact).distinct())]
+        later = None
     else:
         fresh = {row[0]: row for row in totals_rows if _stored_time(row[8]) <= cutoff}
         stale = [row[0] for row in totals_rows if row[0] not in fresh]
+        later = frozenset(stale)
     result: dict[int, History] = {}
     if fresh:
         lower = pw.Case(None, [(t.last_answer.is_null(), t.first_at), (t.last_answer < window_start, t.last_answer)],
@@ -167,13 +183,23 @@ def histories(store, now: datetime) -> dict[int, History]:
                 items, row[1], row[2], row[3], row[4], row[5], row[6],
                 _time(row[9]) if row[9] else None, _time(row[10]) if row[10] else None,
             ))
-    for chunk in pw.chunked(stale, 500):
+    result.update(full_histories(store, stale, now))
+    return result, later
+
+
+def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
+    """The `History` at `now` of each of these contacts that has interactions, read in
+    full up to `now` (not from the totals table) and trimmed to what the engine reads."""
+    i = store.m.interaction
+    cutoff = to_db_time(now)
+    window = _time(to_db_time(now - timedelta(days=WINDOW_DAYS)))
+    result: dict[int, History] = {}
+    for chunk in pw.chunked(ids, 500):
         query = (
             i.select(i.contact, i.at, i.direction, i.kind, i.channel)
             .where(i.contact.in_(chunk) & (i.at <= cutoff))
             .order_by(i.contact, i.at)
         )
-        window = _time(window_start)
         for contact_id, items in _moments(_rows(store, query), now):
             full = digest(items, now)
             answers = [item.at for item in full.items if item.direction != Direction.OUT]
@@ -183,6 +209,16 @@ def histories(store, now: datetime) -> dict[int, History]:
                 lower_at = min(answers[-1], window)
             result[contact_id] = full._replace(items=tuple(item for item in full.items if item.at >= lower_at))
     return result
+
+
+def with_later_interactions(store, ids: list[int], now: datetime) -> set[int]:
+    """Those of `ids` with an interaction after `now`."""
+    i = store.m.interaction
+    found: set[int] = set()
+    for chunk in pw.chunked(ids, 500):
+        query = i.select(i.contact).where(i.contact.in_(chunk) & (i.at > to_db_time(now))).distinct()
+        found.update(row[0] for row in _rows(store, query))
+    return found
 
 
 new_history = tuple.__new__  # skips NamedTuple's Python-level __new__

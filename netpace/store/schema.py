@@ -13,9 +13,11 @@ class Models:
     email: type[pw.Model]
     interaction: type[pw.Model]
     totals: type[pw.Model]
+    revision: type[pw.Model]
+    generation: type[pw.Model]
 
     def all(self) -> list[type[pw.Model]]:
-        return [self.contact, self.email, self.interaction, self.totals]
+        return [self.contact, self.email, self.interaction, self.totals, self.revision, self.generation]
 
 
 # (contact, at) first, so it also serves everything the old (contact, at) index did.
@@ -96,4 +98,25 @@ def make_models(db: pw.Database) -> Models:
         class Meta:
             table_name = "contact_totals"
 
-    return Models(ContactRow, EmailRow, InteractionRow, TotalsRow)
+    class RevisionRow(Base):
+        """When each contact last changed: `rev` is a counter over the whole database,
+        raised by triggers (see `revisions`) on every write to a contact, their e-mail
+        addresses or their interactions, by netpace or any other program. A deleted
+        contact keeps its row, so readers learn of the deletion too."""
+
+        contact = pw.IntegerField(primary_key=True, column_name="contact_id")
+        rev = pw.IntegerField(index=True)
+
+        class Meta:
+            table_name = "contact_revision"
+
+    class GenerationRow(Base):
+        """One random token, replaced when a backup is restored over the file: revisions
+        compare only within one generation (a restored file has its own history)."""
+
+        token = pw.TextField()
+
+        class Meta:
+            table_name = "revision_generation"
+
+    return Models(ContactRow, EmailRow, InteractionRow, TotalsRow, RevisionRow, GenerationRow)

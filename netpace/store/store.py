@@ -23,7 +23,7 @@ from ..domain.model import (
     Kind,
     Status,
 )
-from ..domain.pressure import EMPTY_HISTORY, assess, assess_histories, triage_key
+from ..domain.pressure import EMPTY_HISTORY, assess_histories, triage_key
 from ..domain.text import clean_name, fold, one_line, strip_controls
 from .convert import (
     INTERACTION_COLUMNS,
@@ -34,6 +34,8 @@ from .convert import (
     to_db_time,
 )
 from . import reading, totals
+from ..domain.summary import summarize
+from .cache import NetworkCache
 from .errors import AmbiguousName, NotFound, StoreError, ValidationError
 from .migrations import migrate, refuse_newer
 from .schema import Models, make_models
@@ -45,7 +47,7 @@ MAX_FIELD = 2_000
 # Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
 BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
-_LATER_TABLES = {"contact_totals"}  # ours too, added by a later schema step
+_LATER_TABLES = {"contact_totals", "contact_revision"}  # ours too, added by a later schema step
 _WORDS = re.compile(r"[\W_]+")
 
 
@@ -225,6 +227,7 @@ class Store:
         self.m = models
         self.path = path
         self.migration_backup: Path | None = None
+        self.network_cache = NetworkCache()
 
     # -- plumbing ---------------------------------------------------------------------
     def close(self) -> None:
@@ -573,17 +576,22 @@ class Store:
 
     # -- assessments --------------------------------------------------------------------
     def summaries(self, now: datetime, *, include_hidden: bool = True) -> list[ContactSummary]:
-        """Every contact with its assessment, most urgent first."""
-        with _collector_paused(), self.guard():
-            contacts = reading.all_contacts(self)
-            histories = reading.histories(self, now)
-            today = now.date()
+        """Every contact with its assessment, most urgent first.
+
+        What the last call read is kept (see `cache`): a later call reads again only the
+        contacts that changed since, then assesses everyone at `now`.
+        """
+        today = now.date()
+        with _collector_paused(), self.guard(), self.network_cache.lock:
+            network = self.network_cache.current(self, now)
+            contacts = network.contacts.values()
             if not include_hidden:
                 contacts = [c for c in contacts if not c.is_hidden_on(today)]
+            histories, channels = network.histories, network.channels
             pairs = [(c, histories.get(c.id, EMPTY_HISTORY)) for c in contacts]
             result = [
-                ContactSummary(contact, assessment, usual_channel(history.items))
-                for (contact, history), assessment in zip(pairs, assess_histories(pairs, now))
+                ContactSummary(contact, assessment, channels.get(contact.id))
+                for (contact, _), assessment in zip(pairs, assess_histories(pairs, now, network.decisions))
             ]
             result.sort(key=_triage_order)
         return result
@@ -594,7 +602,7 @@ class Store:
 
 def _triage_order(summary: ContactSummary) -> tuple:
     a = summary.assessment
-    return triage_key(a.verdict, a.next_on, a.pressure, summary.contact.name)
+    return (*triage_key(a.verdict, a.next_on, a.pressure, summary.contact.name), summary.contact.id)
 
 
 @contextmanager
@@ -613,25 +621,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def usual_channel(items: Iterable[Interaction]) -> Channel | None:
-    """The channel you use most with them (of your messages, else of all); on a tie, the
-    one seen first. A plain dict, not Counter: this runs once per contact in every list."""
-    items = tuple(items)
-    for chosen in ([i.channel for i in items if i.direction == Direction.OUT], [i.channel for i in items]):
-        if not chosen:
-            continue
-        counts: dict = {}
-        for channel in chosen:
-            counts[channel] = counts.get(channel, 0) + 1
-        best, most = None, 0
-        for channel, count in counts.items():
-            if count > most:
-                best, most = channel, count
-        return best
-    return None
-
-
-def summarize(contact: Contact, items: list[Interaction], now: datetime) -> ContactSummary:
-    return ContactSummary(contact, assess(contact, items, now), usual_channel(items))

@@ -17,9 +17,10 @@ from textual.widget import AwaitMount
 from textual.worker import get_current_worker
 
 from ..domain.humanize import day_label
+from ..domain.summary import summarize
 from ..domain.model import Contact, ContactSummary, Interaction, Status
 from ..domain.text import one_line
-from ..store import Store, StoreError, open_store
+from ..store import Store, StoreError
 from .commands import NetpaceCommands
 from .messages import (
     Change,
@@ -368,15 +369,41 @@ class NetpaceApp(App[None]):
             self.notify("Add a contact first (n), then log what happened with them.", markup=False)
             return
         history = self.detail.interactions if self.detail and self.detail.contact_id == contact_id else None
-        self.push_screen(CaptureScreen(self.network.summaries, contact_id, self.now(), history),
-                         self._captured)
+        if not self.is_screen_installed("capture"):
+            self.install_screen(CaptureScreen(self.network.summaries, contact_id, self.now(), history), "capture")
+        else:
+            self.get_screen("capture").prepare(self.network.summaries, contact_id, self.now(), history)
+        self.push_screen("capture", self._captured)
 
     def _captured(self, request) -> None:
         if request is not None:
             remember = getattr(self.screen, "remember_capture", None)
             if callable(remember):
                 remember()
-            self.log_interaction(request.contact_id, request.interaction)
+            if self._preview(request.contact_id, request.interaction):
+                # Saving competes with painting for the interpreter: paint the gauge first.
+                self._writes_pending += 1  # a poll in between must not reload the network
+                self.call_after_refresh(self._save_capture, request)
+            else:
+                self.log_interaction(request.contact_id, request.interaction)
+
+    def _save_capture(self, request) -> None:
+        self._writes_pending -= 1
+        self.log_interaction(request.contact_id, request.interaction)
+
+    def _preview(self, contact_id: int, item: Interaction) -> bool:
+        """Show the gauge with `item` counted at once, in the frame that closes the dialog.
+
+        The engine runs on the history this screen already holds (the shown contact's
+        every interaction); the saved assessment from the store replaces it a moment later
+        and, should the save fail, the error says so and the next load shows what is stored.
+        """
+        detail = self.detail
+        if detail is None or detail.contact_id != contact_id:
+            return False
+        now = self.now()
+        self._tell_screens("show_summary", summarize(detail.summary.contact, [*detail.interactions, item], now), now)
+        return True
 
     def action_triage(self) -> None:
         from .screens.triage import TriageScreen

@@ -17,10 +17,10 @@ what a user sees: no terminal, headless), from the key to the list holding the n
 
 from __future__ import annotations
 
+import asyncio
 import re
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -264,8 +264,6 @@ def interactive(big: data.Network, small: data.Network, command, known_name, run
 def inprocess_keystrokes(net: data.Network, runs: int) -> Samples:
     """Headless Pilot on a copy: each timed key from `pilot.press` until the app is idle
     again with the list's title updated. Not a terminal: a complement to the tmux figure."""
-    import asyncio
-
     return asyncio.run(_inprocess(net, runs))
 
 

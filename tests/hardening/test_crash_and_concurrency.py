@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import sqlite3
 import subprocess
-import sys
 
 from .helpers import HERE, PYTHON, count, current_child, integrity, run_and_kill
 from .robustness_report import record

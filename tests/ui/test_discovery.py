@@ -1,7 +1,6 @@
 """Help, the command palette, and every binding explaining itself."""
 
 from textual.command import CommandPalette
-from textual.widgets import Input
 
 from netpace.ui.screens.help import HelpScreen, sections
 from netpace.ui.screens.triage import TriageScreen

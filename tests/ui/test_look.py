@@ -49,3 +49,34 @@ async def test_gauge_names_every_zone_and_hangs_wrapped_reasons(make_app):
             if line.strip():
                 assert line.lstrip().startswith("• ") or line.startswith(" " * (bullet_at + 2))
         assert any(not line.lstrip().startswith("•") for line in reasons if line.strip())  # something wrapped
+
+
+async def test_the_gauge_always_shows_its_number_however_narrow_and_wherever_the_marker():
+    """At 120 columns the gauge shares its row with the weekly history and is about 30
+    cells wide: a long verdict pushes the number beside the marker, where it must still
+    fit, shortened if need be, on one side or the other."""
+    import re
+
+    from textual.app import App
+
+    from netpace.domain.model import Assessment, Reasons, Verdict
+    from netpace.domain.pressure import zone_of
+    from netpace.ui.widgets.pressure_gauge import Reading
+
+    today = date(2026, 11, 26)
+
+    class One(App):
+        def compose(self):
+            yield PressureGauge()
+
+    for width in (20, 26, 30, 36, 44):
+        app = One()
+        app.CSS = f"PressureGauge {{ width: {width}; }}"
+        async with app.run_test(size=(80, 12)) as pilot:
+            gauge = app.query_one(PressureGauge)
+            for pressure in range(0, 101):
+                gauge.reading = Reading(Assessment(pressure, zone_of(pressure), Verdict.REPLY_OWED, date(2026, 11, 21),
+                                                   Reasons(()), None, 0, None, None), today)
+                await pilot.pause()
+                top = [strip.text for strip in gauge.render_lines(gauge.region.reset_offset)][:2]
+                assert any(re.search(rf"(^|\s){pressure}(\s|$)", line) for line in top), (width, pressure, top)

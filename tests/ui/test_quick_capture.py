@@ -5,11 +5,10 @@ from textual.widgets import Input
 from netpace.domain.defaults import default_channel, default_kind
 from netpace.domain.model import Channel, Direction, Kind
 from netpace.ui.screens.capture import CaptureScreen
-from netpace.ui.widgets.choice import Choice
 from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.pressure_gauge import PressureGauge
 
-from .conftest import notifications, screen_text, settle
+from .conftest import notifications, settle
 
 
 async def _open_on(app, pilot, name):

@@ -3,7 +3,7 @@ from datetime import timedelta
 from netpace.domain.model import ACTIONABLE, Status, Verdict
 from netpace.ui.screens.main import MainScreen
 from netpace.ui.screens.snooze import SnoozeScreen
-from netpace.ui.screens.triage import INBOX_ZERO, TriageScreen
+from netpace.ui.screens.triage import TriageScreen
 from netpace.ui.widgets.contact_list import ContactList
 
 from .conftest import screen_text, settle

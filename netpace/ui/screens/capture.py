@@ -52,6 +52,10 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
     def __init__(self, summaries: Sequence[ContactSummary], contact_id: int, now: datetime,
                  history: Sequence | None = None) -> None:
         super().__init__()
+        self._set_up(summaries, contact_id, now, history)
+
+    def _set_up(self, summaries: Sequence[ContactSummary], contact_id: int, now: datetime,
+                history: Sequence | None) -> None:
         self.summaries = list(summaries)
         self._hays: list | None = None  # search keys, built on the first search (rarely needed)
         self.by_id = {s.contact.id: s for s in self.summaries}
@@ -61,6 +65,28 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
         self.kind_touched = False
         self.channel_touched = False
         self._matches: list[int] = []
+
+    def prepare(self, summaries: Sequence[ContactSummary], contact_id: int, now: datetime,
+                history: Sequence | None = None) -> None:
+        """Make this dialog a new one for another capture, before it is shown again.
+
+        The app keeps one capture dialog (installed) and reuses it: tearing a dialog down
+        as it closes held the main screen's repaint back by several frames, right when
+        the user waits to see the gauge move.
+        """
+        self._set_up(summaries, contact_id, now, history)
+        if not self.is_mounted:
+            return  # compose and on_mount take it from here
+        contact = self.query_one("#contact", Input)
+        with contact.prevent(Input.Changed):
+            contact.value = self._contact_text()
+        self.query_one("#note", Input).value = ""
+        self.query_one("#when", Input).value = "now"
+        with self.prevent(Choice.Changed):
+            self.query_one("#direction", Choice).value = Direction.OUT
+        self.query_one("#matches", OptionList).remove_class("-shown")
+        self._error("")
+        self.on_mount()
 
     @property
     def hays(self) -> list:

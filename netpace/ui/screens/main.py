@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from ...domain.text import one_line
 from ..fuzzy import Haystack, Query, filter_rows
@@ -16,6 +16,7 @@ from ..messages import Change, Detail, Network
 from ..sorting import SortOrder
 from ..widgets.contact_header import Card, ContactHeader
 from ..widgets.contact_list import ContactList, Row
+from ..widgets.key_footer import KeyFooter
 from ..widgets.pressure_gauge import PressureGauge, Reading
 from ..widgets.timeline import Timeline
 from ..widgets.weekly_history import WeeklyHistory
@@ -76,7 +77,7 @@ class MainScreen(Screen):
                     yield PressureGauge(id="gauge")
                     yield WeeklyHistory(id="weekly")
                 yield Timeline(id="timeline")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_resize(self) -> None:
         narrow = self.size.width < 120 or self.size.height < 34

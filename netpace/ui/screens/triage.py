@@ -7,12 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...domain.model import ACTIONABLE, ContactSummary, Status
 from ..messages import Change, Detail, Network
 from ..widgets.contact_header import Card, ContactHeader
 from ..widgets.contact_list import ContactList, make_row
+from ..widgets.key_footer import KeyFooter
 from ..widgets.pressure_gauge import PressureGauge, Reading
 
 INBOX_ZERO = "Inbox zero: nothing needs you today. Nice work."
@@ -48,7 +49,7 @@ class TriageScreen(Screen):
             with Vertical(id="triage-detail"):
                 yield ContactHeader(id="triage-header")
                 yield PressureGauge(id="triage-gauge")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ContactList).focus()

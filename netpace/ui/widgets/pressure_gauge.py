@@ -119,9 +119,11 @@ class PressureGauge(Widget):
                 lines.append(Content.assemble(bullet if number == 0 else "  ", line))
         return Content("\n").join(lines)
 
-    def _number(self, a: Assessment) -> Content:
-        return Content.assemble(("pressure ", self._style("label")),
-                                (f"{a.pressure} {a.zone.value}", self._style(a.zone.value) + Style(bold=True)))
+    def _number(self, a: Assessment, form: int = 0) -> Content:
+        """"pressure 67 pressing"; shorter forms 1 ("pressure 67") and 2 ("67") for narrow gauges."""
+        value = f"{a.pressure} {a.zone.value}" if form == 0 else str(a.pressure)
+        number = Content.styled(value, self._style(a.zone.value) + Style(bold=True))
+        return number if form == 2 else Content.assemble(("pressure ", self._style("label")), number)
 
     def _headline(self, a: Assessment, width: int) -> Content:
         left = Content.styled(verdict_sentence(a, self.reading.today), self._style(_VERDICT_CLASS[a.verdict]))
@@ -139,12 +141,16 @@ class PressureGauge(Widget):
         at = self._column(a.pressure, width)
         marker = Content.styled("▼", self._style(zone_at(a.pressure).value) + self._style("marker"))
         verdict = verdict_sentence(a, self.reading.today)
-        number = self._number(a)
-        if len(verdict) + 1 + number.cell_length <= width:
-            return Content.assemble(" " * at, marker)
-        if at > number.cell_length + 1:
-            return Content.assemble(number, " " * (at - number.cell_length), marker)
-        return Content.assemble(" " * at, marker, " ", number).truncate(width)
+        if len(verdict) + 1 + self._number(a).cell_length <= width:
+            return Content.assemble(" " * at, marker)  # the number is on the headline
+        # Beside the marker, on whichever side it fits, shortened until it does.
+        for form in (0, 1, 2):
+            number = self._number(a, form)
+            if at > number.cell_length + 1:
+                return Content.assemble(number, " " * (at - number.cell_length), marker)
+            if at + 2 + number.cell_length <= width:
+                return Content.assemble(" " * at, marker, " ", number)
+        return Content.assemble(" " * at, marker)
 
     def _bar(self, pressure: int, width: int) -> Content:
         parts = []

@@ -1,0 +1,73 @@
+"""Which contacts changed since a reader last looked: per-contact revisions kept by triggers.
+
+A whole-network read can then re-read only the contacts that changed since the last one
+(see `cache`). Triggers, not the store's own write paths, raise the revisions, so a change
+made by another netpace process, an import or the sqlite3 shell is seen all the same.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+
+import peewee as pw
+
+from .schema import Models
+
+# (trigger name, table, event, the contact ids it touched, as SQL expressions)
+_TRIGGERS = (
+    ("contact_revision_interaction_insert", "interaction", "INSERT", ("new.contact_id",)),
+    ("contact_revision_interaction_delete", "interaction", "DELETE", ("old.contact_id",)),
+    ("contact_revision_interaction_update", "interaction", "UPDATE", ("old.contact_id", "new.contact_id")),
+    ("contact_revision_email_insert", "email", "INSERT", ("new.contact_id",)),
+    ("contact_revision_email_delete", "email", "DELETE", ("old.contact_id",)),
+    ("contact_revision_email_update", "email", "UPDATE", ("old.contact_id", "new.contact_id")),
+    ("contact_revision_contact_insert", "contact", "INSERT", ("new.id",)),
+    ("contact_revision_contact_delete", "contact", "DELETE", ("old.id",)),
+    ("contact_revision_contact_update", "contact", "UPDATE", ("old.id", "new.id")),
+)
+
+
+def _bump(contact: str) -> str:
+    # The next revision is one more than the highest: an index lookup (rev is indexed).
+    return (f"INSERT OR REPLACE INTO contact_revision (contact_id, rev) VALUES ({contact}, "
+            f"(SELECT COALESCE(MAX(rev), 0) + 1 FROM contact_revision));")
+
+
+def install(db: pw.Database, models: Models) -> None:
+    """Create the revision table, its triggers and the generation token (idempotent)."""
+    db.create_tables([models.revision, models.generation], safe=True)
+    if not models.generation.select().exists():
+        models.generation.insert(token=secrets.token_hex(16)).execute()
+    for name, table, event, contacts in _TRIGGERS:
+        body = " ".join(_bump(contact) for contact in contacts)
+        db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{name}" AFTER {event} ON "{table}" BEGIN {body} END')
+
+
+def renew_generation(connection: sqlite3.Connection) -> None:
+    """Give a database file (a restored copy, through plain sqlite3) a new generation, so
+    readers that cached its predecessor read it afresh. Files without revisions are left."""
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "revision_generation" in tables:
+        with connection:
+            connection.execute("DELETE FROM revision_generation")
+            connection.execute("INSERT INTO revision_generation (token) VALUES (?)", (secrets.token_hex(16),))
+
+
+def where_we_are(models: Models) -> tuple[str, int]:
+    """(generation, highest revision): what a reader compares with what it saw last."""
+    g = models.generation
+    token = g.select(pw.fn.MAX(g.token)).scalar() or ""
+    return token, latest(models)
+
+
+def latest(models: Models) -> int:
+    """The highest revision so far (0 before any change)."""
+    r = models.revision
+    return r.select(pw.fn.COALESCE(pw.fn.MAX(r.rev), 0)).scalar()
+
+
+def changed_since(models: Models, rev: int) -> list[int]:
+    """The contacts (ids, possibly deleted since) changed after revision `rev`."""
+    r = models.revision
+    return [row[0] for row in r.select(r.contact).where(r.rev > rev).tuples()]
