@@ -102,3 +102,20 @@ async def test_q_quits(make_app):
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_detail_follows_the_filter_once_typing_pauses(make_app):
+    """While typing, the top row's detail waits for a pause; then it must come."""
+    from netpace.ui.screens.main import DETAIL_AFTER_TYPING
+    from netpace.ui.widgets.contact_header import ContactHeader
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"lumast")
+        header = app.screen.query_one(ContactHeader)
+        assert app.screen.query_one(ContactList).rows[0].name == "Chloe Dubois"
+        await pilot.pause(DETAIL_AFTER_TYPING + 0.1)
+        await settle(app, pilot)
+        assert header.card.contact.name == "Chloe Dubois"
+        assert "Chloe Dubois" in screen_text(app).splitlines()[0]

@@ -22,6 +22,10 @@ from ..widgets.timeline import Timeline
 from ..widgets.weekly_history import WeeklyHistory
 
 
+# Seconds of no typing in the filter before the top row's detail is loaded.
+DETAIL_AFTER_TYPING = 0.15
+
+
 class FilterInput(Input):
     """The filter line; escape clears it and goes back to the list."""
 
@@ -32,6 +36,14 @@ class FilterInput(Input):
 
     def action_clear(self) -> None:
         self.screen.clear_filter()
+
+    def watch_value(self, value: str) -> None:
+        # Filter now, in the same turn as the key: the typed letter and the filtered list
+        # then reach the terminal in one frame. (Input.Changed is handled after the
+        # letter's own frame, and the list waited for the next one.)
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.filter_to(value)
 
     def action_to_list(self) -> None:
         self.screen.query_one(ContactList).focus()
@@ -65,6 +77,7 @@ class MainScreen(Screen):
         self._filtered: list[int] | None = None
         self._network: Network | None = None
         self._own_listing: tuple[Network, Listing] | None = None
+        self._detail_timer = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -144,13 +157,26 @@ class MainScreen(Screen):
         self.query_one("#left").border_title = Content(title)
 
     def on_contact_list_highlighted(self, message: ContactList.Highlighted) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
         if message.contact_id is None:
             self._clear_detail()
         elif self.app.detail is not None and self.app.detail.contact_id == message.contact_id:
             self.show_detail(self.app.detail)
             self.app.load_detail(message.contact_id)
+        elif self.focused is self.query_one(FilterInput):
+            # While a filter is typed the top row changes with every key: load its detail
+            # once typing pauses, so the reads and repaints don't hold up the list.
+            contact_id = message.contact_id
+            self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING, lambda: self._load_after_typing(contact_id))
         else:
             self.app.load_detail(message.contact_id)
+
+    def _load_after_typing(self, contact_id: int) -> None:
+        self._detail_timer = None
+        if self.selected_contact_id() == contact_id:
+            self.app.load_detail(contact_id)
 
     def on_contact_list_chosen(self, message: ContactList.Chosen) -> None:
         self.query_one(Timeline).focus()
@@ -198,7 +224,12 @@ class MainScreen(Screen):
         if event.input.id != "filter":
             return
         event.stop()
-        self._filter_text = event.value
+        self.filter_to(event.value)  # done already, unless the value was set without a watcher
+
+    def filter_to(self, text: str) -> None:
+        if text == self._filter_text:
+            return
+        self._filter_text = text
         self._show_rows(keep_id=None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

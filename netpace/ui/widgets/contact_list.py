@@ -137,6 +137,7 @@ class ContactList(ScrollView, can_focus=True):
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[Row] = ()
+        self._strips: dict[tuple, tuple[Row, Style, Strip]] = {}
         self._last_sent: int | None | object = object()
         self.empty_text = empty_text
         self.show_reason = show_reason
@@ -229,6 +230,10 @@ class ContactList(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"contact-list--{name}")
 
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
         base = self.rich_style
@@ -240,11 +245,22 @@ class ContactList(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row = self._rows[index]
+        at_cursor = index == self.cursor
+        # Drawn rows are kept (by row, width and cursor): typing in the filter redraws
+        # the visible rows on every key, and most of them were on screen a key ago.
+        key = (id(row), width, at_cursor and self.has_focus, at_cursor, self.today)
+        kept = self._strips.get(key)
+        if kept is not None and kept[0] is row and kept[1] == base:
+            return kept[2]
         segments = self._segments(row, width, base)
-        if index == self.cursor:
+        if at_cursor:
             cursor = self._style("cursor")
             segments = [Segment(text, style + cursor) for text, style, _ in segments]
-        return Strip(segments, width)
+        strip = Strip(segments, width)
+        if len(self._strips) > 4096:
+            self._strips.clear()
+        self._strips[key] = (row, base, strip)
+        return strip
 
     def _segments(self, row: Row, width: int, base: Style) -> list[Segment]:
         a = row.summary.assessment
