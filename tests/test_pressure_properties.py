@@ -143,3 +143,27 @@ def test_remembered_decisions_equal_fresh_assessments(people, forward):
         fresh = [assess(contact, items, now) for contact, items in named]
         assert remembered == fresh
         assert [tuple(a.reasons) for a in remembered] == [tuple(a.reasons) for a in fresh]
+
+
+# Whole days and hours as well: a standing must notice the day a verdict turns.
+day_steps = st.lists(st.one_of(st.integers(1, 120).map(lambda d: d * 60 * 24), st.integers(1, 60 * 48)),
+                     min_size=1, max_size=12)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(contacts, histories, day_steps)
+@example(_one(Direction.OUT)[0][0], _one(Direction.OUT)[0][1], [60 * 24 * 180, 1])  # leaves the window
+def test_a_standing_gives_the_engines_pressure_and_verdict_while_it_holds(contact, items, forward):
+    from netpace.domain.pressure import digest, standing, standing_at
+
+    kept = standing(contact, digest(items, NOW), NOW)
+    now = NOW
+    for minutes in forward:
+        now = now + timedelta(minutes=minutes)
+        found = standing_at(kept, now.timestamp())
+        if found is None:
+            kept = standing(contact, digest(items, now), now)  # what the app does: assess again
+            continue
+        fresh = assess(contact, items, now)
+        assert found == (fresh.pressure, fresh.verdict)
+        assert kept.next_on == fresh.next_on

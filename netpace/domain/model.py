@@ -101,12 +101,16 @@ class Contact:
     updated_at: datetime | None = None
 
     def is_hidden_on(self, today: date) -> bool:
-        """Archived, or snoozed and the snooze has not ended by `today`."""
-        if self.status == Status.ARCHIVED:
-            return True
-        if self.status == Status.SNOOZED:
-            return self.snoozed_until is None or self.snoozed_until > today
-        return False
+        return hidden_on(self.status, self.snoozed_until, today)
+
+
+def hidden_on(status: Status, snoozed_until: date | None, today: date) -> bool:
+    """Archived, or snoozed and the snooze has not ended by `today`."""
+    if status == Status.ARCHIVED:
+        return True
+    if status == Status.SNOOZED:
+        return snoozed_until is None or snoozed_until > today
+    return False
 
 
 @dataclass(frozen=True, slots=True)

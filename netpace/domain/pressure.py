@@ -292,6 +292,88 @@ def _decision_until(history: History, now_ts: float, midnight: float) -> float:
     return until
 
 
+class Standing(NamedTuple):
+    """A contact's place in the list, in a form that stays true for a while: the decision
+    (before the pushy check) until `decided_until`, and the load at `ref_ts`, which decays
+    by the half-life alone until `load_until` (when an item leaves the decay window).
+    Timestamps in seconds. Lets a list be shown at a later `now` without the history."""
+
+    verdict: Verdict
+    next_on: date | None
+    decided_until: float
+    load: float
+    ref_ts: float
+    load_until: float
+
+
+def standing(contact: Contact, history: History, now: datetime) -> Standing:
+    now = _plain_now(now)
+    today, now_ts = now.date(), now.timestamp()
+    start, (verdict, next_on, _, _) = _decision(contact, history, now, today)
+    load, _ = _load(history.items, now_ts, start - 1)
+    return Standing(verdict, next_on, _standing_until(contact, history, now, today, now_ts), load, now_ts,
+                    _load_until(history.items, now_ts))
+
+
+def _standing_until(contact: Contact, history: History, now: datetime, today: date, now_ts: float) -> float:
+    """Until when the verdict and date hold: every day `_decide` compares today with
+    (when a run of messages gets its follow-up, when a meeting comes due or goes
+    dormant, when a keep-in-touch cadence comes round), and the two moments it compares
+    the time with. Unlike `_decision_until` this is not capped at midnight: the reasons'
+    wording changes daily, the verdict and its date only on these days."""
+    items = history.items
+    days: list[date] = []
+    if items:
+        last_day = _local_date(items[-1].at, now)
+        days += [last_day + timedelta(days=n) for n in (T.FOLLOW_UP_AFTER_DAYS, T.SECOND_FOLLOW_UP_AFTER_DAYS,
+                                                        T.BACK_OFF_DAYS)]
+    met_on = contact.met_on
+    if met_on is None and history.first_meeting is not None:
+        met_on = _local_date(history.first_meeting, now)
+    if met_on is not None:
+        days += [met_on, met_on + timedelta(days=T.DORMANT_DAYS + 1)]
+        expected = _MEETING_EXPECTATION.get(contact.met_via)
+        if expected is not None:
+            days.append(met_on + timedelta(days=expected[0]))
+    cadence = contact.keep_in_touch_days
+    if cadence:
+        if items:
+            days.append(_local_date(items[-1].at, now) + timedelta(days=cadence))
+        elif contact.met_on is not None:
+            days.append(contact.met_on + timedelta(days=cadence))
+        elif contact.created_at is not None:
+            days.append(_local_date(contact.created_at, now) + timedelta(days=cadence))
+    until = math.inf
+    for day in days:
+        if day > today:
+            until = min(until, datetime.combine(day, datetime.min.time(), now.tzinfo).timestamp() - _MARGIN)
+    return _decision_until(history, now_ts, until + _MARGIN)
+
+
+def _load_until(items: Sequence[Item], now_ts: float) -> float:
+    """When the first of your messages inside the decay window leaves it (a millisecond
+    early): until then the load only decays."""
+    for item in items:
+        if item.direction == _OUT:
+            ts = item.at.timestamp()
+            if now_ts - ts <= _WINDOW_SECONDS:
+                return ts + _WINDOW_SECONDS - _MARGIN
+    return math.inf
+
+
+def standing_at(standing: Standing, now_ts: float) -> tuple[int, Verdict] | None:
+    """(pressure, verdict) at `now_ts` from a standing, or None once it no longer holds
+    (then assess the contact again)."""
+    if not standing.ref_ts <= now_ts < min(standing.decided_until, standing.load_until):
+        return None
+    load = standing.load * 0.5 ** ((now_ts - standing.ref_ts) / _DAY / T.HALF_LIFE_DAYS)
+    pressure = pressure_of(load)
+    verdict = standing.verdict
+    if verdict == _WAIT and pressure >= T.PUSHY:
+        verdict = _BACK_OFF_VERDICT
+    return pressure, verdict
+
+
 # Why an assessment says what it says is text, and text is the expensive part: lists and
 # triage order need the verdict, pressure and dates of every contact, but the reasons of
 # only the one shown. Each branch below decides at once and names a writer (a function

@@ -59,12 +59,20 @@ def _contact_revisions(db: pw.Database) -> None:
     install(db, make_models(db))
 
 
+def _contact_standings(db: pw.Database) -> None:
+    """Add the table where the app keeps each contact's place in the list, so the next
+    launch can show the list before reading every history. Idempotent; starts empty."""
+    db.create_tables([make_models(db).standing], safe=True)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "contacts, e-mail addresses and interactions", _initial),
     Step(2, "an interaction index that covers whole-network reads", _covering_index),
     Step(3, "per-contact totals kept on every write, so reads touch only the decay window", _contact_totals),
     Step(4, "per-contact revisions, so a reread of the network reads only the contacts that changed",
          _contact_revisions),
+    Step(5, "each contact's place in the list, so the app can show it before reading every history",
+         _contact_standings),
 )
 
 

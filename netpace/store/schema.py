@@ -15,9 +15,11 @@ class Models:
     totals: type[pw.Model]
     revision: type[pw.Model]
     generation: type[pw.Model]
+    standing: type[pw.Model]
 
     def all(self) -> list[type[pw.Model]]:
-        return [self.contact, self.email, self.interaction, self.totals, self.revision, self.generation]
+        return [self.contact, self.email, self.interaction, self.totals, self.revision, self.generation,
+                self.standing]
 
 
 # (contact, at) first, so it also serves everything the old (contact, at) index did.
@@ -119,4 +121,21 @@ def make_models(db: pw.Database) -> Models:
         class Meta:
             table_name = "revision_generation"
 
-    return Models(ContactRow, EmailRow, InteractionRow, TotalsRow, RevisionRow, GenerationRow)
+    class StandingRow(Base):
+        """Each contact's place in the list as the app last computed it (see `standings`),
+        valid while the contact's revision is still `rev`. Times are seconds since 1970."""
+
+        contact = pw.IntegerField(primary_key=True, column_name="contact_id")
+        rev = pw.IntegerField()
+        zone = pw.TextField()  # the time zone the days were counted in
+        verdict = pw.TextField()
+        next_on = pw.DateField(null=True)
+        decided_until = pw.FloatField()
+        load = pw.FloatField()
+        ref_ts = pw.FloatField()
+        load_until = pw.FloatField()
+
+        class Meta:
+            table_name = "contact_standing"
+
+    return Models(ContactRow, EmailRow, InteractionRow, TotalsRow, RevisionRow, GenerationRow, StandingRow)

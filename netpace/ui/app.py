@@ -28,6 +28,7 @@ from .messages import (
     Detail,
     DetailLoaded,
     ExternalChange,
+    FirstViewLoaded,
     Network,
     NetworkLoaded,
     StoreFailed,
@@ -37,6 +38,9 @@ from .weekly import weekly_counts
 from .words import change_words, label, timeline_entries
 
 POLL_SECONDS = 2.0
+# Seconds after the network has loaded before the list's standings are saved for the
+# next launch (a background write, kept away from the first moments of use).
+SAVE_STANDINGS_AFTER = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,9 @@ class NetpaceApp(App[None]):
         self.undo_steps: list[UndoStep] = []
         self._writes_pending = 0
         self.leaving = False
+        self._first_drawn: Callable[[], None] | None = None  # starts the full load (launch.Preload)
+        self._standings_saved = False
+        self.first_view: tuple[list, datetime] | None = None
 
     # -- quitting -------------------------------------------------------------------------
     def exit(self, *args, **kwargs) -> None:
@@ -165,6 +172,10 @@ class NetpaceApp(App[None]):
         preload, self._preload = self._preload, None
         try:
             if preload is not None:
+                first = preload.first_view()
+                if first is not None:
+                    self._first_drawn = preload.go
+                    self.post_message(FirstViewLoaded(*first))
                 network = preload.result()
             else:
                 now = self.now()
@@ -310,10 +321,40 @@ class NetpaceApp(App[None]):
         self._write(step.contact_id, action)
 
     # -- results ----------------------------------------------------------------------------
+    def on_first_view_loaded(self, message: FirstViewLoaded) -> None:
+        if self.network is None:
+            self.first_view = (message.rows, message.now)  # for a screen not mounted yet
+            self._tell_screens("apply_first_view", message.rows, message.now)
+        self.call_after_refresh(self._first_view_drawn)
+
+    def _first_view_drawn(self) -> None:
+        go, self._first_drawn = self._first_drawn, None
+        if go is not None:
+            go()
+
     def on_network_loaded(self, message: NetworkLoaded) -> None:
+        self.first_view = None
         self.network = message.network
         self.marker = message.network.marker
         self._tell_screens("apply_network", self.network)
+        if not self._standings_saved:
+            self._standings_saved = True
+            self.set_timer(SAVE_STANDINGS_AFTER, self._save_standings)
+
+    @work(thread=True, exclusive=True, group="standings", exit_on_error=False)
+    def _save_standings(self) -> None:
+        """Keep every contact's place in the list for the next launch (store.standings)."""
+        from ..store.standings import save
+
+        network = self.network
+        if network is None or self.leaving:
+            return
+        try:
+            save(self.store, network.now)
+        except StoreError:
+            pass  # a read-only or busy database: the next launch just loads in full
+        finally:
+            self._done_with_thread()
 
     def on_summary_changed(self, message: SummaryChanged) -> None:
         self._tell_screens("show_summary", message.summary, message.now)

@@ -13,13 +13,21 @@ from pathlib import Path
 
 
 class Preload:
-    """The first network load, run on its own thread from before the app exists."""
+    """The first network load, run on its own thread from before the app exists.
+
+    It first reads the list as the last launch left it (`store.standings.first_view`),
+    which the app can draw at once, then waits until the app has drawn it (`go`) before
+    the full load, so the two don't compete for the interpreter while the screen is drawn.
+    """
 
     def __init__(self, store, fixed_now: datetime | None) -> None:
         self.store = store
         self.fixed_now = fixed_now
         self.network = None
+        self.first: tuple[list, datetime] | None = None
         self.error: BaseException | None = None
+        self._first_ready = threading.Event()
+        self._go = threading.Event()
         self._thread = threading.Thread(target=self._run, name="netpace-preload", daemon=True)
         self._thread.start()
 
@@ -31,6 +39,14 @@ class Preload:
                 from ..clock import local_now
 
                 now = local_now()
+            try:
+                self.first = _first_view(self.store, now)
+            except Exception:  # only a head start: the full load below reports any error
+                self.first = None
+            finally:
+                self._first_ready.set()
+            if self.first is not None:
+                self._go.wait(timeout=GO_AFTER_SECONDS)
             marker = self.store.change_marker()
             summaries = self.store.summaries(now, include_hidden=True)
             from .app import prepare_network
@@ -39,10 +55,20 @@ class Preload:
         except BaseException as error:  # handed to the app's worker, which reports it
             self.error = error
         finally:
+            self._first_ready.set()
             try:
                 self.store.db.close()  # this thread's connection
             except Exception:
                 pass
+
+    def first_view(self):
+        """(rows in list order, now) from the kept standings, or None (waits for it)."""
+        self._first_ready.wait()
+        return self.first
+
+    def go(self) -> None:
+        """The first view is on screen: start the full load."""
+        self._go.set()
 
     def result(self):
         """The prepared network (waits for it); raises what the load raised."""
@@ -50,6 +76,18 @@ class Preload:
         if self.error is not None:
             raise self.error
         return self.network
+
+
+# The full load starts at the latest this long after the first view was read, should the
+# app never say it has drawn it.
+GO_AFTER_SECONDS = 2.0
+
+
+def _first_view(store, now: datetime):
+    from ..store.standings import first_view
+
+    rows = first_view(store, now)
+    return None if rows is None else (rows, now)
 
 
 def run_app(db_path: Path | str, fixed_now: datetime | None = None) -> None:

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from datetime import date
 from typing import Sequence
 
-from ..domain.model import ContactSummary
+from ..domain.model import Assessment, Contact, ContactSummary, Reasons
 from ..domain.text import one_line
 from .fuzzy import Haystack, haystack
 from .sorting import SortOrder, sort_key
@@ -81,3 +81,36 @@ def _insert_at(keys: list, rows: list[Row], key: tuple) -> int:
     while at < len(keys) and keys[at] == key[0] and rows[at].id < key[1]:
         at += 1
     return at
+
+
+class FirstRows(Sequence[Row]):
+    """The list's rows from the kept standings (store.standings.FirstRow, in list order),
+    made as they are drawn: only the screenful on show is ever built before the network
+    itself replaces them. Their summaries hold only what the list draws."""
+
+    def __init__(self, rows: Sequence, today: date) -> None:
+        self._rows = rows
+        self._today = today
+        self._made: dict[int, Row] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._rows)))]
+        if index < 0:
+            index += len(self._rows)
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = _first_row(self._rows[index], self._today)
+        return made
+
+
+def _first_row(first, today: date) -> Row:
+    contact = Contact(name=first.name, id=first.id, company=first.company, status=first.status,
+                      snoozed_until=first.snoozed_until)
+    assessment = Assessment(first.pressure, first.zone, first.verdict, first.next_on, Reasons(()), None, 0, None, None)
+    name, company = line(contact.name), line(contact.company)
+    return Row(first.id, name, company, ContactSummary(contact, assessment), status_words(contact, today))
+

@@ -57,6 +57,16 @@ class NetworkLoaded(Message):
         self.network = network
 
 
+class FirstViewLoaded(Message):
+    """The list's rows from the standings kept by the last launch (see store.standings),
+    most urgent first: shown until the network itself has loaded."""
+
+    def __init__(self, rows: list, now: datetime) -> None:
+        super().__init__()
+        self.rows = rows
+        self.now = now
+
+
 class DetailLoaded(Message):
     def __init__(self, detail: Detail) -> None:
         super().__init__()

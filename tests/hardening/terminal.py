@@ -47,6 +47,8 @@ class Terminal:
         env.pop("NETPACE_DB", None)
         subprocess.run(["tmux", "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
                         command], check=True, env=env)
+        # Should the app ever exit by itself, keep its last screen (and any message) to read.
+        subprocess.run(["tmux", "set-option", "-t", self.session, "remain-on-exit", "on"], capture_output=True)
         self.pid = self._app_pid()
 
     def _app_pid(self) -> int:
@@ -124,7 +126,9 @@ class Terminal:
         self.keys("Enter")
 
     def alive(self) -> bool:
-        return subprocess.run(["tmux", "has-session", "-t", self.session], capture_output=True).returncode == 0
+        done = subprocess.run(["tmux", "display", "-p", "-t", self.session, "#{pane_dead}"],
+                              capture_output=True, text=True)
+        return done.returncode == 0 and done.stdout.strip() == "0"
 
     def close(self) -> None:
         subprocess.run(["tmux", "kill-session", "-t", self.session], capture_output=True)

@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from ...domain.text import one_line
 from ..fuzzy import Haystack, Query, filter_rows
-from ..listing import Listing
+from ..listing import FirstRows, Listing
 from ..messages import Change, Detail, Network
 from ..sorting import SortOrder
 from ..widgets.contact_header import Card, ContactHeader
@@ -103,6 +103,8 @@ class MainScreen(Screen):
         self.query_one(ContactList).focus()
         if self._network is None and self.app.network is not None:
             self.apply_network(self.app.network)  # it arrived before this screen was mounted
+        elif self._network is None and self.app.first_view is not None:
+            self.apply_first_view(*self.app.first_view)
 
     # -- the list ----------------------------------------------------------------------
     def selected_contact_id(self) -> int | None:
@@ -120,6 +122,15 @@ class MainScreen(Screen):
         if reload_detail and current is not None:
             self.app.load_detail(current)
 
+    def apply_first_view(self, rows, now) -> None:
+        """Draw the list from the kept standings until the network itself arrives."""
+        if self._network is not None:
+            return
+        contact_list = self.query_one(ContactList)
+        contact_list.today = now.date()
+        contact_list.set_rows(FirstRows(rows, now.date()))
+        self.query_one("#left").border_title = Content(f"Contacts {len(rows)} · by {self.sort.value}")
+
     def _listing(self, network: Network) -> Listing:
         if network.listing is None:  # a network made by hand (tests): prepare it here
             if self._own_listing is None or self._own_listing[0] is not network:
@@ -136,6 +147,8 @@ class MainScreen(Screen):
             self.select(change.detail.contact_id)
 
     def _show_rows(self, keep_id: int | None = None) -> None:
+        if self._network is None:
+            return  # the first view: filter and order apply once the network has loaded
         contact_list = self.query_one(ContactList)
         query = Query(self._filter_text)
         if query:
@@ -170,6 +183,9 @@ class MainScreen(Screen):
             # once typing pauses, so the reads and repaints don't hold up the list.
             contact_id = message.contact_id
             self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING, lambda: self._load_after_typing(contact_id))
+        elif self._network is None:
+            # The list drawn from kept standings: draw it first, then read the detail.
+            self.app.call_after_refresh(self.app.load_detail, message.contact_id)
         else:
             self.app.load_detail(message.contact_id)
 
@@ -278,6 +294,8 @@ class MainScreen(Screen):
     def action_wake(self) -> None:
         from ...domain.model import Status
 
+        if self._still_loading():
+            return
         summary = self.app.summary_for(self.selected_contact_id())
         if summary is None:
             self.notify("Select a contact to unsnooze or unarchive.", markup=False)
@@ -287,6 +305,12 @@ class MainScreen(Screen):
             return
         self.app.set_status(summary.contact.id, Status.ACTIVE, None)
 
+    def _still_loading(self) -> bool:
+        if self.app.network is None:
+            self.notify("Your network is still loading; try again in a moment.", markup=False, timeout=3)
+            return True
+        return False
+
     def action_new_contact(self) -> None:
         from .contact_form import ContactForm
 
@@ -295,6 +319,8 @@ class MainScreen(Screen):
     def action_edit_contact(self) -> None:
         from .contact_form import ContactForm
 
+        if self._still_loading():
+            return
         summary = self.app.summary_for(self.selected_contact_id())
         if summary is None:
             self.notify("Select a contact to edit.", markup=False)

@@ -1,0 +1,73 @@
+"""Launching on a database whose standings the last launch kept: the list is drawn from
+them at once, and the network itself then replaces it with the same rows."""
+
+import threading
+
+from netpace.store.standings import save
+from netpace.ui.launch import Preload
+from netpace.ui.listing import FirstRows
+from netpace.ui.widgets.contact_list import ContactList
+
+from .conftest import notifications, screen_text, settle
+
+
+class HeldPreload(Preload):
+    """A preload whose full network is handed over only when the test says so."""
+
+    def __init__(self, store, now):
+        self.release = threading.Event()
+        super().__init__(store, now)
+
+    def result(self):
+        self.release.wait(timeout=30)
+        return super().result()
+
+
+async def _wait(pilot, condition, tries=200):
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the expected state never came")
+
+
+async def test_the_first_view_is_drawn_from_kept_standings_then_replaced(store, fixed_now):
+    from netpace.ui.app import NetpaceApp
+
+    save(store, fixed_now)
+    final = [s.contact.id for s in store.summaries(fixed_now)]
+    preload = HeldPreload(store, fixed_now)
+    app = NetpaceApp(store, now=fixed_now, poll_seconds=None, preload=preload)
+    async with app.run_test(size=(120, 40)) as pilot:
+        contacts = app.screen.query_one(ContactList)
+        await _wait(pilot, lambda: isinstance(contacts.rows, FirstRows))
+        await pilot.pause(0.1)
+        assert app.network is None
+        assert [row.id for row in contacts.rows] == final  # same rows, same order
+        assert "Contacts 40 · by urgency" in screen_text(app)
+        await pilot.press("e")  # needs the full contact: says so instead of editing a partial one
+        assert "Your network is still loading; try again in a moment." in notifications(app)
+        assert app.network is None and isinstance(app.screen, type(app.get_default_screen()))
+        await pilot.press("slash", *"lumast")  # typed before the network arrives
+        preload.release.set()
+        await _wait(pilot, lambda: app.network is not None)
+        await settle(app, pilot)
+        assert not isinstance(contacts.rows, FirstRows)
+        assert contacts.rows[0].name == "Chloe Dubois"  # the filter typed meanwhile applies
+
+
+async def test_standings_are_kept_after_the_network_loads(store, fixed_now):
+    from netpace.ui import app as app_module
+    from netpace.ui.app import NetpaceApp
+
+    app_module.SAVE_STANDINGS_AFTER, before = 0.05, app_module.SAVE_STANDINGS_AFTER
+    try:
+        app = NetpaceApp(store, now=fixed_now, poll_seconds=None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await pilot.pause(0.3)
+            await app.workers.wait_for_complete()
+    finally:
+        app_module.SAVE_STANDINGS_AFTER = before
+    s = store.m.standing
+    assert s.select().count() == 40
