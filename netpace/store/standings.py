@@ -89,10 +89,11 @@ def _finite(value: float) -> float:
     return min(value, _FAR)
 
 
-def first_view(store, now: datetime) -> list[FirstRow] | None:
+def first_view(store, now: datetime, counts: dict | None = None) -> list[FirstRow] | None:
     """Every contact's row at `now` from the kept standings, most urgent first (hidden
     ones last, as in every list), or None when there are none or too many are out of
-    date (then the full load is as quick)."""
+    date (then the full load is as quick). `counts`, if given, receives how many rows
+    came from standings ("kept") and how many were assessed from history ("stale")."""
     m = store.m
     c, r, s = m.contact, m.revision, m.standing
     query = (
@@ -135,6 +136,8 @@ def first_view(store, now: datetime) -> list[FirstRow] | None:
                            name.casefold(), id_),
                           new_row(FirstRow, (id_, name, company, status, snoozed_day, pressure, zone_of(pressure),
                                              verdict, next_day))))
+        if counts is not None:
+            counts.update(kept=kept, stale=len(stale))
         if not kept or len(stale) > MAX_STALE:
             return None
         if stale:

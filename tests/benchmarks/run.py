@@ -250,6 +250,8 @@ def tui_rows(net: data.Network, runs: int) -> list[Row]:
             return result.seconds
 
         launch_to_visible(command, name)  # warm up
+        notes.extend(first_launches(net, name, runs))
+        prime_standings(net, name)
         measures["measured"] = tui_launch
     found = interleaved(runs, **measures)
     b = found["baseline"].median
@@ -285,6 +287,67 @@ def tui_rows(net: data.Network, runs: int) -> list[Row]:
     notes.append(f"In-process (Pilot, headless, not a terminal) filter key to list updated and idle, 10k: "
                  f"{tui.describe(pilot)}.")
     return [launch, keystroke, capture, memory], notes
+
+
+def standings_count(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        found = connection.execute("SELECT COUNT(*) FROM contact_standing").fetchone()[0]
+    connection.close()
+    return found
+
+
+def prime_standings(net: data.Network, name: str) -> None:
+    """A session long enough for the app to keep its standings (as any real session is),
+    so the launches measured after it are the everyday ones."""
+    from .terminal import Terminal
+
+    with Terminal(tui_command(net)) as term:
+        term.wait_for(name)
+        deadline = time.perf_counter() + 30
+        while standings_count(net.db) != net.contacts:
+            if time.perf_counter() > deadline:
+                raise Failed("the app did not keep its standings within 30 s")
+            time.sleep(0.2)
+        term.send_keys("q")
+        time.sleep(0.5)
+
+
+def first_launches(net: data.Network, name: str, runs: int) -> list[str]:
+    """Launch with no standings kept (the first launch on a database, or after an
+    upgrade), and how many standings are still good a day and a week after a session."""
+    import statistics
+    from datetime import timedelta
+
+    from netpace.clock import now_from
+    from netpace.store import open_store, standings
+
+    notes = []
+    with tempfile.TemporaryDirectory(prefix="netpace-bench-first-") as folder:
+        db = Path(folder) / "first.db"
+        shutil.copyfile(net.db, db)
+        with open_store(db) as store:
+            store.m.standing.delete().execute()
+        copy = data.Network(Path(folder), db, net.contacts, net.interactions, None)
+        times = []
+        for _ in range(runs):
+            with open_store(db) as store:
+                store.m.standing.delete().execute()
+            times.append(launch_to_visible(tui_command(copy), name).seconds)
+        notes.append(f"Launch with no standings kept (a database's first launch): {ms_list(times)}, "
+                     f"median {seconds(statistics.median(times))}.")
+        prime_standings(copy, name)
+        with open_store(db) as store:
+            for label, later in (("a day", timedelta(days=1)), ("a week", timedelta(days=7))):
+                counts: dict = {}
+                started = time.perf_counter()
+                shown = standings.first_view(store, now_from(NOW) + later, counts)
+                took = time.perf_counter() - started
+                notes.append(f"Standings {label} after that session: {counts['kept']:,} still good, "
+                             f"{counts['stale']:,} assessed again; the first view "
+                             f"{'took ' + seconds(took) if shown is not None else 'is skipped (full load)'}.")
+    return notes
 
 
 def milliseconds(value: float) -> str:

@@ -121,7 +121,10 @@ def open_session(label: str, command: list[str], total: int, name: str, steps: l
     term.start()
     try:
         term.wait_for(name)
-        wait_until(term, lambda s: title_text(total, total) in s)
+        # The list itself, not the first view drawn from kept standings (" · loading…"),
+        # and the standings written after the load: typing starts on a settled app.
+        wait_until(term, lambda s: title_text(total, total) in s and "loading…" not in s)
+        time.sleep(3.0)
     except BaseException:
         term.close()
         raise

@@ -44,7 +44,7 @@ async def test_the_first_view_is_drawn_from_kept_standings_then_replaced(store, 
         await pilot.pause(0.1)
         assert app.network is None
         assert [row.id for row in contacts.rows] == final  # same rows, same order
-        assert "Contacts 40 · by urgency" in screen_text(app)
+        assert "Contacts 40 · by urgency · loading…" in screen_text(app)
         await pilot.press("e")  # needs the full contact: says so instead of editing a partial one
         assert "Your network is still loading; try again in a moment." in notifications(app)
         assert app.network is None and isinstance(app.screen, type(app.get_default_screen()))
@@ -54,6 +54,7 @@ async def test_the_first_view_is_drawn_from_kept_standings_then_replaced(store, 
         await settle(app, pilot)
         assert not isinstance(contacts.rows, FirstRows)
         assert contacts.rows[0].name == "Chloe Dubois"  # the filter typed meanwhile applies
+        assert "loading…" not in screen_text(app)
 
 
 async def test_standings_are_kept_after_the_network_loads(store, fixed_now):

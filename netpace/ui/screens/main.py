@@ -129,7 +129,8 @@ class MainScreen(Screen):
         contact_list = self.query_one(ContactList)
         contact_list.today = now.date()
         contact_list.set_rows(FirstRows(rows, now.date()))
-        self.query_one("#left").border_title = Content(f"Contacts {len(rows)} · by {self.sort.value}")
+        # Until the network itself arrives the filter waits: say so.
+        self.query_one("#left").border_title = Content(f"Contacts {len(rows)} · by {self.sort.value} · loading…")
 
     def _listing(self, network: Network) -> Listing:
         if network.listing is None:  # a network made by hand (tests): prepare it here
