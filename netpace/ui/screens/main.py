@@ -130,7 +130,7 @@ class MainScreen(Screen):
         contact_list.today = now.date()
         contact_list.set_rows(FirstRows(rows, now.date()))
         # Until the network itself arrives the filter waits: say so.
-        self.query_one("#left").border_title = Content(f"Contacts {len(rows)} · by {self.sort.value} · loading…")
+        self.query_one("#left").border_title = Content(f"Contacts {len(rows)} · loading…")
 
     def _listing(self, network: Network) -> Listing:
         if network.listing is None:  # a network made by hand (tests): prepare it here
