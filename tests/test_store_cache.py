@@ -132,3 +132,16 @@ def test_many_changes_fall_back_to_a_full_read(tmp_path, monkeypatch):
             store.log(summary.contact.id, out(NOW), NOW)
         assert _shown(store.summaries(NOW)) == _fresh(path, NOW)
         assert store.network_cache.full_reads == 2
+
+
+def test_a_reread_of_more_contacts_than_one_sql_list_holds(tmp_path):
+    """Over 500 changed contacts are read in chunks (SQLite's oldest limit is 999 values)."""
+    path, store = _network(tmp_path, 700, 2_000)
+    with store:
+        store.summaries(NOW)
+        later = NOW + timedelta(minutes=10)
+        store.update_contacts([replace(s.contact, company="Moved On") for s in store.summaries(NOW)], later)
+        reread = store.summaries(later)
+        assert store.network_cache.full_reads == 1
+        assert {s.contact.company for s in reread} == {"Moved On"}
+        assert _shown(reread) == _fresh(path, later)

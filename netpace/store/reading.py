@@ -67,7 +67,9 @@ def to_interaction(row: tuple) -> Interaction:
 
 
 def all_contacts(store, ids: list[int] | None = None) -> list[Contact]:
-    """Every contact (or those of `ids` that exist), by name."""
+    """Every contact (or those of `ids` that exist), by name (by chunk of ids, if given)."""
+    if ids is not None and len(ids) > 500:  # IN lists stay under SQLite's oldest limit of 999
+        return [contact for chunk in pw.chunked(ids, 500) for contact in all_contacts(store, list(chunk))]
     c = store.m.contact
     emails: dict[int, list[str]] = {}
     e = store.m.email
