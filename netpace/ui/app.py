@@ -41,6 +41,7 @@ POLL_SECONDS = 2.0
 # Seconds after the network has loaded before the list's standings are saved for the
 # next launch (a background write, kept away from the first moments of use).
 SAVE_STANDINGS_AFTER = 1.5
+STILL_LOADING = "Your network is still loading; try again in a moment."
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +402,10 @@ class NetpaceApp(App[None]):
         return getter() if callable(getter) else None
 
     def action_capture(self, contact_id: int | None = None) -> None:
-        if isinstance(self.screen, ModalScreen) or self.network is None:
+        if isinstance(self.screen, ModalScreen):
+            return
+        if self.network is None:
+            self.notify(STILL_LOADING, markup=False, timeout=3)
             return
         from .screens.capture import CaptureScreen
 

@@ -47,6 +47,9 @@ async def test_the_first_view_is_drawn_from_kept_standings_then_replaced(store, 
         assert "Contacts 40 · loading…" in screen_text(app)
         await pilot.press("e")  # needs the full contact: says so instead of editing a partial one
         assert "Your network is still loading; try again in a moment." in notifications(app)
+        app._notifications.clear()
+        await pilot.press("c")  # quick capture needs every contact (the picker) too
+        assert "Your network is still loading; try again in a moment." in notifications(app)
         assert app.network is None and isinstance(app.screen, type(app.get_default_screen()))
         await pilot.press("slash", *"lumast")  # typed before the network arrives
         preload.release.set()
@@ -72,3 +75,24 @@ async def test_standings_are_kept_after_the_network_loads(store, fixed_now):
         app_module.SAVE_STANDINGS_AFTER = before
     s = store.m.standing
     assert s.select().count() == 40
+
+
+async def test_triage_opened_while_loading_says_so_then_fills(store, fixed_now):
+    from netpace.ui.app import NetpaceApp
+    from netpace.ui.screens.triage import INBOX_ZERO, LOADING, TriageScreen
+
+    save(store, fixed_now)
+    preload = HeldPreload(store, fixed_now)
+    app = NetpaceApp(store, now=fixed_now, poll_seconds=None, preload=preload)
+    async with app.run_test(size=(120, 40)) as pilot:
+        contacts = app.screen.query_one(ContactList)
+        await _wait(pilot, lambda: isinstance(contacts.rows, FirstRows))
+        await pilot.press("t")
+        assert isinstance(app.screen, TriageScreen)
+        text = screen_text(app)
+        assert LOADING in text and INBOX_ZERO not in text
+        preload.release.set()
+        await _wait(pilot, lambda: app.network is not None)
+        await settle(app, pilot)
+        assert "to act on today" in screen_text(app)
+        assert LOADING not in screen_text(app)

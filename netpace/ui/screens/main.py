@@ -308,7 +308,9 @@ class MainScreen(Screen):
 
     def _still_loading(self) -> bool:
         if self.app.network is None:
-            self.notify("Your network is still loading; try again in a moment.", markup=False, timeout=3)
+            from ..app import STILL_LOADING
+
+            self.notify(STILL_LOADING, markup=False, timeout=3)
             return True
         return False
 

@@ -17,6 +17,7 @@ from ..widgets.key_footer import KeyFooter
 from ..widgets.pressure_gauge import PressureGauge, Reading
 
 INBOX_ZERO = "Inbox zero: nothing needs you today. Nice work."
+LOADING = "Loading your network…"
 
 
 def queue_of(network: Network) -> list[ContactSummary]:
@@ -52,15 +53,20 @@ class TriageScreen(Screen):
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(ContactList).focus()
+        queue = self.query_one(ContactList)
+        queue.focus()
         if self.app.network is not None:
             self.apply_network(self.app.network)
+        else:  # opened while the network still loads: not an empty inbox
+            queue.empty_text = LOADING
+            self.query_one("#queue-pane").border_title = Content("Triage · loading…")
 
     def selected_contact_id(self) -> int | None:
         return self.query_one(ContactList).selected_id
 
     def apply_network(self, network: Network) -> None:
         queue = self.query_one(ContactList)
+        queue.empty_text = INBOX_ZERO
         today = network.now.date()
         queue.today = today
         rows = [make_row(s, today) for s in queue_of(network)]
