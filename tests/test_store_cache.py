@@ -145,3 +145,18 @@ def test_a_reread_of_more_contacts_than_one_sql_list_holds(tmp_path):
         assert store.network_cache.full_reads == 1
         assert {s.contact.company for s in reread} == {"Moved On"}
         assert _shown(reread) == _fresh(path, later)
+
+
+def test_a_read_that_found_the_totals_wrong_is_not_kept(tmp_path):
+    """Totals that don't add up (another program wrote interactions) mean a full read, and
+    that read is not kept: it can't tell who has interactions after `now`."""
+    path, store = _network(tmp_path, 30, 500)
+    with store:
+        with sqlite3.connect(path) as other:
+            other.execute("DELETE FROM contact_totals WHERE contact_id = (SELECT MIN(contact_id) FROM contact_totals)")
+        other.close()
+        first = store.summaries(NOW)
+        second = store.summaries(NOW + timedelta(minutes=1))
+        assert store.network_cache.full_reads == 2
+        assert {s.contact.id: s.assessment for s in first} == _reference(store, NOW)
+        assert {s.contact.id: s.assessment for s in second} == _reference(store, NOW + timedelta(minutes=1))

@@ -55,9 +55,6 @@ class NetworkCache:
         self._kept: Network | None = None
         self.full_reads = 0  # how many reads were full ones (for tests and benchmarks)
 
-    def clear(self) -> None:
-        self._kept = None
-
     def current(self, store, now: datetime) -> Network:
         """The network at `now`: what is kept, brought up to date, or a full read."""
         # The revision is read first: a write that lands during the reads below has a
@@ -71,19 +68,19 @@ class NetworkCache:
                 kept.rev, kept.now = rev, now
                 return kept
         self.full_reads += 1
-        found = _full(store, now)
+        found, trusted = _full(store, now)
         found.generation, found.rev = generation, rev
-        self._kept = found if found.later is not None else None
-        if found.later is None:
-            found.later = set()
+        self._kept = found if trusted else None
         return found
 
 
-def _full(store, now: datetime) -> Network:
+def _full(store, now: datetime) -> tuple[Network, bool]:
+    """Everything read afresh, and whether it may be kept (not when the totals table did
+    not add up: then who has interactions after `now` is unknown)."""
     contacts = {c.id: c for c in reading.all_contacts(store)}
     histories, later = reading.network_histories(store, now)
     channels = {contact_id: usual_channel(history.items) for contact_id, history in histories.items()}
-    return Network(contacts, histories, channels, now=now, later=set(later) if later is not None else None)
+    return Network(contacts, histories, channels, now=now, later=set(later or ())), later is not None
 
 
 def _update(store, kept: Network, ids: list[int], now: datetime) -> None:

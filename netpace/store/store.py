@@ -47,7 +47,8 @@ MAX_FIELD = 2_000
 # Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
 BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
-_LATER_TABLES = {"contact_totals", "contact_revision", "revision_generation", "contact_standing"}  # ours too, added by a later schema step
+# Ours too, added by later schema steps.
+_LATER_TABLES = {"contact_totals", "contact_revision", "revision_generation", "contact_standing"}
 _WORDS = re.compile(r"[\W_]+")
 
 

@@ -100,12 +100,24 @@ class NetpaceApp(App[None]):
         self.leaving = False
         self._first_drawn: Callable[[], None] | None = None  # starts the full load (launch.Preload)
         self._standings_saved = False
+        self._waiting_captures: list = []  # shown on the gauge, saved after that frame
         self.first_view: tuple[list, datetime] | None = None
 
     # -- quitting -------------------------------------------------------------------------
     def exit(self, *args, **kwargs) -> None:
         self.leaving = True
+        self._save_waiting_captures()
         super().exit(*args, **kwargs)
+
+    def _save_waiting_captures(self) -> None:
+        """A capture whose gauge was shown but whose save waits for the next frame is saved
+        now: quitting right after enter keeps it, as the gauge promised."""
+        waiting, self._waiting_captures = self._waiting_captures, []
+        for request in waiting:
+            try:
+                self.store.log(request.contact_id, request.interaction, self.now())
+            except StoreError as error:
+                self.notify(str(error), title="Database", severity="error", markup=False)
 
     def push_screen(self, screen, *args, **kwargs):
         """As App.push_screen, but not once the app is quitting.
@@ -428,13 +440,17 @@ class NetpaceApp(App[None]):
             if self._preview(request.contact_id, request.interaction):
                 # Saving competes with painting for the interpreter: paint the gauge first.
                 self._writes_pending += 1  # a poll in between must not reload the network
+                self._waiting_captures.append(request)
                 self.call_after_refresh(self._save_capture, request)
             else:
                 self.log_interaction(request.contact_id, request.interaction)
 
     def _save_capture(self, request) -> None:
         self._writes_pending -= 1
-        self.log_interaction(request.contact_id, request.interaction)
+        waiting = [r for r in self._waiting_captures if r is not request]
+        if len(waiting) < len(self._waiting_captures):  # not saved already by a quit
+            self._waiting_captures = waiting
+            self.log_interaction(request.contact_id, request.interaction)
 
     def _preview(self, contact_id: int, item: Interaction) -> bool:
         """Show the gauge with `item` counted at once, in the frame that closes the dialog.

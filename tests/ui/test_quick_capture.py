@@ -130,3 +130,29 @@ async def test_an_empty_note_is_refused(make_app, store):
         await settle(app, pilot)
         assert isinstance(app.screen, CaptureScreen)
         assert len(store.interactions(contact_id)) == before
+
+
+async def test_the_gauge_moves_in_the_closing_frame_and_a_quit_right_after_keeps_the_capture(make_app, store,
+                                                                                            fixed_now):
+    """The gauge shows the new assessment before the save has run; quitting in that
+    moment still saves the capture (the gauge said it was logged)."""
+    from netpace.domain.model import Interaction
+    from netpace.ui.screens.capture import CaptureRequest
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        contact_id = await _open_on(app, pilot, "Maren Holt")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        before = len(store.interactions(contact_id))
+        item = Interaction(at=fixed_now, direction=Direction.OUT, channel=Channel.EMAIL, kind=Kind.ASK,
+                           note="asked about the platform role")
+        app._captured(CaptureRequest(contact_id, item))  # what enter in the dialog does
+        gauge = app.screen.query_one(PressureGauge)
+        assert len(store.interactions(contact_id)) == before  # not saved yet: after the frame
+        shown = gauge.reading.assessment
+        app.exit()
+    items = store.interactions(contact_id)
+    assert len(items) == before + 1 and items[-1].note == "asked about the platform role"
+    assert shown == store.summary(contact_id, fixed_now).assessment
