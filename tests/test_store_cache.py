@@ -3,7 +3,10 @@ what it then shows must equal a fresh read (a new store) and the engine on every
 
 import sqlite3
 from dataclasses import replace
-from datetime import timedelta
+from datetime import timedelta, timezone
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netpace.demo import write_large_demo
 from netpace.domain.model import Channel, Direction, Interaction, Kind, Status
@@ -160,3 +163,67 @@ def test_a_read_that_found_the_totals_wrong_is_not_kept(tmp_path):
         assert store.network_cache.full_reads == 2
         assert {s.contact.id: s.assessment for s in first} == _reference(store, NOW)
         assert {s.contact.id: s.assessment for s in second} == _reference(store, NOW + timedelta(minutes=1))
+
+
+# Any sequence of writes and reads, by the store or by another program, with time moving
+# on: every reread equals a fresh read (a new store) and the engine.
+_ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("log"), st.integers(0, 50), st.sampled_from(list(Direction)), st.integers(0, 60 * 24 * 30)),
+        st.tuples(st.just("delete-interaction"), st.integers(0, 50)),
+        st.tuples(st.just("rename"), st.integers(0, 50)),
+        st.tuples(st.just("snooze"), st.integers(0, 50), st.integers(0, 20)),
+        st.tuples(st.just("add"), st.integers(0, 3)),
+        st.tuples(st.just("delete-contact"), st.integers(0, 50)),
+        st.tuples(st.just("foreign-insert"), st.integers(0, 50), st.integers(-60 * 24 * 3, 60 * 24 * 3)),
+        st.tuples(st.just("read"), st.integers(0, 60 * 24 * 10)),
+    ),
+    min_size=1, max_size=14,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_ops)
+def test_any_sequence_of_writes_and_reads_matches_a_fresh_read(tmp_path_factory, ops):
+    path = tmp_path_factory.mktemp("seq") / "n.db"
+    store = open_store(path)
+    write_large_demo(store, NOW, 40, 600)
+    now = NOW
+    with store:
+        store.summaries(now)
+
+        def pick(n):
+            ids = [c.id for c in store.contacts()]
+            return ids[n % len(ids)] if ids else None
+
+        for op in ops:
+            kind, *args = op
+            target = pick(args[0]) if args else None
+            if kind == "log" and target is not None:
+                store.log(target, Interaction(at=now - timedelta(minutes=args[2]), direction=args[1]), now)
+            elif kind == "delete-interaction" and target is not None:
+                items = store.interactions(target)
+                if items:
+                    store.delete_interaction(items[args[0] % len(items)].id, now)
+            elif kind == "rename" and target is not None:
+                store.update_contact(replace(store.contact(target), name=f"Renamed {args[0]}"), now)
+            elif kind == "snooze" and target is not None:
+                store.set_status(target, Status.SNOOZED, (now + timedelta(days=args[1])).date(), now)
+            elif kind == "add":
+                store.add_contact(person(f"Added {args[0]}"), now)
+            elif kind == "delete-contact" and target is not None:
+                store.delete_contact(target)
+            elif kind == "foreign-insert" and target is not None:
+                at = (now - timedelta(minutes=args[1])).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+                with sqlite3.connect(path) as other:
+                    other.execute(
+                        "INSERT INTO interaction (contact_id, at, direction, channel, kind, note, source, created_at)"
+                        " VALUES (?, ?, 'in', 'email', 'reply', '', 'manual', ?)", (target, at, at))
+                other.close()
+            elif kind == "read":
+                now = now + timedelta(minutes=args[0])
+                shown = store.summaries(now)
+                assert [row[:2] for row in _shown(shown)] == [row[:2] for row in _fresh(path, now)]
+                assert {s.contact.id: s.assessment for s in shown} == _reference(store, now)
+        now = now + timedelta(minutes=1)
+        assert [row[:2] for row in _shown(store.summaries(now))] == [row[:2] for row in _fresh(path, now)]
