@@ -205,7 +205,7 @@ def _open_app(ctx: click.Context, fixed_now) -> None:
     from .ui.launch import run_app  # starts reading the network before Textual loads
 
     try:
-        run_app(_session(ctx).path, fixed_now)
+        run_app(_session(ctx).store(), fixed_now)  # opened already, just above
     except StoreError as error:
         raise _store_problem(error) from None
 

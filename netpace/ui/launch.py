@@ -1,8 +1,9 @@
-"""Starting the app: the network starts loading before Textual is even imported.
+"""Starting the app: the list is read before Textual is even imported.
 
-Reading and assessing 10,000 contacts takes most of the launch, and importing Textual and
-building the first screen take most of the rest; the two overlap here (SQLite releases
-the GIL while it scans), instead of the read starting only once the app has mounted.
+A thread started first reads the list as the last session kept it (store.standings), for
+the app to draw as soon as it has mounted; once that is on screen the same thread loads
+the whole network (every contact, assessment and reason), which then replaces it. On a
+database with no standings kept, the full load is the first thing drawn.
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 class Preload:
@@ -90,18 +95,20 @@ def _first_view(store, now: datetime):
     return None if rows is None else (rows, now)
 
 
-def run_app(db_path: Path | str, fixed_now: datetime | None = None) -> None:
-    """Open the store at `db_path` and run the app until the user quits.
+def run_app(db: "Store | Path | str", fixed_now: datetime | None = None) -> None:
+    """Run the app on `db` (an open store, or a path to open) until the user quits.
 
-    Raises StoreError (one sentence) when the database can't be opened.
+    Raises StoreError (one sentence) when the database can't be opened. A store passed in
+    stays open (its owner closes it): the CLI has opened it already to report problems.
     """
-    from ..store import open_store
+    from ..store import Store, open_store
 
-    store = open_store(db_path)
+    store = db if isinstance(db, Store) else open_store(db)
     try:
         preload = Preload(store, fixed_now)
         from .app import NetpaceApp
 
         NetpaceApp(store, now=fixed_now, preload=preload).run()
     finally:
-        store.close()
+        if store is not db:
+            store.close()
