@@ -269,10 +269,19 @@ def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime,
         entry = kept.get(contact.id)
         if (entry is None or entry[0] is not contact or entry[1] is not history or entry[2] != today
                 or entry[3] != zone or now_ts >= entry[4]):
-            entry = (contact, history, today, zone, _decision_until(history, now_ts, midnight), *_decision(
-                contact, history, now, today))
+            # A load that was zero stays zero while the history is the same (it only
+            # decays, and items only leave the window): keep knowing it.
+            zero = entry is not None and entry[1] is history and entry[7]
+            entry = (contact, history, today, zone, _decision_until(history, now_ts, midnight),
+                     *_decision(contact, history, now, today), zero)
+        if entry[7]:
+            total, hasty_last = 0.0, False  # no message of yours left unanswered in the window
+        else:
+            total, hasty_last = _load(history.items, now_ts, entry[5] - 1)
+            if total == 0.0:
+                entry = (*entry[:7], True)
         memo[contact.id] = entry
-        found.append(_assessed(history, now, today, now_ts, entry[5], entry[6]))
+        found.append(_finish(history, now, today, entry[5], entry[6], total, hasty_last))
     return found
 
 
@@ -401,8 +410,13 @@ def _decision(contact: Contact, history: History, now: datetime, today: date) ->
 
 def _assessed(history: History, now: datetime, today: date, now_ts: float, start: int,
               decision: Decision) -> Assessment:
+    total, hasty_last = _load(history.items, now_ts, start - 1)
+    return _finish(history, now, today, start, decision, total, hasty_last)
+
+
+def _finish(history: History, now: datetime, today: date, start: int, decision: Decision, total: float,
+            hasty_last: bool) -> Assessment:
     items = history.items
-    total, hasty_last = _load(items, now_ts, start - 1)
     pressure = pressure_of(total)
     sent, received = history.sent, history.received
     verdict, next_on, writer, values = decision
