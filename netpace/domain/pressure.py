@@ -288,9 +288,13 @@ def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime,
 def _decision_until(history: History, now_ts: float, midnight: float) -> float:
     """Until when (a timestamp) a decision made at `now_ts` holds: the next midnight, or
     sooner the moment the last item becomes more than REPLY_OWED_DAYS or DORMANT_DAYS old
-    (the only comparisons `_decide` makes with the time rather than the day). A
+    (the only comparisons `_decide` makes with the time rather than the day)."""
+    return _time_limits(history, now_ts, midnight - _MARGIN)
+
+
+def _time_limits(history: History, now_ts: float, until: float) -> float:
+    """`until`, or sooner the moment `_decide`'s comparisons with the time turn; a
     millisecond early, so float rounding can never keep a decision a moment too long."""
-    until = midnight - _MARGIN
     items = history.items
     if items:
         last = items[-1].at.timestamp()
@@ -356,7 +360,7 @@ def _standing_until(contact: Contact, history: History, now: datetime, today: da
     for day in days:
         if day > today:
             until = min(until, datetime.combine(day, datetime.min.time(), now.tzinfo).timestamp() - _MARGIN)
-    return _decision_until(history, now_ts, until + _MARGIN)
+    return _time_limits(history, now_ts, until)
 
 
 def _load_until(items: Sequence[Item], now_ts: float) -> float:

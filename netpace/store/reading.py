@@ -130,11 +130,6 @@ def all_interactions(store) -> dict[int, list[Interaction]]:
     return found
 
 
-def histories(store, now: datetime) -> dict[int, History]:
-    """Every contact's `History` at `now` (see `network_histories`)."""
-    return network_histories(store, now)[0]
-
-
 def network_histories(store, now: datetime) -> tuple[dict[int, History], frozenset[int] | None]:
     """Every contact's `History` at `now`, and the contacts with interactions after `now`
     (None if unknown: the totals table did not add up).

@@ -74,7 +74,7 @@ def make_models(db: pw.Database) -> Models:
         class Meta:
             table_name = "interaction"
             indexes = (
-                # Covers the whole-network reads (reading.histories): the per-contact
+                # Covers the whole-network reads (reading.network_histories): the per-contact
                 # aggregate and the decay-window rows come from the index alone.
                 (WHOLE_NETWORK_INDEX, False),
                 (("source", "external_id"), True),

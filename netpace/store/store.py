@@ -141,7 +141,7 @@ def open_store(path: Path | str, *, create: bool = True) -> "Store":
         if not totals.consistent(store.m):
             store.rebuild_totals()
     except (pw.PeeweeException, sqlite3.Error, StoreError):
-        pass  # a read-only file: reads notice and read in full (reading.histories)
+        pass  # a read-only file: reads notice and read in full (reading.network_histories)
     return store
 
 

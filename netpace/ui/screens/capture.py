@@ -86,7 +86,7 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
             self.query_one("#direction", Choice).value = Direction.OUT
         self.query_one("#matches", OptionList).remove_class("-shown")
         self._error("")
-        self.on_mount()
+        self._start()
 
     @property
     def hays(self) -> list:
@@ -116,6 +116,10 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
             yield Static(Content("enter saves · tab more fields · shift+tab contact · escape cancels"), id="hint")
 
     def on_mount(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        """Focus the note and fill in the defaults (from the history, loading it if need be)."""
         self.query_one("#note", Input).focus()
         if self.history is None:
             self._load_history(self.contact_id)
