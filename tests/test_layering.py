@@ -51,3 +51,17 @@ def test_domain_source_reads_no_clock_and_does_no_io():
         assert not (_imports(path) & {"peewee", "textual", "sqlite3", "os", "pathlib", "click"}), path
         for call in ("datetime.now(", "pendulum.now(", "date.today(", "time.time(", "open("):
             assert call not in source, f"{path.name} calls {call}"
+
+
+def test_the_launch_draws_its_first_frame_without_peewee_pendulum_or_click():
+    """What the app process imports before the list is on screen (netpace.launcher): the
+    child process reads the database; this one loads Textual and the first screen only."""
+    assert not loaded_after("import netpace.launcher") & {"textual", "peewee", "pendulum", "click", "sqlite3"}
+    code = (
+        "import netpace.launcher\n"
+        "from netpace.ui.launch import run_after_child\n"
+        "import netpace.ui.app, netpace.ui.screens.main\n"
+        "from netpace.first_view import moment, unpack\n"
+        "unpack((1, 'A', '', 'active', None, 3, 'calm', 'ok', 739000)); moment(0.0, 3600)"
+    )
+    assert not loaded_after(code) & {"peewee", "pendulum", "click"}

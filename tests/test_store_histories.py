@@ -73,3 +73,28 @@ def test_fast_summaries_match_when_interactions_share_a_moment(tmp_path):
             people.append((Contact(name=f"Tie {n}"), items))
         bulk_add(store, people, NOW)
         assert {s.contact.id: s.assessment for s in store.summaries(NOW)} == _reference(store, NOW)
+
+
+def test_histories_of_some_contacts_equal_the_whole_network_read(tmp_path, monkeypatch):
+    """The first view assesses only the contacts whose standing is out of date: the same
+    histories, read for those ids alone (in chunks past 500), with the totals table good
+    or not adding up, and at a moment with interactions after it."""
+    from netpace.store import reading
+
+    with open_store(tmp_path / "n.db") as store:
+        write_large_demo(store, NOW, 700, 9_000)
+        ids = sorted(c.id for c in store.contacts())
+        some = ids[::3] + [10**9]  # and one id that isn't a contact
+        for now in (NOW, NOW - timedelta(days=40)):
+            whole, later = reading.network_histories(store, now)
+            part, part_later = reading.network_histories(store, now, some)
+            assert part == {i: h for i, h in whole.items() if i in some}
+            assert part_later == frozenset(later & set(some))
+        monkeypatch.setattr(reading, "full_histories", lambda *a: {})  # so the windowed reads alone answer
+        assert len(reading.network_histories(store, NOW, ids)[0]) > 600
+        monkeypatch.undo()
+        store.db.execute_sql("UPDATE contact_totals SET total = total + 1 WHERE contact_id = ?", (ids[0],))
+        whole, later = reading.network_histories(store, NOW)
+        part, part_later = reading.network_histories(store, NOW, some)
+        assert later is None and part_later is None
+        assert part == {i: h for i, h in whole.items() if i in some}

@@ -1,11 +1,12 @@
 """Local storage: SQLite through Peewee. Returns domain dataclasses, never rows.
 
-Never imports Textual (a test enforces it).
+Never imports Textual (a test enforces it). `Store` and `open_store` (and with them
+Peewee) are imported on first use, so code that only needs the errors or the paths (the
+app's first frame, above all) doesn't pay for Peewee.
 """
 
 from .errors import AmbiguousName, NotFound, StoreError, ValidationError
 from .paths import default_db_path, resolve_db_path
-from .store import Store, open_store
 
 __all__ = [
     "AmbiguousName",
@@ -17,3 +18,11 @@ __all__ = [
     "open_store",
     "resolve_db_path",
 ]
+
+
+def __getattr__(name: str):
+    if name in ("Store", "open_store"):
+        from . import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -65,6 +65,14 @@ def _contact_standings(db: pw.Database) -> None:
     db.create_tables([make_models(db).standing], safe=True)
 
 
+def _standing_scores(db: pw.Database) -> None:
+    """Give each standing a score that orders the list without any arithmetic at launch.
+    The standings are only what the app kept of its last session (the next one writes
+    them again), so the table is simply made anew. Idempotent."""
+    db.drop_tables([make_models(db).standing], safe=True)
+    db.create_tables([make_models(db).standing], safe=True)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "contacts, e-mail addresses and interactions", _initial),
     Step(2, "an interaction index that covers whole-network reads", _covering_index),
@@ -73,6 +81,8 @@ STEPS: tuple[Step, ...] = (
          _contact_revisions),
     Step(5, "each contact's place in the list, so the app can show it before reading every history",
          _contact_standings),
+    Step(6, "a score for each contact's place in the list, so the app reads only the rows it shows first",
+         _standing_scores),
 )
 
 

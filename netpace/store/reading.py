@@ -130,9 +130,10 @@ def all_interactions(store) -> dict[int, list[Interaction]]:
     return found
 
 
-def network_histories(store, now: datetime) -> tuple[dict[int, History], frozenset[int] | None]:
-    """Every contact's `History` at `now`, and the contacts with interactions after `now`
-    (None if unknown: the totals table did not add up).
+def network_histories(store, now: datetime, ids: list[int] | None = None,
+                      ) -> tuple[dict[int, History], frozenset[int] | None]:
+    """Every contact's `History` at `now` (or only those of `ids`), and the contacts with
+    interactions after `now` (None if unknown: the totals table did not add up).
 
     The totals come from the `contact_totals` table, the items from only the interactions
     the engine can still feel (the decay window, and everything since their last message
@@ -145,22 +146,37 @@ def network_histories(store, now: datetime) -> tuple[dict[int, History], frozens
     the past); the others, and everyone if the table does not add up to the interaction
     count (something else wrote the file), are read in full up to `now` and digested here.
     """
+    if ids is not None and len(ids) > 500:  # IN lists stay under SQLite's oldest limit of 999
+        result: dict[int, History] = {}
+        later_ids: set[int] | None = set()
+        for chunk in pw.chunked(ids, 500):
+            part, part_later = network_histories(store, now, list(chunk))
+            result.update(part)
+            later_ids = None if later_ids is None or part_later is None else later_ids | part_later
+        return result, None if later_ids is None else frozenset(later_ids)
     m = store.m
     i, t = m.interaction, m.totals
     cutoff = to_db_time(now)
     window_start = to_db_time(now - timedelta(days=WINDOW_DAYS))
-    totals_rows = _rows(store, t.select(*(getattr(t, name) for name in TOTALS_COLUMNS)))
+    totals_query = t.select(*(getattr(t, name) for name in TOTALS_COLUMNS))
     stored = _rows(store, i.select(pw.fn.COUNT(pw.SQL("*"))))[0][0]
+    if ids is None:
+        totals_rows = _rows(store, totals_query)
+        counted = sum(row[1] for row in totals_rows)
+    else:
+        totals_rows = _rows(store, totals_query.where(t.contact.in_(ids)))
+        counted = _rows(store, t.select(pw.fn.TOTAL(t.total)))[0][0]
     later: frozenset[int] | None
-    if sum(row[1] for row in totals_rows) != stored:
+    if counted != stored:
         fresh: dict[int, tuple] = {}
-        stale = [row[0] for row in _rows(store, i.select(i.contact).distinct())]
+        with_items = i.select(i.contact).distinct()
+        stale = [row[0] for row in _rows(store, with_items if ids is None else with_items.where(i.contact.in_(ids)))]
         later = None
     else:
         fresh = {row[0]: row for row in totals_rows if _stored_time(row[8]) <= cutoff}
         stale = [row[0] for row in totals_rows if row[0] not in fresh]
         later = frozenset(stale)
-    result: dict[int, History] = {}
+    result = {}
     if fresh:
         lower = pw.Case(None, [(t.last_answer.is_null(), t.first_at), (t.last_answer < window_start, t.last_answer)],
                         window_start)
@@ -172,6 +188,8 @@ def network_histories(store, now: datetime) -> tuple[dict[int, History], frozens
             .join(i, on=((i.contact == t.contact + 0) & (i.at >= lower) & (i.at <= cutoff)))
             .order_by(t.contact, i.at)
         )
+        if ids is not None:
+            query = query.where(t.contact.in_(ids))
         for contact_id, items in _moments(_rows(store, query), now):
             row = fresh.get(contact_id)
             if row is None:

@@ -134,6 +134,10 @@ def make_models(db: pw.Database) -> Models:
         load = pw.FloatField()
         ref_ts = pw.FloatField()
         load_until = pw.FloatField()
+        # The load's size at any moment, as one number that doesn't change with time:
+        # ln(load) + ref_ts * ln 2 / half-life. Ordering by it orders by the load (and the
+        # pressure) now. NULL when the load is zero.
+        score = pw.FloatField(null=True)
 
         class Meta:
             table_name = "contact_standing"

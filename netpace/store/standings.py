@@ -1,24 +1,27 @@
 """Each contact's place in the list, kept between launches so the app shows it at once.
 
 The app writes every contact's `Standing` after it has loaded the network. At the next
-launch `first_view` reads them back with the contacts' names and revisions: a standing
-whose contact has not changed since (same revision) and whose moment has not passed
-(`standing_at`) gives that contact's pressure and verdict at the new `now` without reading
-their history; the others are assessed from their history, as any read would. The list
-can be drawn from that in a few tens of milliseconds, while the full network (reasons,
-search keys, every field) loads behind it and then replaces it.
+launch `first_view` reads back the top of the list: a standing whose contact has not
+changed since (same revision) and whose moment has not passed (`standing_at`) gives that
+contact's pressure and verdict at the new `now` without reading their history; the others
+are assessed from their history, as any read would.
+
+SQLite orders the kept standings (`_ORDER`) and hands over only the first few hundred:
+reading every row into Python would cost more than the rest of the launch. The order it
+can compute is a little coarser than the list's (a WAIT may have become a BACK_OFF; equal
+pressures are ordered by name), so `first_view` checks that no row it did not read could
+come before the last one it returns, and reads more when it can't tell.
 """
 
 from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import NamedTuple
 
 import peewee as pw
 
 from ..domain import thresholds as T
-from ..domain.model import Status, Verdict, Zone, hidden_on
+from ..domain.model import Status, Verdict, hidden_on
 from ..domain.pressure import (
     EMPTY_HISTORY,
     TRIAGE_RANK,
@@ -28,30 +31,28 @@ from ..domain.pressure import (
     zone_of,
 )
 from . import reading
+from .first_row import FirstRow
 
 # Past this many contacts to assess from their history, the full load is about as quick.
 MAX_STALE = 1_500
+# Rows in the first view: more than any screen shows, and some to scroll through.
+FIRST_ROWS = 300
 
 _VERDICT = {v.value: v for v in Verdict}
 _STATUS = {s.value: s for s in Status}
-
-
-class FirstRow(NamedTuple):
-    """One contact as the list first shows it. (A named tuple: there are 10,000 at launch.)"""
-
-    id: int
-    name: str
-    company: str
-    status: Status
-    snoozed_until: date | None
-    pressure: int
-    zone: Zone
-    verdict: Verdict
-    next_on: date | None
+_DECAY_PER_SECOND = math.log(0.5) / (86400.0 * T.HALF_LIFE_DAYS)
 
 
 def zone_key(now: datetime) -> str:
     return str(now.tzinfo)
+
+
+def score(load: float, ref_ts: float) -> float | None:
+    """ln of the load as it would be at time 0: the load at any moment t is
+    exp(score + t * decay per second), so a higher score is a higher load at every t."""
+    if not load > 0:
+        return None
+    return math.log(load) - _DECAY_PER_SECOND * ref_ts
 
 
 def save(store, now: datetime) -> int:
@@ -72,9 +73,11 @@ def save(store, now: datetime) -> int:
     for contact in contacts:
         found = standing(contact, histories.get(contact.id, EMPTY_HISTORY), now)
         rows.append((contact.id, revisions.get(contact.id, 0), zone, found.verdict.value, found.next_on,
-                     found.decided_until, _finite(found.load), found.ref_ts, _finite(found.load_until)))
+                     found.decided_until, _finite(found.load), found.ref_ts, _finite(found.load_until),
+                     score(_finite(found.load), found.ref_ts)))
     s = m.standing
-    fields = [s.contact, s.rev, s.zone, s.verdict, s.next_on, s.decided_until, s.load, s.ref_ts, s.load_until]
+    fields = [s.contact, s.rev, s.zone, s.verdict, s.next_on, s.decided_until, s.load, s.ref_ts, s.load_until,
+              s.score]
     with store.transaction():
         s.delete().execute()
         for chunk in pw.chunked(rows, 90):
@@ -89,68 +92,98 @@ def _finite(value: float) -> float:
     return min(value, _FAR)
 
 
-def first_view(store, now: datetime, counts: dict | None = None) -> list[FirstRow] | None:
-    """Every contact's row at `now` from the kept standings, most urgent first (hidden
-    ones last, as in every list), or None when there are none or too many are out of
-    date (then the full load is as quick). `counts`, if given, receives how many rows
-    came from standings ("kept") and how many were assessed from history ("stale")."""
-    m = store.m
-    c, r, s = m.contact, m.revision, m.standing
-    query = (
-        c.select(c.id, c.name, c.company, c.status, c.snoozed_until, r.rev, s.rev, s.zone, s.verdict, s.next_on,
-                 s.decided_until, s.load, s.ref_ts, s.load_until)
-        .join(r, pw.JOIN.LEFT_OUTER, on=(r.contact == c.id))
-        .join_from(c, s, pw.JOIN.LEFT_OUTER, on=(s.contact == c.id))
-    )
-    zone = zone_key(now)
-    now_ts = now.timestamp()
-    today = now.date()
-    keyed: list[tuple] = []
-    stale: list[int] = []
-    kept = 0
-    # What `standing_at` does, inlined: this loop runs for every contact at every launch.
-    decay_per_second = math.log(0.5) / (86400.0 * T.HALF_LIFE_DAYS)
-    verdicts, statuses, days, rank = _VERDICT, _STATUS, {}, TRIAGE_RANK
-    wait, back_off, pushy, never = Verdict.WAIT, Verdict.BACK_OFF, T.PUSHY, date.max
-    new_row = tuple.__new__
+_FROM = ("FROM contact c LEFT JOIN contact_revision r ON r.contact_id = c.id "
+         "LEFT JOIN contact_standing s ON s.contact_id = c.id")
+# What `standing_at` checks, plus: the contact is unchanged and the days were counted in
+# this time zone.
+_KEPT = ("s.contact_id IS NOT NULL AND s.rev = coalesce(r.rev, 0) AND s.zone = :zone "
+         "AND s.ref_ts <= :now AND :now < min(s.decided_until, s.load_until)")
+# The list's order as far as SQLite can tell without the time: hidden last (`hidden_on`),
+# then the verdict as kept (a WAIT may be a BACK_OFF by now: never earlier), the next
+# date (none last), the load now (the score), highest first.
+_HIDDEN = (f"(c.status = '{Status.ARCHIVED.value}' OR (c.status = '{Status.SNOOZED.value}' "
+           "AND (c.snoozed_until IS NULL OR c.snoozed_until > :today)))")
+_RANK = ("CASE s.verdict " + " ".join(f"WHEN '{v.value}' THEN {rank}" for v, rank in TRIAGE_RANK.items())
+         + f" ELSE {len(TRIAGE_RANK)} END")
+_ORDER = f"{_HIDDEN}, {_RANK}, s.next_on IS NULL, s.next_on, s.score IS NULL, s.score DESC"
+_TOP = (f"SELECT c.id, c.name, c.company, c.status, c.snoozed_until, s.verdict, s.next_on, s.load, s.ref_ts "
+        f"{_FROM} WHERE {_KEPT} ORDER BY {_ORDER} LIMIT :limit")
+_STALE = f"SELECT c.id {_FROM} WHERE NOT ({_KEPT})"
+
+
+def first_view(store, now: datetime, counts: dict | None = None,
+               limit: int = FIRST_ROWS) -> tuple[list[FirstRow], int] | None:
+    """The first `limit` rows of the list at `now`, most urgent first (hidden ones last, as
+    in every list), and how many contacts there are; or None when no standing is kept or
+    too many are out of date (then the full load is as quick). `counts`, if given,
+    receives how many rows came from standings ("kept") and how many were assessed from
+    history ("stale")."""
+    params = {"zone": zone_key(now), "now": now.timestamp(), "today": now.date().isoformat()}
     with store.guard():
-        for (id_, name, company, status, snoozed, rev, kept_rev, kept_zone, verdict, next_on, decided_until, load,
-             ref_ts, load_until) in reading._rows(store, query):
-            if (kept_rev is None or kept_rev != (rev or 0) or kept_zone != zone
-                    or not ref_ts <= now_ts < min(decided_until, load_until)):
-                stale.append(id_)
-                continue
-            kept += 1
-            pressure = pressure_of(load * math.exp(decay_per_second * (now_ts - ref_ts)))
-            verdict = verdicts[verdict]
-            if verdict == wait and pressure >= pushy:
-                verdict = back_off
-            next_day = days.get(next_on, days)
-            if next_day is days:
-                next_day = days[next_on] = reading._day(next_on)
-            snoozed_day = days.get(snoozed, days)
-            if snoozed_day is days:
-                snoozed_day = days[snoozed] = reading._day(snoozed)
-            status = statuses[status]
-            keyed.append(((hidden_on(status, snoozed_day, today), rank[verdict], next_day or never, -pressure,
-                           name.casefold(), id_),
-                          new_row(FirstRow, (id_, name, company, status, snoozed_day, pressure, zone_of(pressure),
-                                             verdict, next_day))))
+        db = store.db
+        total = db.execute_sql("SELECT count(*) FROM contact").fetchone()[0]
+        stale = [id_ for (id_,) in db.execute_sql(_STALE, params).fetchall()]
+        kept = total - len(stale)
         if counts is not None:
             counts.update(kept=kept, stale=len(stale))
         if not kept or len(stale) > MAX_STALE:
             return None
-        if stale:
-            contacts = reading.all_contacts(store, stale)
-            histories = reading.full_histories(store, stale, now)
-            for contact in contacts:
-                a = assess_history(contact, histories.get(contact.id, EMPTY_HISTORY), now)
-                keyed.append(((contact.is_hidden_on(today), rank[a.verdict], a.next_on or never, -a.pressure,
-                               contact.name.casefold(), contact.id),
-                              FirstRow(contact.id, contact.name, contact.company, contact.status,
-                                       contact.snoozed_until, a.pressure, a.zone, a.verdict, a.next_on)))
-    keyed.sort(key=_first)
-    return [row for _, row in keyed]
+        assessed = _assessed(store, stale, now)
+        wanted = 2 * limit
+        while True:
+            rows = db.execute_sql(_TOP, {**params, "limit": wanted}).fetchall()
+            keyed = _keyed(rows, now) + assessed
+            keyed.sort(key=_first)
+            if len(rows) < wanted or len(keyed) <= limit or keyed[limit - 1][0][:4] < _bound(rows[-1], now):
+                return [row for _, row in keyed[:limit]], total
+            wanted *= 4  # the rows not read might still come first: read more of them
+
+
+def _keyed(rows: list[tuple], now: datetime) -> list[tuple[tuple, FirstRow]]:
+    """(the list's sort key, the row) for each kept standing read by `_TOP`."""
+    today, now_ts = now.date(), now.timestamp()
+    verdicts, statuses, rank = _VERDICT, _STATUS, TRIAGE_RANK
+    wait, back_off, pushy, never = Verdict.WAIT, Verdict.BACK_OFF, T.PUSHY, date.max
+    day, decay = reading._day, _DECAY_PER_SECOND
+    new_row = tuple.__new__
+    found = []
+    for id_, name, company, status, snoozed, verdict, next_on, load, ref_ts in rows:
+        pressure = pressure_of(load * math.exp(decay * (now_ts - ref_ts)))
+        verdict = verdicts[verdict]
+        if verdict == wait and pressure >= pushy:
+            verdict = back_off
+        next_day, snoozed_day, status = day(next_on), day(snoozed), statuses[status]
+        found.append(((hidden_on(status, snoozed_day, today), rank[verdict], next_day or never, -pressure,
+                       name.casefold(), id_),
+                      new_row(FirstRow, (id_, name, company, status, snoozed_day, pressure, zone_of(pressure),
+                                         verdict, next_day))))
+    return found
+
+
+def _bound(last: tuple, now: datetime) -> tuple:
+    """No row after `last` in `_ORDER` can come before this in the list: its hidden flag,
+    kept verdict and date are no earlier, and its load no higher (one point of pressure
+    spared for rounding)."""
+    _, _, _, status, snoozed, verdict, next_on, load, ref_ts = last
+    pressure = pressure_of(load * math.exp(_DECAY_PER_SECOND * (now.timestamp() - ref_ts)))
+    return (hidden_on(_STATUS[status], reading._day(snoozed), now.date()), TRIAGE_RANK[_VERDICT[verdict]],
+            reading._day(next_on) or date.max, -(pressure + 1))
+
+
+def _assessed(store, ids: list[int], now: datetime) -> list[tuple[tuple, FirstRow]]:
+    """(the list's sort key, the row) for contacts whose standing can't be used."""
+    if not ids:
+        return []
+    today, rank, never = now.date(), TRIAGE_RANK, date.max
+    histories, _ = reading.network_histories(store, now, ids)
+    found = []
+    for contact in reading.all_contacts(store, ids):
+        a = assess_history(contact, histories.get(contact.id, EMPTY_HISTORY), now)
+        found.append(((contact.is_hidden_on(today), rank[a.verdict], a.next_on or never, -a.pressure,
+                       contact.name.casefold(), contact.id),
+                      FirstRow(contact.id, contact.name, contact.company, contact.status, contact.snoozed_until,
+                               a.pressure, a.zone, a.verdict, a.next_on)))
+    return found
 
 
 def _first(pair: tuple) -> tuple:

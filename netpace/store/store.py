@@ -37,7 +37,7 @@ from . import reading, totals
 from ..domain.summary import summarize
 from .cache import NetworkCache
 from .errors import AmbiguousName, NotFound, StoreError, ValidationError
-from .migrations import migrate, refuse_newer
+from .migrations import current_version, latest_version, migrate, refuse_newer
 from .schema import Models, make_models
 
 BUSY_TIMEOUT_MS = 5000
@@ -83,8 +83,9 @@ def _make_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def open_store(path: Path | str, *, create: bool = True) -> "Store":
-    """Open (creating, checking and migrating as needed) the database at `path`."""
+def open_store(path: Path | str, *, create: bool = True, upgrade: bool = True) -> "Store":
+    """Open (creating, checking and migrating as needed) the database at `path`. With
+    `upgrade` False a database of an older schema is refused (StoreError), not migrated."""
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a netpace database.")
@@ -123,6 +124,8 @@ def open_store(path: Path | str, *, create: bool = True) -> "Store":
     try:
         db.connect()
         _check_is_ours(db, path)
+        if not upgrade and current_version(db) < latest_version():
+            raise StoreError(f"{path} needs an upgrade first.")
         db.execute_sql("PRAGMA journal_mode = wal")
         backup = migrate(db, path)
     except StoreError:

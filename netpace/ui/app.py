@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+from time import monotonic
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual import work
 from textual.app import App
@@ -20,7 +21,7 @@ from ..domain.humanize import day_label
 from ..domain.summary import summarize
 from ..domain.model import Contact, ContactSummary, Interaction, Status
 from ..domain.text import one_line
-from ..store import Store, StoreError
+from ..store.errors import StoreError
 from .commands import NetpaceCommands
 from .messages import (
     Change,
@@ -37,11 +38,15 @@ from .messages import (
 from .weekly import weekly_counts
 from .words import change_words, label, timeline_entries
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 POLL_SECONDS = 2.0
 # Seconds after the network has loaded before the list's standings are saved for the
 # next launch (a background write, kept away from the first moments of use).
 SAVE_STANDINGS_AFTER = 1.5
 STILL_LOADING = "Your network is still loading; try again in a moment."
+STORE_FAILED_SECONDS = 8.0  # how long a database error stays on screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +90,13 @@ class NetpaceApp(App[None]):
         Binding("t", "triage", "Triage", id="app.triage", tooltip="The queue of what needs action today"),
     ]
 
-    def __init__(self, store: Store, *, now: datetime | Callable[[], datetime] | None = None,
+    def __init__(self, store: "Store | None", *, now: datetime | Callable[[], datetime] | None = None,
                  poll_seconds: float | None = POLL_SECONDS, preload=None) -> None:
+        """`store` may be None when a `preload` (launch.Preload) opens it: the workers
+        that need it then wait for it (`store`)."""
         super().__init__()
-        self.store = store
+        self._store = store
+        self._store_source = preload.opened_store if store is None and preload is not None else None
         self._preload = preload  # launch.Preload: the first load, started before the app
         self._now = now
         self.poll_seconds = poll_seconds
@@ -100,8 +108,17 @@ class NetpaceApp(App[None]):
         self.leaving = False
         self._first_drawn: Callable[[], None] | None = None  # starts the full load (launch.Preload)
         self._standings_saved = False
+        self._store_failure: tuple[str, float] = ("", -STORE_FAILED_SECONDS)  # the last said, and when
         self._waiting_captures: list = []  # shown on the gauge, saved after that frame
-        self.first_view: tuple[list, datetime] | None = None
+        self.first_view: tuple[list, int, datetime, Callable | None] | None = None  # rows, total, now, unpack
+
+    @property
+    def store(self) -> "Store":
+        if self._store is None:
+            if self._store_source is None:
+                raise StoreError("No database is open.")
+            self._store = self._store_source()  # waits for the launch to open it
+        return self._store
 
     # -- quitting -------------------------------------------------------------------------
     def exit(self, *args, **kwargs) -> None:
@@ -148,6 +165,12 @@ class NetpaceApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        preload = self._preload
+        ready = preload.ready_view() if preload is not None else None
+        if ready is not None:  # read before the app started: in the very first frame
+            self.first_view = (*ready, preload.unpack)
+            self._first_drawn = preload.go
+            self.call_after_refresh(self._first_view_drawn)
         self.load_network()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.check_for_changes)
@@ -185,10 +208,11 @@ class NetpaceApp(App[None]):
         preload, self._preload = self._preload, None
         try:
             if preload is not None:
-                first = preload.first_view()
-                if first is not None:
-                    self._first_drawn = preload.go
-                    self.post_message(FirstViewLoaded(*first))
+                if self.first_view is None:
+                    first = preload.first_view()
+                    if first is not None:
+                        self._first_drawn = preload.go
+                        self.post_message(FirstViewLoaded(*first, preload.unpack))
                 network = preload.result()
             else:
                 now = self.now()
@@ -336,8 +360,8 @@ class NetpaceApp(App[None]):
     # -- results ----------------------------------------------------------------------------
     def on_first_view_loaded(self, message: FirstViewLoaded) -> None:
         if self.network is None:
-            self.first_view = (message.rows, message.now)  # for a screen not mounted yet
-            self._tell_screens("apply_first_view", message.rows, message.now)
+            self.first_view = (message.rows, message.total, message.now, message.unpack)  # for a later screen
+            self._tell_screens("apply_first_view", *self.first_view)
         self.call_after_refresh(self._first_view_drawn)
 
     def _first_view_drawn(self) -> None:
@@ -406,7 +430,13 @@ class NetpaceApp(App[None]):
     def on_store_failed(self, message: StoreFailed) -> None:
         if message.write:
             self._write_done()
-        self.notify(message.sentence, title="Database", severity="error", markup=False, timeout=8)
+        # Reads that fail together (the network and the detail beside it) say it once:
+        # the same sentence is not repeated while it is still on screen.
+        sentence, now = message.sentence, monotonic()
+        last, at = self._store_failure
+        if sentence != last or now - at >= STORE_FAILED_SECONDS:
+            self.notify(sentence, title="Database", severity="error", markup=False, timeout=STORE_FAILED_SECONDS)
+            self._store_failure = (sentence, now)
 
     # -- actions --------------------------------------------------------------------------------
     def selected_contact_id(self) -> int | None:

@@ -1,17 +1,24 @@
 """Starting the app: the list is read before Textual is even imported.
 
-A thread started first reads the list as the last session kept it (store.standings), for
-the app to draw as soon as it has mounted; once that is on screen the same thread loads
-the whole network (every contact, assessment and reason), which then replaces it. On a
-database with no standings kept, the full load is the first thing drawn.
+Two ways in. After the launcher's child process has read the list as the last session
+kept it (netpace.launcher, netpace.first_view), `run_after_child` draws it in the app's
+first frame and only then opens the database here. Otherwise (`run_app`) a thread started
+first opens nothing new: it reads that list from the open store while Textual loads.
+
+Either way, once that first view is on screen the same thread loads the whole network
+(every contact, assessment and reason), which then replaces it. On a database with no
+standings kept, the full load is the first thing drawn.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..store.errors import StoreError
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -20,38 +27,61 @@ if TYPE_CHECKING:
 class Preload:
     """The first network load, run on its own thread from before the app exists.
 
-    It first reads the list as the last launch left it (`store.standings.first_view`),
-    which the app can draw at once, then waits until the app has drawn it (`go`) before
-    the full load, so the two don't compete for the interpreter while the screen is drawn.
+    With an open store it first reads the list as the last launch left it
+    (`store.standings.first_view`); with a `first` view given (read by the launcher's
+    child) it opens the store at `path` only after that view is drawn. It waits until the
+    app has drawn the first view (`go`) before the full load, so the two don't compete for
+    the interpreter while the screen is drawn.
     """
 
-    def __init__(self, store, fixed_now: datetime | None) -> None:
+    def __init__(self, store, fixed_now: datetime | None, *, path: Path | None = None,
+                 now_text: str | None = None, first: tuple[list, int, datetime] | None = None,
+                 unpack=None) -> None:
         self.store = store
         self.fixed_now = fixed_now
+        self.path = path
+        self.now_text = now_text
+        self.unpack = unpack  # how the app makes a FirstRow of each row in `first`
         self.network = None
-        self.first: tuple[list, datetime] | None = None
+        self.first = first
+        self._given = first is not None
         self.error: BaseException | None = None
+        self._fixed_lock = threading.Lock()
         self._first_ready = threading.Event()
+        self._opened = threading.Event()
         self._go = threading.Event()
+        if store is not None:
+            self._opened.set()
         self._thread = threading.Thread(target=self._run, name="netpace-preload", daemon=True)
         self._thread.start()
 
+    def now(self) -> datetime:
+        """The launch's fixed time (--now), else the real time."""
+        if self.fixed_now is None and self.now_text is not None:
+            with self._fixed_lock:
+                if self.fixed_now is None:
+                    from ..clock import now_from
+
+                    self.fixed_now = now_from(self.now_text)
+        if self.fixed_now is not None:
+            return self.fixed_now
+        from ..clock import local_now
+
+        return local_now()
+
     def _run(self) -> None:
         try:
-            if self.fixed_now is not None:
-                now = self.fixed_now
-            else:
-                from ..clock import local_now
-
-                now = local_now()
-            try:
-                self.first = _first_view(self.store, now)
-            except Exception:  # only a head start: the full load below reports any error
-                self.first = None
-            finally:
-                self._first_ready.set()
+            if self.first is None and self.store is not None:
+                try:
+                    self.first = _first_view(self.store, self.now())
+                except Exception:  # only a head start: the full load below reports any error
+                    self.first = None
+            self._first_ready.set()
             if self.first is not None:
                 self._go.wait(timeout=GO_AFTER_SECONDS)
+            if self.store is None:
+                self._open()
+            now = self.now()
             marker = self.store.change_marker()
             summaries = self.store.summaries(now, include_hidden=True)
             from .app import prepare_network
@@ -61,19 +91,47 @@ class Preload:
             self.error = error
         finally:
             self._first_ready.set()
-            try:
-                self.store.db.close()  # this thread's connection
-            except Exception:
-                pass
+            self._opened.set()
+            if self.store is not None:
+                try:
+                    self.store.db.close()  # this thread's connection
+                except Exception:
+                    pass
+
+    def _open(self) -> None:
+        from ..store import open_store
+
+        try:
+            self.store = open_store(self.path)
+        finally:
+            self._opened.set()
+
+    def opened_store(self) -> "Store":
+        """The store (waits until it is open); StoreError if it could not be opened."""
+        self._opened.wait()
+        if self.store is None:
+            raise self.error if isinstance(self.error, StoreError) else StoreError(
+                "The database could not be opened.")
+        return self.store
 
     def first_view(self):
-        """(rows in list order, now) from the kept standings, or None (waits for it)."""
+        """(the first rows in list order, how many contacts there are, now) from the kept
+        standings, or None (waits for it)."""
         self._first_ready.wait()
         return self.first
 
+    def ready_view(self):
+        """The first view if it was given (read by the launcher's child), else None."""
+        return self.first if self._given else None
+
     def go(self) -> None:
-        """The first view is on screen: start the full load."""
+        """The first view is on screen: start the full load. (Called on the app's thread.)
+        A launch that turned the cyclic collector off gets it back here, with everything
+        made so far frozen out of its way."""
         self._go.set()
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def result(self):
         """The prepared network (waits for it); raises what the load raised."""
@@ -91,8 +149,8 @@ GO_AFTER_SECONDS = 2.0
 def _first_view(store, now: datetime):
     from ..store.standings import first_view
 
-    rows = first_view(store, now)
-    return None if rows is None else (rows, now)
+    found = first_view(store, now)
+    return None if found is None else (*found, now)
 
 
 def run_app(db: "Store | Path | str", fixed_now: datetime | None = None) -> None:
@@ -112,3 +170,26 @@ def run_app(db: "Store | Path | str", fixed_now: datetime | None = None) -> None
     finally:
         if store is not db:
             store.close()
+
+
+def run_after_child(child, now_text: str | None) -> bool:
+    """Run the app on the first view the launcher's child read (netpace.launcher.Child),
+    opening the database once that view is drawn. False, with nothing shown, when the
+    child has no view to offer: the CLI then takes over."""
+    from .app import NetpaceApp  # imported before waiting: the child works meanwhile
+    from .screens.main import MainScreen  # noqa: F401  (the first screen, ready too)
+
+    found = child.answer()
+    if not found or found[0] != "view":
+        return False
+    from ..first_view import moment, unpack
+
+    _, path, timestamp, offset, total, rows = found
+    preload = Preload(None, None, path=Path(path), now_text=now_text,
+                      first=(rows, total, moment(timestamp, offset)), unpack=unpack)
+    try:
+        NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload).run()
+    finally:
+        if preload.store is not None:
+            preload.store.close()
+    return True

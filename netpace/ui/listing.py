@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from datetime import date
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..domain.model import Assessment, Contact, ContactSummary, Reasons
 from ..domain.text import one_line
@@ -84,13 +84,15 @@ def _insert_at(keys: list, rows: list[Row], key: tuple) -> int:
 
 
 class FirstRows(Sequence[Row]):
-    """The list's rows from the kept standings (store.standings.FirstRow, in list order),
+    """The list's rows from the kept standings (store.first_row.FirstRow, in list order),
     made as they are drawn: only the screenful on show is ever built before the network
-    itself replaces them. Their summaries hold only what the list draws."""
+    itself replaces them. Their summaries hold only what the list draws. `unpack`, if
+    given, makes each FirstRow from what `rows` hold (first_view.unpack)."""
 
-    def __init__(self, rows: Sequence, today: date) -> None:
+    def __init__(self, rows: Sequence, today: date, unpack: Callable | None = None) -> None:
         self._rows = rows
         self._today = today
+        self._unpack = unpack
         self._made: dict[int, Row] = {}
 
     def __len__(self) -> int:
@@ -103,7 +105,10 @@ class FirstRows(Sequence[Row]):
             index += len(self._rows)
         made = self._made.get(index)
         if made is None:
-            made = self._made[index] = _first_row(self._rows[index], self._today)
+            first = self._rows[index]
+            if self._unpack is not None:
+                first = self._unpack(first)
+            made = self._made[index] = _first_row(first, self._today)
         return made
 
 

@@ -61,10 +61,12 @@ class FirstViewLoaded(Message):
     """The list's rows from the standings kept by the last launch (see store.standings),
     most urgent first: shown until the network itself has loaded."""
 
-    def __init__(self, rows: list, now: datetime) -> None:
+    def __init__(self, rows: list, total: int, now: datetime, unpack=None) -> None:
         super().__init__()
         self.rows = rows
+        self.total = total  # contacts in the network (the rows are only the first of them)
         self.now = now
+        self.unpack = unpack  # makes a FirstRow of each row (listing.FirstRows), if they aren't
 
 
 class DetailLoaded(Message):

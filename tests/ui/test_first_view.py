@@ -8,7 +8,7 @@ from netpace.ui.launch import Preload
 from netpace.ui.listing import FirstRows
 from netpace.ui.widgets.contact_list import ContactList
 
-from .conftest import notifications, screen_text, settle
+from .conftest import NOW_TEXT, notifications, screen_text, settle
 
 
 class HeldPreload(Preload):
@@ -96,3 +96,82 @@ async def test_triage_opened_while_loading_says_so_then_fills(store, fixed_now):
         await settle(app, pilot)
         assert "to act on today" in screen_text(app)
         assert LOADING not in screen_text(app)
+
+
+class HeldOpen(Preload):
+    """The launch after the launcher's child: the first view given, the database opened
+    only once it is drawn; here the opening also waits until the test says so."""
+
+    def __init__(self, path, now_text, answer):
+        from netpace.first_view import moment, unpack
+
+        self.release = threading.Event()
+        _, _, timestamp, offset, total, rows = answer
+        super().__init__(None, None, path=path, now_text=now_text,
+                         first=(rows, total, moment(timestamp, offset)), unpack=unpack)
+
+    def _open(self):
+        self.release.wait(timeout=30)
+        super()._open()
+
+
+async def test_after_the_child_the_list_is_in_the_first_frame_and_the_database_opens_after(
+        demo_db, fixed_now, monkeypatch):
+    from netpace.first_view import answer
+    from netpace.store import open_store
+    from netpace.ui.app import NetpaceApp
+    from netpace.ui.screens.main import MainScreen
+
+    at_mount = []
+    mounted = MainScreen.on_mount
+
+    def on_mount(screen):
+        mounted(screen)
+        at_mount.append(type(screen.query_one(ContactList).rows))
+
+    monkeypatch.setattr(MainScreen, "on_mount", on_mount)
+
+    with open_store(demo_db) as store:
+        save(store, fixed_now)
+        final = [s.contact.id for s in store.summaries(fixed_now)]
+    preload = HeldOpen(demo_db, NOW_TEXT, answer(str(demo_db), NOW_TEXT))
+    app = NetpaceApp(None, now=preload.now, poll_seconds=None, preload=preload)
+    async with app.run_test(size=(120, 40)) as pilot:
+        contacts = app.screen.query_one(ContactList)
+        assert at_mount == [FirstRows]  # drawn with the screen's first frame
+        await pilot.pause(0.1)
+        assert preload.store is None and app.network is None  # not opened while drawing
+        assert [row.id for row in contacts.rows] == final
+        assert "Contacts 40 · loading…" in screen_text(app)
+        assert "Loading…" in screen_text(app) and "No contact selected." not in screen_text(app)
+        preload.release.set()
+        await _wait(pilot, lambda: app.network is not None)
+        await settle(app, pilot)
+        assert not isinstance(contacts.rows, FirstRows)
+        assert [row.id for row in contacts.rows] == final
+        assert app.store is preload.store and app.now() == fixed_now
+        top = contacts.rows[0].name
+        await pilot.press("c")
+        await pilot.press(*"coffee next week", "enter")
+        await settle(app, pilot)
+        assert any(f"with {top}" in note for note in notifications(app))
+    with open_store(demo_db) as store:
+        assert "coffee next week" in [i.note for i in store.interactions(final[0])]
+
+
+async def test_after_the_child_a_database_that_cant_be_opened_is_one_sentence(tmp_path, demo_db, fixed_now):
+    from netpace.first_view import answer
+    from netpace.store import open_store
+    from netpace.ui.app import NetpaceApp
+
+    with open_store(demo_db) as store:
+        save(store, fixed_now)
+    found = answer(str(demo_db), NOW_TEXT)
+    preload = HeldOpen(tmp_path, NOW_TEXT, found)  # a folder, not a database
+    preload.release.set()
+    app = NetpaceApp(None, now=preload.now, poll_seconds=None, preload=preload)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait(pilot, lambda: notifications(app))
+        assert notifications(app) == [f"{tmp_path} is a folder, not a netpace database."]
+        await pilot.press("j", "k", "t", "escape")  # still a working screen
+        assert app.network is None

@@ -77,3 +77,59 @@ def test_the_app_in_tmux(tmp_path):
         notes = [i.note for i in store.interactions(maren.id)]
     # The app's clock is fixed by --now; the CLI's is real, so compare as a set.
     assert {"Proposed Tuesday for the call", "Tuesday works, see you then"} <= set(notes)
+
+
+def _standings(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as raw:
+        found = raw.execute("SELECT count(*) FROM contact_standing").fetchone()[0]
+    raw.close()
+    return found
+
+
+def _quit(session: str) -> None:
+    tmux("send-keys", "-t", session, "q")
+    end = time.monotonic() + 10
+    while time.monotonic() < end:
+        if subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode != 0:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the app did not quit on q")
+
+
+def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(tmp_path):
+    """The everyday launch: the list as the last session kept it comes from the launcher's
+    child process, the database is opened after it is drawn, and everything works as ever."""
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: the real-terminal test needs it (apt-get install tmux)")
+    db = tmp_path / "netpace.db"
+    subprocess.run([str(BIN / "netpace"), "--db", str(db), "demo", "--now", NOW], check=True, capture_output=True)
+    command = f"{BIN / 'netpace'} --db {db} --now '{NOW}'"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    for launch in ("first", "again"):
+        session = f"netpace-test-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command],
+                       check=True, env=env)
+        try:
+            screen = wait_for(session, "Maren Holt")
+            if launch == "first":
+                end = time.monotonic() + 15
+                while _standings(db) != 40 and time.monotonic() < end:
+                    time.sleep(0.1)
+                assert _standings(db) == 40, "the app did not keep its standings"
+            else:
+                assert "Traceback" not in screen
+                wait_for(session, "Contacts 40 ·")
+                time.sleep(0.5)  # start-up queries answered
+                tmux("send-keys", "-t", session, "c")
+                wait_for(session, "Log an interaction")
+                tmux("send-keys", "-t", session, "-l", "Sent the portfolio link")
+                tmux("send-keys", "-t", session, "Enter")
+                wait_for(session, "Logged")
+            _quit(session)
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    with open_store(db) as store:
+        notes = [i.note for c in store.contacts() for i in store.interactions(c.id)]
+    assert notes.count("Sent the portfolio link") == 1

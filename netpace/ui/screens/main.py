@@ -97,8 +97,14 @@ class MainScreen(Screen):
         self.query_one(PressureGauge).max_reasons = 2 if narrow else None
 
     def on_mount(self) -> None:
+        # Textual sets the width classes on the first Resize, which comes after the first
+        # frame: set them now, or that frame is laid out for a width the next one isn't.
+        width = self.app.size.width
+        self.set_class(width < 120, "-narrow")
+        self.set_class(width >= 120, "-wide")
         if self._network is None:
             self.query_one("#left").border_title = Content("Contacts: loading…")
+            self.query_one(ContactHeader).empty_text = "Loading…"
         self.query_one("#timeline").border_title = Content("Timeline")
         self.query_one(ContactList).focus()
         if self._network is None and self.app.network is not None:
@@ -113,6 +119,7 @@ class MainScreen(Screen):
     def apply_network(self, network: Network, *, reload_detail: bool = True) -> None:
         contact_list = self.query_one(ContactList)  # NoMatches before compose: on_mount applies it
         self._network = network
+        self.query_one(ContactHeader).empty_text = "No contact selected."
         today = network.now.date()
         contact_list.today = today
         self._sorted, self._hays = self._listing(network).view(self.sort)
@@ -122,15 +129,16 @@ class MainScreen(Screen):
         if reload_detail and current is not None:
             self.app.load_detail(current)
 
-    def apply_first_view(self, rows, now) -> None:
-        """Draw the list from the kept standings until the network itself arrives."""
+    def apply_first_view(self, rows, total: int, now, unpack=None) -> None:
+        """Draw the top of the list from the kept standings until the network itself
+        arrives (`total` contacts in all)."""
         if self._network is not None:
             return
         contact_list = self.query_one(ContactList)
         contact_list.today = now.date()
-        contact_list.set_rows(FirstRows(rows, now.date()))
+        contact_list.set_rows(FirstRows(rows, now.date(), unpack))
         # Until the network itself arrives the filter waits: say so.
-        self.query_one("#left").border_title = Content(f"Contacts {len(rows)} · loading…")
+        self.query_one("#left").border_title = Content(f"Contacts {total} · loading…")
 
     def _listing(self, network: Network) -> Listing:
         if network.listing is None:  # a network made by hand (tests): prepare it here

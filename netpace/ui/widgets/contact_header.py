@@ -39,13 +39,14 @@ class ContactHeader(Widget):
     """
 
     card: reactive[Card | None] = reactive(None, layout=True)
+    empty_text: reactive[str] = reactive("No contact selected.")  # shown without a card
 
     def _style(self, name: str):
         return self.get_visual_style(f"contact-header--{name}", partial=True)
 
     def render(self) -> Content:
         if self.card is None:
-            return Content.styled("No contact selected.", self._style("muted"))
+            return Content.styled(self.empty_text, self._style("muted"))
         c, today = self.card.contact, self.card.today
         muted = self._style("muted")
         first = [(one_line(c.name), self._style("name"))]
