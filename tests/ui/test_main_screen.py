@@ -119,3 +119,23 @@ async def test_the_detail_follows_the_filter_once_typing_pauses(make_app):
         await settle(app, pilot)
         assert header.card.contact.name == "Chloe Dubois"
         assert "Chloe Dubois" in screen_text(app).splitlines()[0]
+
+
+async def test_keys_typed_in_one_burst_behind_the_slash_go_to_the_filter(make_app):
+    """A busy app (loading, at launch) takes keys in bursts: the ones behind `/` must be
+    the filter's text, not the list's keys (`n` opened a new contact, `e` the editor)."""
+    from textual import events
+
+    from netpace.ui.screens.main import FilterInput
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key, character in [("slash", "/"), *((c, c) for c in "maren")]:
+            app.post_message(events.Key(key, character))  # all queued before any is handled
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(FilterInput).value == "maren"
+        assert "Contacts 6 of 40" in screen_text(app)  # fuzzy: m-a-r-e-n in order
+        await pilot.press("slash", "x")  # in the filter, `/` is text
+        assert app.screen.query_one(FilterInput).value == "maren/x"

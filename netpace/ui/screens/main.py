@@ -51,7 +51,10 @@ class FilterInput(Input):
 
 class MainScreen(Screen):
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="main.filter",
+        # A priority key: handled as it arrives, so the keys typed right behind it go to
+        # the filter even while the app is busy (otherwise they are already on their way
+        # to the list by the time it has the focus, and `n` opens a new contact).
+        Binding("slash", "filter", "Filter", id="main.filter", priority=True,
                 tooltip="Filter by name, company or tag, live as you type"),
         Binding("o", "cycle_sort", "Sort", show=False, id="main.sort",
                 tooltip="Sort by urgency, name, last contact or pressure"),
@@ -243,7 +246,11 @@ class MainScreen(Screen):
 
     # -- filter ------------------------------------------------------------------------------
     def action_filter(self) -> None:
-        self.query_one(FilterInput).focus()
+        box = self.query_one(FilterInput)
+        if self.focused is box:
+            box.insert_text_at_cursor("/")  # a `/` typed in the filter is text
+        else:
+            self.set_focus(box)  # now, not after the events already queued (`focus()`)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "filter":
