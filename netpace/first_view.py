@@ -17,8 +17,10 @@ NONE = ("none",)
 
 def answer(db: str | None, now_text: str | None) -> tuple:
     """("view", database path, now as a POSIX timestamp, its UTC offset in seconds, how
-    many contacts there are, the first rows packed) or NONE: no database here yet, one to upgrade, no standings to trust, or any
-    problem (the CLI then opens it and says what is wrong)."""
+    many contacts there are, the first rows packed) or NONE: no database here yet, one to
+    upgrade, no contacts, or any problem (the CLI then opens it and says what is wrong).
+    However many standings are out of date, or none kept at all, the view is computed:
+    this runs while the app imports Textual, and anything beats the full load after it."""
     from .clock import now_from
     from .domain.when import WhenError
     from .store import StoreError, open_store, resolve_db_path
@@ -33,7 +35,7 @@ def answer(db: str | None, now_text: str | None) -> tuple:
         return NONE
     try:
         with open_store(path, create=False, upgrade=False) as store:
-            found = first_view(store, now)
+            found = first_view(store, now, max_stale=None)  # in parallel: worth it even when slow
     except StoreError:
         return NONE
     if found is None:

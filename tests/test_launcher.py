@@ -59,6 +59,19 @@ def test_the_answer_is_the_first_view_the_app_would_read(kept):
     assert moment == now and moment.utcoffset() == now.utcoffset() and moment.date() == now.date()
 
 
+def test_with_no_standings_kept_the_child_assesses_everyone(tmp_path, kept):
+    """A database's first launch (or one long after the last): the child reads the whole
+    network while the app imports Textual; the view is the list's top all the same."""
+    fresh = tmp_path / "fresh.db"
+    with open_store(fresh) as store:
+        write_demo(store, now_from(NOW_TEXT))
+    found = first_view.answer(str(fresh), NOW_TEXT)
+    assert found[0] == "view" and found[4] == 40
+    assert found[5] == first_view.answer(str(kept), NOW_TEXT)[5]  # as from kept standings
+    with open_store(fresh) as store:
+        assert store.m.standing.select().count() == 0  # the child only reads
+
+
 def _files(folder):
     return sorted(p.name for p in folder.iterdir())
 
@@ -68,10 +81,9 @@ def test_no_answer_and_nothing_changed_when_the_child_cant_serve_the_launch(tmp_
     assert first_view.answer(str(missing), NOW_TEXT) == first_view.NONE
     assert not missing.parent.exists()  # the CLI creates it, not the child
 
-    fresh = tmp_path / "fresh.db"
-    with open_store(fresh) as store:
-        write_demo(store, now_from(NOW_TEXT))
-    assert first_view.answer(str(fresh), NOW_TEXT) == first_view.NONE  # no standings kept yet
+    empty = tmp_path / "empty.db"
+    open_store(empty).close()
+    assert first_view.answer(str(empty), NOW_TEXT) == first_view.NONE  # no contacts: nothing to show
 
     assert first_view.answer(str(kept), "not a time") == first_view.NONE
     assert first_view.answer(str(tmp_path), NOW_TEXT) == first_view.NONE  # a folder

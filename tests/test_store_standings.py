@@ -23,10 +23,10 @@ def _full(path, now):
             for s in summaries]
 
 
-def _first(path, now, limit=standings.FIRST_ROWS):
+def _first(path, now, limit=standings.FIRST_ROWS, max_stale=standings.MAX_STALE):
     """The first view as the same tuples, and the total it gives (None if there is none)."""
     with open_store(path) as store:
-        view = standings.first_view(store, now, limit=limit)
+        view = standings.first_view(store, now, limit=limit, max_stale=max_stale)
     if view is None:
         return None
     rows, total = view
@@ -92,12 +92,34 @@ def test_standings_from_another_time_zone_are_not_trusted(tmp_path):
     assert _first(path, NOW) == (_full(path, NOW), 20)
 
 
-def test_too_many_stale_rows_mean_no_first_view(tmp_path, monkeypatch):
-    monkeypatch.setattr(standings, "MAX_STALE", 2)
+def test_too_many_stale_rows_mean_no_first_view(tmp_path):
     path = tmp_path / "n.db"
     with open_store(path) as store:
         write_large_demo(store, NOW, 30, 500)
         standings.save(store, NOW)
         for s in store.summaries(NOW)[:3]:
             store.log(s.contact.id, out(NOW), NOW)
-        assert standings.first_view(store, NOW) is None
+        assert standings.first_view(store, NOW, max_stale=2) is None
+        assert standings.first_view(store, NOW, max_stale=3) is not None
+
+
+def test_without_a_limit_on_stale_rows_the_first_view_is_the_list_all_the_same(tmp_path, monkeypatch):
+    """The launcher's child computes a first view however many standings ran out, none
+    kept included; past `_MANY` it reads the whole network's histories and picks."""
+    path = tmp_path / "n.db"
+    with open_store(path) as store:
+        write_large_demo(store, NOW, 300, 8_000)
+        assert standings.first_view(store, NOW) is None  # none kept: the app's own thread won't
+    for many in (standings._MANY, 10):
+        monkeypatch.setattr(standings, "_MANY", many)
+        assert _first(path, NOW, 50, max_stale=None) == (_full(path, NOW)[:50], 300)
+    with open_store(path) as store:
+        standings.save(store, NOW)
+    later = NOW + timedelta(days=40)
+    counts: dict = {}
+    with open_store(path) as store:
+        standings.first_view(store, later, counts)
+    assert counts["stale"] > 10  # out of date by then
+    assert _first(path, later, 300, max_stale=None) == (_full(path, later), 300)
+    with open_store(tmp_path / "empty.db") as store:
+        assert standings.first_view(store, NOW, max_stale=None) is None  # no contacts

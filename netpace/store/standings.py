@@ -33,8 +33,11 @@ from ..domain.pressure import (
 from . import reading
 from .first_row import FirstRow
 
-# Past this many contacts to assess from their history, the full load is about as quick.
+# Past this many contacts to assess from their history, the full load is about as quick
+# (for a first view read on the app's own thread; the launcher's child has no limit).
 MAX_STALE = 1_500
+# Past this many, the histories are read for the whole network, then picked.
+_MANY = 2_000
 # Rows in the first view: more than any screen shows, and some to scroll through.
 FIRST_ROWS = 300
 
@@ -111,13 +114,13 @@ _TOP = (f"SELECT c.id, c.name, c.company, c.status, c.snoozed_until, s.verdict, 
 _STALE = f"SELECT c.id {_FROM} WHERE NOT ({_KEPT})"
 
 
-def first_view(store, now: datetime, counts: dict | None = None,
-               limit: int = FIRST_ROWS) -> tuple[list[FirstRow], int] | None:
+def first_view(store, now: datetime, counts: dict | None = None, limit: int = FIRST_ROWS,
+               max_stale: int | None = MAX_STALE) -> tuple[list[FirstRow], int] | None:
     """The first `limit` rows of the list at `now`, most urgent first (hidden ones last, as
-    in every list), and how many contacts there are; or None when no standing is kept or
-    too many are out of date (then the full load is as quick). `counts`, if given,
-    receives how many rows came from standings ("kept") and how many were assessed from
-    history ("stale")."""
+    in every list), and how many contacts there are; or None when there are no contacts,
+    or more than `max_stale` standings are out of date or missing (then the full load is
+    about as quick; None: any number). `counts`, if given, receives how many rows came
+    from standings ("kept") and how many were assessed from history ("stale")."""
     params = {"zone": zone_key(now), "now": now.timestamp(), "today": now.date().isoformat()}
     with store.guard():
         db = store.db
@@ -126,7 +129,7 @@ def first_view(store, now: datetime, counts: dict | None = None,
         kept = total - len(stale)
         if counts is not None:
             counts.update(kept=kept, stale=len(stale))
-        if not kept or len(stale) > MAX_STALE:
+        if not total or (max_stale is not None and (not kept or len(stale) > max_stale)):
             return None
         assessed = _assessed(store, stale, now)
         wanted = 2 * limit
@@ -175,7 +178,10 @@ def _assessed(store, ids: list[int], now: datetime) -> list[tuple[tuple, FirstRo
     if not ids:
         return []
     today, rank, never = now.date(), TRIAGE_RANK, date.max
-    histories, _ = reading.network_histories(store, now, ids)
+    if len(ids) > _MANY:
+        histories, _ = reading.network_histories(store, now)
+    else:
+        histories, _ = reading.network_histories(store, now, ids)
     found = []
     for contact in reading.all_contacts(store, ids):
         a = assess_history(contact, histories.get(contact.id, EMPTY_HISTORY), now)
