@@ -81,6 +81,12 @@ class MainScreen(Screen):
         self._network: Network | None = None
         self._own_listing: tuple[Network, Listing] | None = None
         self._detail_timer = None
+        # Textual sets the width classes on the first Resize, which comes after the first
+        # frame: set them now (before any style is computed: later costs a restyle), or
+        # that frame is laid out for a width the next one isn't.
+        width = self.app.size.width
+        self.set_class(width < 120, "-narrow")
+        self.set_class(width >= 120, "-wide")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -100,11 +106,6 @@ class MainScreen(Screen):
         self.query_one(PressureGauge).max_reasons = 2 if narrow else None
 
     def on_mount(self) -> None:
-        # Textual sets the width classes on the first Resize, which comes after the first
-        # frame: set them now, or that frame is laid out for a width the next one isn't.
-        width = self.app.size.width
-        self.set_class(width < 120, "-narrow")
-        self.set_class(width >= 120, "-wide")
         if self._network is None:
             self.query_one("#left").border_title = Content("Contacts: loading…")
             self.query_one(ContactHeader).empty_text = "Loading…"
