@@ -179,3 +179,12 @@ def test_without_a_terminal_the_cli_says_the_app_needs_one(tmp_path, capsys):
         launcher.main(["--db", str(tmp_path / "x.db")])
     assert exit_info.value.code == 2
     assert "The app needs a terminal" in capsys.readouterr().err
+
+
+def test_the_child_finds_the_database_where_the_cli_would(kept, monkeypatch, tmp_path):
+    monkeypatch.setenv("NETPACE_DB", str(kept))
+    assert first_view.answer(None, NOW_TEXT)[1] == str(kept)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    home_db = tmp_path / "mine.db"
+    home_db.write_bytes(kept.read_bytes())
+    assert first_view.answer("~/mine.db", NOW_TEXT)[1] == str(home_db)
