@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import gc
-from time import monotonic
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, Callable
 
 from textual import work

@@ -139,3 +139,13 @@ async def test_keys_typed_in_one_burst_behind_the_slash_go_to_the_filter(make_ap
         assert "Contacts 6 of 40" in screen_text(app)  # fuzzy: m-a-r-e-n in order
         await pilot.press("slash", "x")  # in the filter, `/` is text
         assert app.screen.query_one(FilterInput).value == "maren/x"
+
+
+async def test_the_screen_has_its_width_class_before_its_first_frame(make_app):
+    """Textual sets the breakpoint classes on the first Resize, after the first frame:
+    the main screen sets them itself when it is made, so that frame has the final layout."""
+    for size, expected, other in (((80, 24), "-narrow", "-wide"), ((130, 40), "-wide", "-narrow")):
+        app = make_app()
+        async with app.run_test(size=size):
+            fresh = MainScreen()  # made, not yet mounted nor resized
+            assert fresh.has_class(expected) and not fresh.has_class(other)

@@ -84,9 +84,10 @@ class MainScreen(Screen):
         # Textual sets the width classes on the first Resize, which comes after the first
         # frame: set them now (before any style is computed: later costs a restyle), or
         # that frame is laid out for a width the next one isn't.
-        width = self.app.size.width
-        self.set_class(width < 120, "-narrow")
-        self.set_class(width >= 120, "-wide")
+        width, breakpoints = self.app.size.width, self.app.HORIZONTAL_BREAKPOINTS or []
+        reached = [name for minimum, name in sorted(breakpoints) if minimum <= width]
+        for _, name in breakpoints:
+            self.set_class(bool(reached) and name == reached[-1], name)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
