@@ -73,9 +73,15 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
     except NeedsOption as error:
         raise Failure(str(error), 2) from None
 
+    from .store.errors import NeedsUpgrade
+
     path = _db_path(ctx)
     try:
-        store = None if dry_run and not path.exists() else open_store(path)
+        store = None if dry_run and not path.exists() else open_store(path, upgrade=not dry_run)
+    except NeedsUpgrade:
+        raise Failure(f"{path} was written by an older netpace, and --dry-run writes nothing, so it can't upgrade "
+                      "it: run any command without --dry-run once (netpace list will do; a backup is taken "
+                      "first).") from None
     except StoreError as error:
         raise Failure(str(error)) from None
 

@@ -47,6 +47,27 @@ def test_dry_run_writes_nothing_in_any_format(tmp_path, format, parts, options):
     assert counts(db) == before
 
 
+def test_dry_run_on_an_older_schema_refuses_rather_than_upgrade(tmp_path):
+    """--dry-run writes nothing: not even the schema upgrade (and its backup) that any
+    other command would make first."""
+    import sqlite3
+
+    from netpace.store.migrations import latest_version
+
+    db = tmp_path / "old.db"
+    with open_store(db) as store:
+        store.add_contact(Contact(name="Someone"), datetime(2026, 1, 1, tzinfo=UTC))
+    with sqlite3.connect(db) as raw:
+        raw.execute(f"PRAGMA user_version = {latest_version() - 1}")
+    raw.close()
+    before, files = db.read_bytes(), sorted(tmp_path.rglob("*"))
+    result = run_import(db, "vcard", "--dry-run", fixture("vcard", "ezvcard_John_Doe_ANDROID.vcf"))
+    assert result.exit_code == 1
+    assert "was written by an older netpace, and --dry-run writes nothing" in result.output
+    assert db.read_bytes() == before and sorted(tmp_path.rglob("*")) == files  # no upgrade, no backup
+    assert run_import(db, "vcard", fixture("vcard", "ezvcard_John_Doe_ANDROID.vcf")).exit_code == 0  # upgrades
+
+
 @pytest.mark.parametrize(("format", "parts", "options"), ONE_FILE_PER_FORMAT)
 def test_dry_run_reports_what_a_real_import_does(tmp_path, format, parts, options):
     db = tmp_path / "n.db"

@@ -7,6 +7,10 @@ class StoreError(Exception):
     """Something about the database the user must hear about (exit code 1)."""
 
 
+class NeedsUpgrade(StoreError):
+    """A database of an older schema, opened by something that must not upgrade it."""
+
+
 class ValidationError(StoreError):
     """Input that can't be saved (exit code 2 from the command line)."""
 

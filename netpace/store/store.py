@@ -36,7 +36,7 @@ from .convert import (
 from . import reading, totals
 from ..domain.summary import summarize
 from .cache import NetworkCache
-from .errors import AmbiguousName, NotFound, StoreError, ValidationError
+from .errors import AmbiguousName, NeedsUpgrade, NotFound, StoreError, ValidationError
 from .migrations import current_version, latest_version, migrate, refuse_newer
 from .schema import Models, make_models
 
@@ -125,7 +125,7 @@ def open_store(path: Path | str, *, create: bool = True, upgrade: bool = True) -
         db.connect()
         _check_is_ours(db, path)
         if not upgrade and current_version(db) < latest_version():
-            raise StoreError(f"{path} needs an upgrade first.")
+            raise NeedsUpgrade(f"{path} was written by an older netpace and needs an upgrade first.")
         db.execute_sql("PRAGMA journal_mode = wal")
         backup = migrate(db, path)
     except StoreError:
