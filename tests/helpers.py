@@ -33,3 +33,15 @@ def person(name: str = "Maren Holt", **fields) -> Contact:
 
 def event_contact(met_on, via: MetVia = MetVia.CONFERENCE) -> Contact:
     return Contact(name="Diego Alvarez", met_via=via, met_on=met_on)
+
+
+def sqlite_file(path, *statements: str):
+    """An SQLite file at `path` after running `statements` in it: another program's file,
+    or one of ours altered."""
+    import sqlite3
+
+    with sqlite3.connect(path) as raw:
+        for statement in statements:
+            raw.execute(statement)
+    raw.close()
+    return path

@@ -50,16 +50,14 @@ def test_dry_run_writes_nothing_in_any_format(tmp_path, format, parts, options):
 def test_dry_run_on_an_older_schema_refuses_rather_than_upgrade(tmp_path):
     """--dry-run writes nothing: not even the schema upgrade (and its backup) that any
     other command would make first."""
-    import sqlite3
-
     from netpace.store.migrations import latest_version
+
+    from .helpers import sqlite_file
 
     db = tmp_path / "old.db"
     with open_store(db) as store:
         store.add_contact(Contact(name="Someone"), datetime(2026, 1, 1, tzinfo=UTC))
-    with sqlite3.connect(db) as raw:
-        raw.execute(f"PRAGMA user_version = {latest_version() - 1}")
-    raw.close()
+    sqlite_file(db, f"PRAGMA user_version = {latest_version() - 1}")
     before, files = db.read_bytes(), sorted(tmp_path.rglob("*"))
     result = run_import(db, "vcard", "--dry-run", fixture("vcard", "ezvcard_John_Doe_ANDROID.vcf"))
     assert result.exit_code == 1

@@ -4,7 +4,6 @@ everything else, and every launch the child can't serve, goes through the CLI un
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 
 import pytest
@@ -14,6 +13,8 @@ from netpace.clock import now_from
 from netpace.demo import write_demo
 from netpace.store import open_store, standings
 from netpace.store.migrations import latest_version
+
+from .helpers import sqlite_file
 
 NOW_TEXT = "2026-11-26 09:00"
 
@@ -90,15 +91,10 @@ def test_no_answer_and_nothing_changed_when_the_child_cant_serve_the_launch(tmp_
 
     text = tmp_path / "notes.txt"
     text.write_text("hello")
-    foreign = tmp_path / "foreign.db"
-    with sqlite3.connect(foreign) as raw:
-        raw.execute("CREATE TABLE songs (title TEXT)")
-    raw.close()
+    foreign = sqlite_file(tmp_path / "foreign.db", "CREATE TABLE songs (title TEXT)")
     older = tmp_path / "older.db"
     older.write_bytes(kept.read_bytes())
-    with sqlite3.connect(older) as raw:
-        raw.execute(f"PRAGMA user_version = {latest_version() - 1}")
-    raw.close()
+    sqlite_file(older, f"PRAGMA user_version = {latest_version() - 1}")
     before = {p: p.read_bytes() for p in (text, foreign, older)}
     listing = _files(tmp_path)
     for path in before:
