@@ -98,6 +98,7 @@ def test_sigkill_of_the_app_in_the_middle_of_quick_captures(tmp_path):
                 in_db = notes_of(db, TUI_CONTACT)
                 assert set(confirmed) <= set(in_db)
                 # Reopen: the app starts on the database the kill left and shows what it holds.
+                term.close()  # the dead pane, kept for reading (remain-on-exit)
                 term = Terminal(db)
                 term.ready()
                 term.select(TUI_CONTACT)
