@@ -25,9 +25,10 @@ from ..domain.model import Status, Verdict, hidden_on
 from ..domain.pressure import (
     EMPTY_HISTORY,
     TRIAGE_RANK,
+    Standing,
     assess_history,
-    pressure_of,
     standing,
+    standing_at,
     zone_of,
 )
 from . import reading
@@ -109,8 +110,8 @@ _HIDDEN = (f"(c.status = '{Status.ARCHIVED.value}' OR (c.status = '{Status.SNOOZ
 _RANK = ("CASE s.verdict " + " ".join(f"WHEN '{v.value}' THEN {rank}" for v, rank in TRIAGE_RANK.items())
          + f" ELSE {len(TRIAGE_RANK)} END")
 _ORDER = f"{_HIDDEN}, {_RANK}, s.next_on IS NULL, s.next_on, s.score IS NULL, s.score DESC"
-_TOP = (f"SELECT c.id, c.name, c.company, c.status, c.snoozed_until, s.verdict, s.next_on, s.load, s.ref_ts "
-        f"{_FROM} WHERE {_KEPT} ORDER BY {_ORDER} LIMIT :limit")
+_TOP = (f"SELECT c.id, c.name, c.company, c.status, c.snoozed_until, s.verdict, s.next_on, s.decided_until, "
+        f"s.load, s.ref_ts, s.load_until {_FROM} WHERE {_KEPT} ORDER BY {_ORDER} LIMIT :limit")
 _STALE = f"SELECT c.id {_FROM} WHERE NOT ({_KEPT})"
 
 
@@ -145,21 +146,14 @@ def first_view(store, now: datetime, counts: dict | None = None, limit: int = FI
 def _keyed(rows: list[tuple], now: datetime) -> list[tuple[tuple, FirstRow]]:
     """(the list's sort key, the row) for each kept standing read by `_TOP`."""
     today, now_ts = now.date(), now.timestamp()
-    verdicts, statuses, rank = _VERDICT, _STATUS, TRIAGE_RANK
-    wait, back_off, pushy, never = Verdict.WAIT, Verdict.BACK_OFF, T.PUSHY, date.max
-    day, decay = reading._day, _DECAY_PER_SECOND
-    new_row = tuple.__new__
     found = []
-    for id_, name, company, status, snoozed, verdict, next_on, load, ref_ts in rows:
-        pressure = pressure_of(load * math.exp(decay * (now_ts - ref_ts)))
-        verdict = verdicts[verdict]
-        if verdict == wait and pressure >= pushy:
-            verdict = back_off
-        next_day, snoozed_day, status = day(next_on), day(snoozed), statuses[status]
-        found.append(((hidden_on(status, snoozed_day, today), rank[verdict], next_day or never, -pressure,
-                       name.casefold(), id_),
-                      new_row(FirstRow, (id_, name, company, status, snoozed_day, pressure, zone_of(pressure),
-                                         verdict, next_day))))
+    for id_, name, company, status, snoozed, kept in map(_split, rows):
+        pressure, verdict = standing_at(kept, now_ts)  # `_KEPT` checked it still holds
+        snoozed_day, status = reading._day(snoozed), _STATUS[status]
+        found.append(((hidden_on(status, snoozed_day, today), TRIAGE_RANK[verdict], kept.next_on or date.max,
+                       -pressure, name.casefold(), id_),
+                      FirstRow(id_, name, company, status, snoozed_day, pressure, zone_of(pressure), verdict,
+                               kept.next_on)))
     return found
 
 
@@ -167,10 +161,17 @@ def _bound(last: tuple, now: datetime) -> tuple:
     """No row after `last` in `_ORDER` can come before this in the list: its hidden flag,
     kept verdict and date are no earlier, and its load no higher (one point of pressure
     spared for rounding)."""
-    _, _, _, status, snoozed, verdict, next_on, load, ref_ts = last
-    pressure = pressure_of(load * math.exp(_DECAY_PER_SECOND * (now.timestamp() - ref_ts)))
-    return (hidden_on(_STATUS[status], reading._day(snoozed), now.date()), TRIAGE_RANK[_VERDICT[verdict]],
-            reading._day(next_on) or date.max, -(pressure + 1))
+    _, _, _, status, snoozed, kept = _split(last)
+    pressure, _ = standing_at(kept, now.timestamp())
+    return (hidden_on(_STATUS[status], reading._day(snoozed), now.date()), TRIAGE_RANK[kept.verdict],
+            kept.next_on or date.max, -(pressure + 1))
+
+
+def _split(row: tuple) -> tuple:
+    """(id, name, company, status, snoozed until, Standing) from a row of `_TOP`."""
+    id_, name, company, status, snoozed, verdict, next_on, decided_until, load, ref_ts, load_until = row
+    return id_, name, company, status, snoozed, Standing(_VERDICT[verdict], reading._day(next_on), decided_until,
+                                                          load, ref_ts, load_until)
 
 
 def _assessed(store, ids: list[int], now: datetime) -> list[tuple[tuple, FirstRow]]:
