@@ -4,15 +4,11 @@ app keeps answering keys."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
-import pytest
 from textual import events
 from textual.widgets import Input
 
 from netpace.clock import now_from
-from netpace.demo import write_demo
 from netpace.store import open_store
 from netpace.store.store import MAX_NAME, MAX_NOTE
 from netpace.ui.app import NetpaceApp
@@ -23,25 +19,11 @@ from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.timeline import Timeline
 
 from ..ui.conftest import notifications, screen_text, settle
+from ..conftest import NOW_TEXT
 from .helpers import integrity, snapshot
 from .robustness_report import record
 
-NOW = now_from("2026-11-26 09:00")
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("tui-bad-input") / "template.db"
-    with open_store(path) as store:
-        write_demo(store, NOW)
-    return path
-
-
-@pytest.fixture
-def db(template, tmp_path) -> Path:
-    path = tmp_path / "netpace.db"
-    shutil.copyfile(template, path)
-    return path
+NOW = now_from(NOW_TEXT)
 
 
 async def paste(app, pilot, text: str) -> None:
@@ -50,9 +32,9 @@ async def paste(app, pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def test_a_100_kb_note_is_saved_whole_and_the_app_keeps_answering(db):
+async def test_a_100_kb_note_is_saved_whole_and_the_app_keeps_answering(demo_db):
     note = ("Long notes from a recruiter call, pasted whole. " * 2100)[:99_999] + "."
-    with open_store(db) as store:
+    with open_store(demo_db) as store:
         app = NetpaceApp(store, now=NOW, poll_seconds=None)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await settle(app, pilot)
@@ -76,15 +58,15 @@ async def test_a_100_kb_note_is_saved_whole_and_the_app_keeps_answering(db):
             await pilot.press("escape", "down")
             await settle(app, pilot)
             assert app.screen.query_one(ContactList).selected_id != contact_id
-    assert integrity(db) == "ok"
+    assert integrity(demo_db) == "ok"
     record("bad input", "100 KB note through the app's quick capture", 1, 1,
            "saved whole; the next keys were handled; integrity_check ok")
 
 
-async def test_a_note_over_the_limit_is_refused_in_the_capture_form(db):
+async def test_a_note_over_the_limit_is_refused_in_the_capture_form(demo_db):
     too_long = "n" * (MAX_NOTE + 1)
-    before = snapshot(db)
-    with open_store(db) as store:
+    before = snapshot(demo_db)
+    with open_store(demo_db) as store:
         app = NetpaceApp(store, now=NOW, poll_seconds=None)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await settle(app, pilot)
@@ -100,14 +82,14 @@ async def test_a_note_over_the_limit_is_refused_in_the_capture_form(db):
             await pilot.press("escape")
             await settle(app, pilot)
             assert not isinstance(app.screen, CaptureScreen)
-    assert snapshot(db) == before
+    assert snapshot(demo_db) == before
 
 
 HOSTILE_NAME = "\x1b]2;pwned\x07[bold]Eve[/] \x1b[31mRed\x1b[0m [$accent]x\x00"
 
 
-async def test_a_name_with_markup_and_escape_sequences_is_kept_as_text(db):
-    with open_store(db) as store:
+async def test_a_name_with_markup_and_escape_sequences_is_kept_as_text(demo_db):
+    with open_store(demo_db) as store:
         app = NetpaceApp(store, now=NOW, poll_seconds=None)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await settle(app, pilot)
@@ -126,7 +108,7 @@ async def test_a_name_with_markup_and_escape_sequences_is_kept_as_text(db):
             assert "\x1b" not in text and "\x07" not in text and "pwned" not in text
             assert app.screen.query_one(ContactList).selected_id == eve.id
             assert app.screen.query_one(Timeline) is not None
-    assert integrity(db) == "ok"
+    assert integrity(demo_db) == "ok"
 
 
 REFUSED_NAMES = {
@@ -137,10 +119,10 @@ REFUSED_NAMES = {
 }
 
 
-async def test_blank_and_bad_names_are_refused_inline_with_nothing_written(db):
-    before = snapshot(db)
+async def test_blank_and_bad_names_are_refused_inline_with_nothing_written(demo_db):
+    before = snapshot(demo_db)
     refused = 0
-    with open_store(db) as store:
+    with open_store(demo_db) as store:
         app = NetpaceApp(store, now=NOW, poll_seconds=None)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await settle(app, pilot)
@@ -166,9 +148,9 @@ async def test_blank_and_bad_names_are_refused_inline_with_nothing_written(db):
             await pilot.press(*"Real Person", "enter")
             await settle(app, pilot)
             assert store.resolve("Real Person").name == "Real Person"
-    after = snapshot(db)
+    after = snapshot(demo_db)
     contact_rows = dict(after[1])["contact"]
     assert [r for r in contact_rows if "Real Person" not in r] == list(dict(before[1])["contact"])
-    assert integrity(db) == "ok"
+    assert integrity(demo_db) == "ok"
     record("bad input", "refused names in the app's new-contact form (empty, blank, only escapes, too long)",
            len(REFUSED_NAMES), refused, "refused inline, form kept open, nothing written")
