@@ -1,7 +1,7 @@
-"""Shared set-up for the app's tests: a demo database at a fixed time, and screen reading."""
+"""Shared set-up for the app's tests: a store on the demo network (tests/conftest.py),
+the app on it at a fixed time, and screen reading."""
 
 from __future__ import annotations
-
 
 import pytest
 
