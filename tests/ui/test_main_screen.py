@@ -149,3 +149,25 @@ async def test_the_screen_has_its_width_class_before_its_first_frame(make_app):
         async with app.run_test(size=size):
             fresh = MainScreen()  # made, not yet mounted nor resized
             assert fresh.has_class(expected) and not fresh.has_class(other)
+
+
+async def test_the_timeline_title_counts_only_what_it_shows(make_app, store, fixed_now):
+    """An interaction after the app's `now` (logged by another program's clock) is hidden,
+    and the title's count leaves it out too."""
+    from datetime import timedelta
+
+    from netpace.domain.model import Direction, Interaction
+
+    maren = store.resolve("Maren Holt")
+    shown = len([i for i in store.interactions(maren.id) if i.at <= fixed_now])
+    store.log(maren.id, Interaction(at=fixed_now + timedelta(hours=2), direction=Direction.IN, note="later on"),
+              fixed_now)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.select(maren.id)
+        await settle(app, pilot)
+        timeline = app.screen.query_one(Timeline)
+        assert len(timeline.display_entries) == shown
+        assert str(timeline.border_title).startswith(f"Timeline {shown} ·")
+        assert "later on" not in screen_text(app)

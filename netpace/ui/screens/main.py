@@ -234,7 +234,7 @@ class MainScreen(Screen):
         timeline = self.query_one(Timeline)
         same = timeline.selected is not None and timeline.selected.contact_id == detail.contact_id
         timeline.set_entries(detail.entries, detail.now, keep_cursor=same)
-        count = len(detail.interactions)
+        count = len(detail.entries)
         order = "newest first" if timeline.newest_first else "oldest first"
         timeline.border_title = Content(f"Timeline {count} · {order}")
 
