@@ -13,7 +13,7 @@ import time
 
 from .helpers import integrity
 from .robustness_report import record
-from .terminal import NETPACE, Terminal, timeline_shows, write_demo
+from .terminal import NETPACE, NOW, Terminal, timeline_shows, write_demo
 
 TUI_CONTACT = "Maren Holt"
 CLI_CONTACT = "Olivia Chen"
@@ -44,7 +44,9 @@ class CliLoop:
         i = 0
         while not self.stop.is_set() and (self.limit is None or i < self.limit):
             note = f"{self.tag}-{i}"
-            done = subprocess.run([str(NETPACE), "--db", str(self.db), "log", self.name, "--in", "--note", note],
+            # At the apps' own moment: they run with --now NOW and rightly hide anything later.
+            done = subprocess.run([str(NETPACE), "--db", str(self.db), "log", self.name, "--in", "--at", NOW,
+                                   "--note", note],
                                   capture_output=True, text=True, env=env, timeout=60)
             self.calls.append((note, done.returncode, done.stderr))
             i += 1
