@@ -182,9 +182,11 @@ def test_their_thanks_closes_the_exchange():
     assert assess(person(), history, NOW).verdict == Verdict.OK
 
 
-def test_old_unanswered_message_from_them_becomes_check_in_not_reply_owed():
+def test_old_unanswered_message_from_them_has_lapsed_not_reply_owed():
+    """One message from them 200 days ago, never answered: a weak tie, so the moment has
+    passed and it goes dormant (a strong tie would be a reconnect: see test_lifetime)."""
     result = assess(person(), [inbound(at(days=200))], NOW)
-    assert result.verdict == Verdict.CHECK_IN
+    assert result.verdict == Verdict.DORMANT
 
 
 def test_nothing_logged_is_ok_with_no_next_date():

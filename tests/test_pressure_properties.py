@@ -6,8 +6,20 @@ from datetime import timedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia
+from netpace.domain.model import (
+    ACTIONABLE,
+    BUDGETED,
+    Channel,
+    Contact,
+    ContactSummary,
+    Direction,
+    Interaction,
+    Kind,
+    MetVia,
+    Verdict,
+)
 from netpace.domain.pressure import assess
+from netpace.domain.queue import todays_queue
 
 from .helpers import NOW
 
@@ -16,8 +28,8 @@ MANY = settings(max_examples=1000, deadline=None)
 kinds = st.sampled_from(list(Kind))
 directions = st.sampled_from(list(Direction))
 channels = st.sampled_from(list(Channel))
-# Ages in minutes up to two years; small ages and exact ties are the interesting cases.
-ages = st.one_of(st.integers(0, 60 * 24 * 730), st.sampled_from([0, 1, 5, 60, 60 * 24]))
+# Ages in minutes up to ten years (most within two); small ages and exact ties are the interesting cases.
+ages = st.one_of(st.integers(0, 60 * 24 * 730), st.integers(0, 60 * 24 * 3650), st.sampled_from([0, 1, 5, 60, 60 * 24]))
 
 
 @st.composite
@@ -100,10 +112,25 @@ def test_interactions_after_now_are_ignored(contact, history, future, minutes):
 
 @MANY
 @given(contacts, histories, st.randoms(use_true_random=False))
-def test_order_of_insertion_does_not_matter(contact, history, rng):
-    shuffled = list(history)
+def test_order_of_insertion_does_not_matter_for_distinct_moments(contact, history, rng):
+    distinct = list({item.at: item for item in history}.values())
+    shuffled = list(distinct)
     rng.shuffle(shuffled)
-    assert assess(contact, shuffled, NOW) == assess(contact, history, NOW)
+    assert assess(contact, shuffled, NOW) == assess(contact, distinct, NOW)
+
+
+@MANY
+@given(contacts, histories, st.sampled_from(list(Direction)), st.sampled_from(list(Direction)))
+def test_at_the_same_moment_the_one_logged_later_counts_as_later(contact, history, first, second):
+    """Two interactions at one moment: the engine reads them in the order logged (ids)."""
+    moment = NOW - timedelta(hours=1)
+    earlier = [replace(i, id=n + 1) for n, i in enumerate(i for i in history if i.at < moment)]
+    a = Interaction(at=moment, direction=first, id=1000)
+    b = Interaction(at=moment, direction=second, id=1001)
+    logged = assess(contact, earlier + [a, b], NOW)
+    assert assess(contact, earlier + [b, a], NOW) == logged  # the list's order doesn't matter, ids do
+    later = assess(contact, earlier + [a, replace(b, at=moment + timedelta(seconds=1))], NOW)
+    assert (logged.verdict, logged.next_on, logged.unanswered) == (later.verdict, later.next_on, later.unanswered)
 
 
 @MANY
@@ -112,7 +139,7 @@ def test_back_off_and_wait_always_point_to_a_later_day(contact, history):
     result = assess(contact, history, NOW)
     if result.verdict.value in ("wait", "back_off"):
         assert result.next_on is not None and result.next_on > NOW.date()
-    if result.verdict.value in ("reply_owed", "follow_up", "check_in"):
+    if result.verdict.value in ("reply_owed", "follow_up", "check_in", "reconnect"):
         assert result.next_on is not None and result.next_on <= NOW.date()
 
 
@@ -167,3 +194,39 @@ def test_a_standing_gives_the_engines_pressure_and_verdict_while_it_holds(contac
         fresh = assess(contact, items, now)
         assert found == (fresh.pressure, fresh.verdict)
         assert kept.next_on == fresh.next_on
+
+
+@MANY
+@given(contacts, histories, st.integers(0, 60 * 24 * 3650))
+def test_a_reply_never_weakens_the_tie(contact, history, minutes):
+    before = assess(contact, history, NOW).tie.strength
+    reply = Interaction(at=NOW - timedelta(minutes=minutes), direction=Direction.IN, kind=Kind.REPLY)
+    assert assess(contact, history + [reply], NOW).tie.strength >= before
+
+
+@MANY
+@given(contacts, histories, st.integers(1, 3650))
+def test_dormant_or_let_go_stays_out_of_the_queue_until_something_happens(contact, history, days):
+    contact = replace(contact, keep_in_touch_days=None)
+    if assess(contact, history, NOW).verdict not in (Verdict.DORMANT, Verdict.LET_GO):
+        return
+    later = assess(contact, history, NOW + timedelta(days=days))
+    assert later.verdict not in ACTIONABLE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(contacts, histories), max_size=12), st.integers(0, 6))
+def test_the_daily_budget_never_hides_a_reply_owed_or_a_follow_up(people, budget):
+    summaries = [ContactSummary(replace(c, id=n + 1), assess(c, h, NOW)) for n, (c, h) in enumerate(people)]
+    queue = todays_queue(summaries, NOW.date(), budget)
+    shown = {s.contact.id for s in queue.items}
+    for s in summaries:
+        if s.assessment.verdict in (Verdict.REPLY_OWED, Verdict.FOLLOW_UP):
+            assert s.contact.id in shown
+    budgeted = [s for s in summaries if s.assessment.verdict in BUDGETED]
+    chosen = [s for s in queue.items if s.assessment.verdict in BUDGETED]
+    assert len(chosen) == min(budget, len(budgeted)) and queue.waiting == len(budgeted) - len(chosen)
+    # the chosen are the most valuable: no tie left waiting is stronger than one shown
+    if chosen and queue.waiting:
+        waiting = [s for s in budgeted if s.contact.id not in shown]
+        assert min(s.assessment.tie.strength for s in chosen) >= max(s.assessment.tie.strength for s in waiting)

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind
+from netpace.domain.pace import measure
 from netpace.store import open_store, totals
 from netpace.store.bulk import bulk_add
 from netpace.store.store import summarize
@@ -26,7 +27,14 @@ def kept(store) -> list[tuple]:
 
 
 def fresh(store) -> list[tuple]:
-    return raw(store, totals.aggregate(store.m))
+    """The whole table computed afresh: the aggregate in SQL, and each contact's pace
+    measured by the domain over the interactions as the store hands them out."""
+    by_contact = store.interactions_by_contact()
+    rows = []
+    for row in raw(store, totals.aggregate(store.m)):
+        items = [i for i in by_contact.get(row[0], []) if not i.group]
+        rows.append((*row, *measure(sorted(items, key=lambda i: (i.at, i.id)))))
+    return rows
 
 
 def reference(store, now):

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class MetVia(StrEnum):
@@ -53,6 +54,7 @@ class Kind(StrEnum):
     GIVE = "give"
     UPDATE = "update"
     MEETING = "meeting"
+    SCHEDULING = "scheduling"  # a message that sets up a meeting or call
     REPLY = "reply"
 
 
@@ -66,9 +68,12 @@ class Verdict(StrEnum):
     REPLY_OWED = "reply_owed"
     FOLLOW_UP = "follow_up"
     CHECK_IN = "check_in"
+    RECONNECT = "reconnect"  # a dormant tie worth reviving
     WAIT = "wait"
     BACK_OFF = "back_off"
     OK = "ok"
+    DORMANT = "dormant"  # silent a long time, not worth a note today
+    LET_GO = "let_go"  # your messages went unanswered long ago: leave it to them
 
 
 class Zone(StrEnum):
@@ -78,7 +83,44 @@ class Zone(StrEnum):
     PUSHY = "pushy"
 
 
-ACTIONABLE = frozenset({Verdict.REPLY_OWED, Verdict.FOLLOW_UP, Verdict.CHECK_IN})
+ACTIONABLE = frozenset({Verdict.REPLY_OWED, Verdict.FOLLOW_UP, Verdict.CHECK_IN, Verdict.RECONNECT})
+# What today's queue shows only as many of as the daily budget allows (the rest of
+# ACTIONABLE is always shown).
+BUDGETED = frozenset({Verdict.CHECK_IN, Verdict.RECONNECT})
+
+
+class TieLabel(StrEnum):
+    STRONG = "strong"
+    REGULAR = "regular"
+    WEAK = "weak"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """How real a relationship is (see tie.py)."""
+
+    strength: int  # 0-100
+    label: TieLabel
+    sent: int = 0
+    received: int = 0
+    together: int = 0
+    years: float = 0.0  # from the first interaction to their last message or meeting
+
+
+NO_TIE = Tie(0, TieLabel.NONE)
+
+
+class Pace(NamedTuple):
+    """A contact's own pace (see pace.py)."""
+
+    reply_seconds: float | None  # their median reply time; None with too few replies
+    replies: int  # how many replies it was measured on
+    gap_days: float | None  # the median gap between conversations; None with too few
+    conversations: int
+
+
+NO_PACE = Pace(None, 0, None, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +166,9 @@ class Interaction:
     contact_id: int | None = None
     source: str = "manual"
     external_id: str | None = None
+    # A message in a group conversation: shown in each participant's timeline, but not a
+    # message to any one of them, so the gauge and the verdict leave it out.
+    group: bool = False
 
 
 class Reasons(Sequence[str]):
@@ -195,6 +240,10 @@ class Assessment:
     sent: int = 0
     received: int = 0
     together: int = 0
+    tie: Tie = NO_TIE
+    pace: Pace = NO_PACE
+    follow_up_days: int = 0  # how long this contact's follow-up window is
+    suggested_cadence: int | None = None  # keep-in-touch days their usual gap suggests
 
 
 @dataclass(frozen=True, slots=True)

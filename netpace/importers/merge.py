@@ -178,6 +178,7 @@ class Merger:
             note=record.note[:MAX_NOTE],
             source=record.source,
             external_id=record.external_id,
+            group=record.group,
         )
         try:
             item = clean_interaction(item)

@@ -56,6 +56,8 @@ class InteractionRecord:
     note: str = ""
     source: str = "import"
     external_id: str | None = None
+    # A message in a group conversation: in this person's timeline, not weighed.
+    group: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ def bulk_add(store, people: Sequence[tuple[Contact, Sequence[Interaction]]], now
                     "source": item.source,
                     "external_id": item.external_id,
                     "created_at": stamp,
+                    "in_group": item.group,
                 }
                 for contact_id, (_, items) in zip(ids, batch)
                 for item in items

@@ -73,12 +73,12 @@ def contact_from_row(row, emails: tuple[str, ...]) -> Contact:
 
 
 INTERACTION_COLUMNS = (
-    "id", "contact_id", "at", "direction", "channel", "kind", "note", "source", "external_id",
+    "id", "contact_id", "at", "direction", "channel", "kind", "note", "source", "external_id", "in_group",
 )
 
 
 def interaction_from_tuple(values: tuple) -> Interaction:
-    id_, contact_id, at, direction, channel, kind, note, source, external_id = values
+    id_, contact_id, at, direction, channel, kind, note, source, external_id, in_group = values
     return Interaction(
         id=id_,
         contact_id=contact_id,
@@ -89,4 +89,5 @@ def interaction_from_tuple(values: tuple) -> Interaction:
         note=_safe(note),
         source=source,
         external_id=external_id,
+        group=bool(in_group),
     )

@@ -73,6 +73,46 @@ def _standing_scores(db: pw.Database) -> None:
     db.create_tables([make_models(db).standing], safe=True)
 
 
+# The importers that read messages as text, whose kinds a migration may read again.
+MESSAGE_SOURCES = ("linkedin-messages", "linkedin-messages-2018", "mail")
+
+
+def _lifetime(db: pw.Database) -> None:
+    """What advice on long histories needs: a flag for messages in group conversations,
+    each contact's own pace in the totals, a table of settings (the daily budget), and
+    the kinds of imported messages read from their words (every one was imported as an
+    update or a reply before, and nothing could change an interaction's kind, so none of
+    these is a user's choice). Idempotent."""
+    from playhouse.migrate import SchemaMigrator, migrate as run
+
+    from ..domain.message_kinds import kind_of
+    from ..domain.model import Kind
+    from .totals import rebuild
+
+    models = make_models(db)
+    migrator = SchemaMigrator.from_database(db)
+    have = {column.name for column in db.get_columns("interaction")}
+    if "in_group" not in have:
+        run(migrator.add_column("interaction", "in_group", models.interaction.in_group))
+    have = {column.name for column in db.get_columns("contact_totals")}
+    for name in ("reply_seconds", "replies", "gap_days", "conversations"):
+        if name not in have:
+            run(migrator.add_column("contact_totals", name, getattr(models.totals, name)))
+    db.create_tables([models.setting], safe=True)
+    i = models.interaction
+    guesses = (Kind.UPDATE.value, Kind.REPLY.value)
+    rows = i.select(i.id, i.note, i.kind).where(i.source.in_(MESSAGE_SOURCES) & i.kind.in_(guesses)).tuples()
+    changed: dict[str, list[int]] = {}
+    for id_, note, kind in rows:
+        found = kind_of(note or "", Kind(kind))
+        if found.value != kind:
+            changed.setdefault(found.value, []).append(id_)
+    for kind, ids in changed.items():
+        for chunk in pw.chunked(ids, 500):
+            i.update(kind=kind).where(i.id.in_(chunk)).execute()
+    rebuild(models)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "contacts, e-mail addresses and interactions", _initial),
     Step(2, "an interaction index that covers whole-network reads", _covering_index),
@@ -83,6 +123,7 @@ STEPS: tuple[Step, ...] = (
          _contact_standings),
     Step(6, "a score for each contact's place in the list, so the app reads only the rows it shows first",
          _standing_scores),
+    Step(7, "group messages, each contact's own pace, settings, and the kinds of imported messages", _lifetime),
 )
 
 

@@ -11,10 +11,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import peewee as pw
 
-from ..domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia, Status
-from ..domain.pressure import WINDOW_DAYS, History, Moment, digest, ordered
+from ..domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia, Pace, Status
+from ..domain.pressure import WINDOW_DAYS, History, Moment, digest
 from .convert import tags_from_db, to_db_time
 from .totals import COLUMNS as TOTALS_COLUMNS
+from .totals import weighed
 
 _DIRECTION = {d.value: d for d in Direction}
 _CHANNEL = {c.value: c for c in Channel}
@@ -48,11 +49,11 @@ def _rows(store, query) -> list[tuple]:
 
 def interaction_columns(store) -> list:
     i = store.m.interaction
-    return [i.id, i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id]
+    return [i.id, i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.in_group]
 
 
 def to_interaction(row: tuple) -> Interaction:
-    id_, contact_id, at, direction, channel, kind, note, source, external_id = row
+    id_, contact_id, at, direction, channel, kind, note, source, external_id, in_group = row
     return Interaction(
         at=_time(at),
         direction=_DIRECTION[direction],
@@ -63,6 +64,7 @@ def to_interaction(row: tuple) -> Interaction:
         contact_id=contact_id,
         source=source,
         external_id=external_id,
+        group=bool(in_group),
     )
 
 
@@ -159,7 +161,7 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
     cutoff = to_db_time(now)
     window_start = to_db_time(now - timedelta(days=WINDOW_DAYS))
     totals_query = t.select(*(getattr(t, name) for name in TOTALS_COLUMNS))
-    stored = _rows(store, i.select(pw.fn.COUNT(pw.SQL("*"))))[0][0]
+    stored = _rows(store, i.select(pw.fn.COUNT(pw.SQL("*"))).where(weighed(m)))[0][0]
     if ids is None:
         totals_rows = _rows(store, totals_query)
         counted = sum(row[1] for row in totals_rows)
@@ -169,7 +171,7 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
     later: frozenset[int] | None
     if counted != stored:
         fresh: dict[int, tuple] = {}
-        with_items = i.select(i.contact).distinct()
+        with_items = i.select(i.contact).where(weighed(m)).distinct()
         stale = [row[0] for row in _rows(store, with_items if ids is None else with_items.where(i.contact.in_(ids)))]
         later = None
     else:
@@ -184,8 +186,8 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
         # and searches the index for each contact's range, rather than walking the whole
         # index and looking each entry's contact up (1.6x slower).
         query = (
-            t.select(t.contact, i.at, i.direction, i.kind, i.channel)
-            .join(i, on=((i.contact == t.contact + 0) & (i.at >= lower) & (i.at <= cutoff)))
+            t.select(t.contact, i.at, i.direction, i.kind, i.channel, i.id)
+            .join(i, on=((i.contact == t.contact + 0) & (i.at >= lower) & (i.at <= cutoff) & weighed(m)))
             .order_by(t.contact, i.at)
         )
         if ids is not None:
@@ -197,6 +199,8 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
             result[contact_id] = new_history(History, (
                 items, row[1], row[2], row[3], row[4], row[5], row[6],
                 _time(row[9]) if row[9] else None, _time(row[10]) if row[10] else None,
+                _time(row[7]) if row[7] else None, _time(row[11]) if row[11] else None,
+                new_pace(Pace, row[12:16]),
             ))
     result.update(full_histories(store, stale, now))
     return result, later
@@ -211,8 +215,8 @@ def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
     result: dict[int, History] = {}
     for chunk in pw.chunked(ids, 500):
         query = (
-            i.select(i.contact, i.at, i.direction, i.kind, i.channel)
-            .where(i.contact.in_(chunk) & (i.at <= cutoff))
+            i.select(i.contact, i.at, i.direction, i.kind, i.channel, i.id)
+            .where(i.contact.in_(chunk) & (i.at <= cutoff) & weighed(store.m))
             .order_by(i.contact, i.at)
         )
         for contact_id, items in _moments(_rows(store, query), now):
@@ -231,12 +235,12 @@ def with_later_interactions(store, ids: list[int], now: datetime) -> set[int]:
     i = store.m.interaction
     found: set[int] = set()
     for chunk in pw.chunked(ids, 500):
-        query = i.select(i.contact).where(i.contact.in_(chunk) & (i.at > to_db_time(now))).distinct()
+        query = i.select(i.contact).where(i.contact.in_(chunk) & (i.at > to_db_time(now)) & weighed(store.m)).distinct()
         found.update(row[0] for row in _rows(store, query))
     return found
 
 
-new_history = tuple.__new__  # skips NamedTuple's Python-level __new__
+new_history = new_pace = tuple.__new__  # skips NamedTuple's Python-level __new__
 
 
 def _stored_time(value) -> datetime:
@@ -244,20 +248,21 @@ def _stored_time(value) -> datetime:
 
 
 def _moments(rows: list[tuple], now: datetime):
-    """(contact id, tuple of `Moment`s in engine order) from rows (contact, at, direction,
-    kind, channel) grouped by contact and ordered by time."""
+    """(contact id, tuple of `Moment`s in the engine's order) from rows (contact, at,
+    direction, kind, channel, id) grouped by contact and ordered by time. Two at the same
+    moment are put in the order they were logged (by id), as the engine reads them."""
     direction_of, kind_of, channel_of, parse, slow_parse = _DIRECTION, _KIND, _CHANNEL, datetime.fromisoformat, _time
     new_tuple, moment = tuple.__new__, Moment  # skips NamedTuple's Python-level __new__
     items: list = []
+    ids: list = []
     current = None
     previous_at = None
     tie = False
-    for contact_id, at, direction, kind, channel in rows:
+    for contact_id, at, direction, kind, channel, id_ in rows:
         if contact_id != current:
             if current is not None:
-                # Two at the same moment: the engine's order decides, not the table's.
-                yield current, tuple(ordered(items, now) if tie else items)
-            current, items, tie = contact_id, [], False
+                yield current, _in_logged_order(items, ids) if tie else tuple(items)
+            current, items, ids, tie = contact_id, [], [], False
         elif at == previous_at:
             tie = True
         previous_at = at
@@ -268,5 +273,10 @@ def _moments(rows: list[tuple], now: datetime):
         except (TypeError, ValueError):
             when = slow_parse(at)
         items.append(new_tuple(moment, (when, direction_of[direction], channel_of[channel], kind_of[kind], "")))
+        ids.append(id_)
     if current is not None:
-        yield current, tuple(ordered(items, now) if tie else items)
+        yield current, _in_logged_order(items, ids) if tie else tuple(items)
+
+
+def _in_logged_order(items: list, ids: list) -> tuple:
+    return tuple(item for item, _ in sorted(zip(items, ids), key=lambda pair: (pair[0].at, pair[1])))

@@ -16,10 +16,11 @@ class Models:
     revision: type[pw.Model]
     generation: type[pw.Model]
     standing: type[pw.Model]
+    setting: type[pw.Model]
 
     def all(self) -> list[type[pw.Model]]:
         return [self.contact, self.email, self.interaction, self.totals, self.revision, self.generation,
-                self.standing]
+                self.standing, self.setting]
 
 
 # (contact, at) first, so it also serves everything the old (contact, at) index did.
@@ -70,6 +71,8 @@ def make_models(db: pw.Database) -> Models:
         source = pw.TextField(default="manual")
         external_id = pw.TextField(null=True)
         created_at = pw.DateTimeField()
+        # A message in a group conversation (see Interaction.group): not weighed.
+        in_group = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
 
         class Meta:
             table_name = "interaction"
@@ -96,6 +99,11 @@ def make_models(db: pw.Database) -> Models:
         first_meeting = pw.DateTimeField(null=True)
         last_not_meeting = pw.DateTimeField(null=True)
         last_answer = pw.DateTimeField(null=True)  # the last thing not from you
+        # Their own pace (domain.pace.measure over the whole history).
+        reply_seconds = pw.FloatField(null=True)
+        replies = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+        gap_days = pw.FloatField(null=True)
+        conversations = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
 
         class Meta:
             table_name = "contact_totals"
@@ -142,4 +150,14 @@ def make_models(db: pw.Database) -> Models:
         class Meta:
             table_name = "contact_standing"
 
-    return Models(ContactRow, EmailRow, InteractionRow, TotalsRow, RevisionRow, GenerationRow, StandingRow)
+    class SettingRow(Base):
+        """The user's settings that travel with the network (the daily budget, ...)."""
+
+        key = pw.TextField(primary_key=True)
+        value = pw.TextField()
+
+        class Meta:
+            table_name = "setting"
+
+    return Models(ContactRow, EmailRow, InteractionRow, TotalsRow, RevisionRow, GenerationRow, StandingRow,
+                  SettingRow)

@@ -48,7 +48,7 @@ MAX_FIELD = 2_000
 BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
 # Ours too, added by later schema steps.
-_LATER_TABLES = {"contact_totals", "contact_revision", "revision_generation", "contact_standing"}
+_LATER_TABLES = {"contact_totals", "contact_revision", "revision_generation", "contact_standing", "setting"}
 _WORDS = re.compile(r"[\W_]+")
 
 
@@ -439,6 +439,7 @@ class Store:
                 source=item.source,
                 external_id=item.external_id,
                 created_at=to_db_time(now),
+                in_group=item.group,
             )
             totals.refresh(self.m, [contact_id])
             self._touch(contact_id, now)
@@ -464,6 +465,35 @@ class Store:
             self._touch(item.contact_id, now)
         return item
 
+    def interaction(self, interaction_id: int) -> Interaction:
+        with self.guard():
+            values = self._interaction_query().where(self.m.interaction.id == interaction_id).tuples().first()
+        if values is None:
+            raise NotFound(f"interaction {interaction_id}")
+        return interaction_from_tuple(values)
+
+    def update_interaction(self, item: Interaction, now: datetime) -> tuple[Interaction, Interaction]:
+        """Rewrite a stored interaction (when, which way, channel, kind, note); returns
+        (before, after), so the caller can undo. Its source and external id stay, so a
+        later import of the same file recognises it and never overwrites the change."""
+        if item.id is None:
+            raise ValueError("update_interaction needs a stored interaction")
+        item = self._clean_interaction(item)
+        with self.transaction():
+            before = self.interaction(item.id)
+            self.m.interaction.update(
+                at=to_db_time(item.at),
+                direction=item.direction.value,
+                channel=item.channel.value,
+                kind=item.kind.value,
+                note=item.note,
+            ).where(self.m.interaction.id == item.id).execute()
+            totals.refresh(self.m, [before.contact_id])
+            self._touch(before.contact_id, now)
+        after = replace(before, at=item.at, direction=item.direction, channel=item.channel, kind=item.kind,
+                        note=item.note)
+        return before, after
+
     def restore_interaction(self, item: Interaction, now: datetime) -> Interaction:
         """Undo a delete: put the interaction back, with its old id unless another
         interaction took that id since (SQLite reuses the highest free one)."""
@@ -482,6 +512,7 @@ class Store:
                 source=item.source,
                 external_id=item.external_id,
                 created_at=to_db_time(now),
+                in_group=item.group,
             ).execute()
             totals.refresh(self.m, [item.contact_id])
             self._touch(item.contact_id, now)
@@ -528,7 +559,8 @@ class Store:
         """Insert many interactions (each with its contact_id) in one transaction."""
         created = to_db_time(now)
         i = self.m.interaction
-        fields = [i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.created_at]
+        fields = [i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.created_at,
+                  i.in_group]
         rows: list[tuple] = []
         touched: set[int] = set()
         for item in items:
@@ -538,7 +570,7 @@ class Store:
             rows.append(
                 (
                     item.contact_id, to_db_time(item.at), item.direction.value, item.channel.value,
-                    item.kind.value, item.note, item.source, item.external_id, created,
+                    item.kind.value, item.note, item.source, item.external_id, created, item.group,
                 )
             )
             touched.add(item.contact_id)
@@ -572,6 +604,19 @@ class Store:
                 "emails": self.m.email.select().count(),
                 "interactions": self.m.interaction.select().count(),
             }
+
+    # -- settings -------------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self.guard():
+            row = self.m.setting.get_or_none(self.m.setting.key == key)
+        return default if row is None else row.value
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Keep `value` under `key` (None forgets it)."""
+        with self.transaction():
+            self.m.setting.delete().where(self.m.setting.key == key).execute()
+            if value is not None:
+                self.m.setting.insert(key=key, value=value).execute()
 
     def rebuild_totals(self) -> None:
         """Recompute every contact's totals from the interactions (see `totals`)."""

@@ -8,29 +8,36 @@ table keeps them instead, so a whole-network read touches only the window.
 
 Every store method that writes interactions calls `refresh` for the contacts it touched,
 inside its own transaction: the totals are recomputed from those contacts' interactions
-(an index range each), never adjusted by increments, so they cannot drift. A contact
+(an index range each), never adjusted by increments, so they cannot drift. Messages in
+group conversations are left out, as the engine leaves them out. A contact
 without interactions has no row. `rebuild` recomputes the whole table (the migration
 that adds it; a repair if anything else wrote the file).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Iterable
+from datetime import datetime, timezone
+from typing import Iterable, NamedTuple
 
 import peewee as pw
 
-from ..domain.model import Kind
+from ..domain.model import NO_PACE, Direction, Kind, Pace
+from ..domain.pace import measure
 from .schema import Models
 
 # Contacts per refresh statement: IN lists stay under SQLite's oldest limit of 999.
 CHUNK = 500
+# Rows per INSERT: 16 columns each stays under SQLite's oldest limit of 999 variables.
+_INSERT_ROWS = 60
 
-# The table's columns, in the order `aggregate` selects them.
-COLUMNS = (
+# The table's columns: those `aggregate` computes in SQL, in its order, then the pace
+# (domain.pace.measure), computed here over each contact's interactions.
+AGGREGATED = (
     "contact", "total", "sent", "received", "together", "asks", "gives",
     "first_at", "last_at", "first_meeting", "last_not_meeting", "last_answer",
 )
+PACE = ("reply_seconds", "replies", "gap_days", "conversations")
+COLUMNS = AGGREGATED + PACE
 
 
 def _count(condition) -> pw.Node:
@@ -42,9 +49,14 @@ def _when(condition, value) -> pw.Node:
     return pw.Case(None, [(condition, value)], None)
 
 
+def weighed(models: Models) -> pw.Node:
+    """The interactions the engine weighs: not messages in group conversations."""
+    return models.interaction.in_group == False  # noqa: E712  (SQL, not Python)
+
+
 def aggregate(models: Models, cutoff: datetime | None = None, ids: Iterable[int] | None = None):
     """The totals computed from the interactions (up to `cutoff`, stored form, if given;
-    of the contacts `ids`, if given), one row per contact, columns as `COLUMNS`."""
+    of the contacts `ids`, if given), one row per contact, columns as `AGGREGATED`."""
     i = models.interaction
     out, inbound, both = (i.direction == "out"), (i.direction == "in"), (i.direction == "both")
     query = i.select(
@@ -60,7 +72,7 @@ def aggregate(models: Models, cutoff: datetime | None = None, ids: Iterable[int]
         pw.fn.MIN(_when(both, i.at)),
         pw.fn.MAX(_when(i.direction != "both", i.at)),
         pw.fn.MAX(_when(i.direction != "out", i.at)),
-    )
+    ).where(weighed(models))
     if cutoff is not None:
         query = query.where(i.at <= cutoff)
     if ids is not None:
@@ -68,20 +80,68 @@ def aggregate(models: Models, cutoff: datetime | None = None, ids: Iterable[int]
     return query.group_by(i.contact)
 
 
+class _Step(NamedTuple):
+    at: datetime
+    direction: Direction
+
+
+_DIRECTIONS = {d.value: d for d in Direction}
+
+
+def paces(models: Models, ids: Iterable[int] | None = None) -> dict[int, Pace]:
+    """Each contact's pace over their whole history (of `ids`, if given)."""
+    i = models.interaction
+    query = i.select(i.contact, i.at, i.direction).where(weighed(models)).order_by(i.contact, i.at, i.id)
+    if ids is not None:
+        query = query.where(i.contact.in_(list(ids)))
+    found: dict[int, Pace] = {}
+    current, steps = None, []
+    sql, params = query.sql()
+    for contact_id, at, direction in models.interaction._meta.database.execute_sql(sql, params):
+        if contact_id != current:
+            if current is not None:
+                found[current] = measure(steps)
+            current, steps = contact_id, []
+        steps.append(_Step(_as_time(at), _DIRECTIONS[direction]))
+    if current is not None:
+        found[current] = measure(steps)
+    return found
+
+
+def _as_time(value) -> datetime:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=timezone.utc)
+
+
+def _rows(models: Models, ids: list[int] | None) -> list[tuple]:
+    """Complete rows of the table for these contacts (everyone's if None)."""
+    query = aggregate(models, ids=ids)
+    sql, params = query.sql()
+    aggregated = models.interaction._meta.database.execute_sql(sql, params).fetchall()
+    pace = paces(models, ids)
+    return [(*row, *pace.get(row[0], NO_PACE)) for row in aggregated]
+
+
+def _write(models: Models, rows: list[tuple]) -> None:
+    t = models.totals
+    fields = [getattr(t, name) for name in COLUMNS]
+    for batch in pw.chunked(rows, _INSERT_ROWS):
+        t.insert_many(batch, fields=fields).execute()
+
+
 def refresh(models: Models, ids: Iterable[int]) -> None:
     """Recompute the totals of these contacts. Call inside the writing transaction."""
     t = models.totals
-    fields = [getattr(t, name) for name in COLUMNS]
     for chunk in pw.chunked(sorted(set(ids)), CHUNK):
         t.delete().where(t.contact.in_(chunk)).execute()
-        t.insert_from(aggregate(models, ids=chunk), fields).execute()
+        _write(models, _rows(models, list(chunk)))
 
 
 def rebuild(models: Models) -> None:
     """Recompute every contact's totals. Call inside a transaction."""
-    t = models.totals
-    t.delete().execute()
-    t.insert_from(aggregate(models), [getattr(t, name) for name in COLUMNS]).execute()
+    models.totals.delete().execute()
+    _write(models, _rows(models, None))
 
 
 def consistent(models: Models) -> bool:
@@ -89,4 +149,4 @@ def consistent(models: Models) -> bool:
     small indexes) that catches rows written or deleted by anything but this store."""
     t, i = models.totals, models.interaction
     kept = t.select(pw.fn.COALESCE(pw.fn.SUM(t.total), 0)).scalar()
-    return kept == i.select(pw.fn.COUNT(pw.SQL("*"))).scalar()
+    return kept == i.select(pw.fn.COUNT(pw.SQL("*"))).where(weighed(models)).scalar()

@@ -1,0 +1,95 @@
+"""Tie strength: how real a relationship is, from its whole history. Pure.
+
+Only a few totals are read (messages each way, meetings and calls, the first interaction
+and the last one that came from them or was shared), so the store can compute it for the
+whole network from its per-contact totals without reading any history.
+
+    points   = what they wrote + MEETING_POINTS x meetings and calls
+               + what you wrote, as far as it was matched by theirs and the meetings
+    length   = 1 + LENGTH_PER_YEAR x years from the first interaction to their last
+               (capped at LENGTH_YEARS)
+    recency  = halves every RECENCY_HALF_LIFE_DAYS since their last message or meeting
+    strength = 100 x (1 - e^(-points x length x recency / SCALE))
+
+Nothing ever came back (no message from them, no meeting): no tie, whatever you sent.
+Adding a reply or a meeting never lowers the strength: each term only grows with it.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from . import thresholds as limits
+from .model import Tie, TieLabel
+
+_DAY = 86400.0
+_YEAR = 365.0 * _DAY
+
+
+def worth_reviving(tie: Tie) -> bool:
+    return tie.strength >= limits.REVIVE_TIE
+
+
+def label_of(strength: int) -> TieLabel:
+    if strength >= limits.STRONG_TIE:
+        return TieLabel.STRONG
+    if strength >= limits.REGULAR_TIE:
+        return TieLabel.REGULAR
+    if strength > 0:
+        return TieLabel.WEAK
+    return TieLabel.NONE
+
+
+def _base(sent: int, received: int, together: int, first_at: datetime | None,
+          last_answer: datetime | None) -> tuple[float, float]:
+    """(points x length, years): everything but the recency."""
+    back = received + together
+    if back <= 0 or last_answer is None:
+        return 0.0, 0.0
+    points = received + limits.TIE_MEETING_POINTS * together + min(sent, back)
+    years = 0.0
+    if first_at is not None:
+        years = max(0.0, (last_answer.timestamp() - first_at.timestamp()) / _YEAR)
+    length = 1.0 + limits.TIE_LENGTH_PER_YEAR * min(years, limits.TIE_LENGTH_YEARS)
+    return points * length, years
+
+
+def _strength(value: float) -> int:
+    return max(0, min(100, round(100 * (1 - math.exp(-value / limits.TIE_SCALE)))))
+
+
+def tie_strength(sent: int, received: int, together: int, first_at: datetime | None,
+                 last_answer: datetime | None, now: datetime) -> Tie:
+    """The tie at `now` from the totals (see the module's docstring)."""
+    base, years = _base(sent, received, together, first_at, last_answer)
+    if base <= 0.0:
+        return Tie(0, TieLabel.NONE, sent, received, together, years)
+    age_days = max(0.0, (now.timestamp() - last_answer.timestamp()) / _DAY)  # type: ignore[union-attr]
+    strength = _strength(base * 0.5 ** (age_days / limits.TIE_RECENCY_HALF_LIFE_DAYS))
+    return Tie(strength, label_of(strength), sent, received, together, years)
+
+
+def label_changes_at(sent: int, received: int, together: int, first_at: datetime | None,
+                     last_answer: datetime | None, now: datetime) -> float:
+    """The timestamp at which the tie's label (and whether it is worth reviving) next
+    changes as it ages, or infinity. Strength only falls with time, so this is the moment
+    it drops below the lowest limit it is at or above now."""
+    base, _ = _base(sent, received, together, first_at, last_answer)
+    if base <= 0.0:
+        return math.inf
+    now_ts = now.timestamp()
+    current = tie_strength(sent, received, together, first_at, last_answer, now).strength
+    soonest = math.inf
+    for limit in (limits.STRONG_TIE, limits.REGULAR_TIE, limits.REVIVE_TIE, 1):
+        if current < limit:
+            continue
+        # strength >= limit  <=>  base x 0.5^(age / half-life) >= -SCALE x ln(1 - (limit - 0.5) / 100)
+        needed = -limits.TIE_SCALE * math.log(1 - (limit - 0.5) / 100)
+        if needed <= 0:
+            continue
+        age_days = limits.TIE_RECENCY_HALF_LIFE_DAYS * math.log2(base / needed)
+        moment = last_answer.timestamp() + age_days * _DAY  # type: ignore[union-attr]
+        if moment > now_ts:
+            soonest = min(soonest, moment)
+    return soonest

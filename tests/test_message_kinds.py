@@ -1,0 +1,49 @@
+"""What a message was, read from its words (domain.message_kinds)."""
+
+import pytest
+
+from netpace.domain.message_kinds import ENGLISH, PRECEDENCE, explain, kind_of
+from netpace.domain.model import Kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Could you refer me to the hiring manager?", Kind.ASK),
+    ("Would you be open to a quick chat next week?", Kind.ASK),
+    ("Do you have 15 minutes for a call?", Kind.ASK),
+    ("Any chance you could introduce me to Priya?", Kind.ASK),
+    ("I'd love your advice on my CV", Kind.ASK),
+    ("Congratulations on the new role!", Kind.GIVE),
+    ("Thought you'd like this article on build caching", Kind.GIVE),
+    ("Happy to introduce you to Maria, she runs the data team", Kind.GIVE),
+    ("I've referred you for the platform role", Kind.GIVE),
+    ("Does Tuesday at 3pm work for you?", Kind.SCHEDULING),
+    ("Sent a calendar invite for Thursday", Kind.SCHEDULING),
+    ("Nice to meet you at PyCon!", Kind.INTRO),
+    ("Thanks for connecting", Kind.INTRO),
+    ("Thank you so much for the call yesterday", Kind.THANKS),
+    ("Really appreciate it", Kind.THANKS),
+])
+def test_each_kind_is_read_from_its_words(text, kind):
+    assert kind_of(text) == kind
+
+
+def test_an_ask_outweighs_the_thanks_around_it():
+    assert kind_of("Thanks so much! Could you also introduce me to her manager?") == Kind.ASK
+
+
+def test_nothing_recognisable_keeps_the_importers_guess():
+    assert kind_of("Here is where my search stands", Kind.REPLY) == Kind.REPLY
+    assert kind_of("", Kind.UPDATE) == Kind.UPDATE
+
+
+def test_the_rule_that_decided_is_shown():
+    assert explain("Would you be open to meeting?") == (Kind.ASK, "Would you be open")
+
+
+def test_phrases_match_whole_words_only():
+    assert kind_of("The thankseeker project shipped") == Kind.UPDATE  # not "thanks"
+    assert kind_of("scanyon") == Kind.UPDATE  # not "can you"
+
+
+def test_every_kind_of_the_table_is_tried_in_precedence():
+    assert set(ENGLISH) == set(PRECEDENCE)
