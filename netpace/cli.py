@@ -391,25 +391,52 @@ def show(ctx, name, now_text, as_json) -> None:
 
 @cli.command()
 @click.option("--now", "now_text", metavar="WHEN", help=NOW_HELP)
-@click.option("--all", "show_all", is_flag=True, help="Every active contact, not only what needs action.")
+@click.option("--all", "show_all", is_flag=True, help="Every active contact, not only today's queue.")
+@click.option("--budget", type=click.IntRange(0, 1000), metavar="N",
+              help="Check-ins and reconnects to show today (default: `netpace budget`).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
-def triage(ctx, now_text, show_all, as_json) -> None:
-    """What needs doing today: reply, follow up, check in; most urgent first."""
-    from .domain.model import ACTIONABLE
-    from .report import assessment_json, triage_lines
+def triage(ctx, now_text, show_all, budget, as_json) -> None:
+    """Today's queue: every reply owed and follow-up due, then the day's budget of
+    check-ins and reconnects, strongest ties first. --all lists every active contact."""
+    from .domain.queue import todays_queue
+    from .report import assessment_json, triage_lines, waiting_line
 
     now = _now(now_text)
-    summaries = _run(ctx, lambda store: store.summaries(now, include_hidden=False))
+    summaries, budget = _run(ctx, lambda store: (store.summaries(now, include_hidden=False),
+                                                 budget if budget is not None else store.daily_budget()))
+    waiting = 0
     if not show_all:
-        summaries = [s for s in summaries if s.assessment.verdict in ACTIONABLE]
+        summaries, waiting = todays_queue(summaries, now.date(), budget)
     if as_json:
         _echo_json([assessment_json(s) for s in summaries])
         return
-    if not summaries:
-        click.echo("Nothing to do today: nobody is waiting on you." if not show_all else "No active contacts.")
-        return
-    click.echo("\n".join(triage_lines(summaries, now.date())))
+    if summaries:
+        click.echo("\n".join(triage_lines(summaries, now.date())))
+    elif show_all:
+        click.echo("No active contacts.")
+    elif not waiting:
+        click.echo("Nothing to do today: nobody is waiting on you.")
+    if waiting:
+        click.echo(waiting_line(waiting, "`netpace triage --all`"))
+
+
+@cli.command()
+@click.argument("count", required=False, type=click.IntRange(0, 100))
+@click.pass_context
+def budget(ctx, count) -> None:
+    """Show, or set to COUNT, how many check-ins and reconnects today's queue holds.
+
+    Replies owed and follow-ups are always in it, whatever the budget."""
+    def action(store):
+        if count is not None:
+            store.set_daily_budget(count)
+        return store.daily_budget()
+
+    kept = _run(ctx, action)
+    what = "Set: today's queue" if count is not None else "Today's queue"
+    click.echo(f"{what} holds up to {kept} check-in{'s' if kept != 1 else ''} and reconnects a day "
+               "(replies owed and follow-ups always).")
 
 
 @cli.command()
@@ -440,6 +467,119 @@ def demo(ctx, db, now_text, contacts, interactions) -> None:
         store, now, contacts or 10_000, interactions if interactions is not None else 20 * (contacts or 10_000)))
     click.echo(f"Wrote a demo network of {people} contacts and {written} interactions to "
                f"{printable(str(session.path))}.")
+
+
+@cli.group(cls=_SafeGroup)
+def interaction() -> None:
+    """Correct or delete one logged interaction (`netpace show NAME --json` gives the ids)."""
+
+
+def _interaction_id(text: str) -> int:
+    digits = text.lstrip("#")
+    if not digits.isdigit():
+        raise Problem(f"{text!r} is not an interaction id (a number, as `show --json` gives).", EXIT_USAGE)
+    return int(digits)
+
+
+@interaction.command(name="edit")
+@click.argument("interaction_id", metavar="ID")
+@click.option("--out", "direction", flag_value="out", help="You wrote to them.")
+@click.option("--in", "direction", flag_value="in", help="They wrote to you.")
+@click.option("--both", "direction", flag_value="both", help="A meeting, call or conversation.")
+@click.option("--channel", type=click.Choice([c.value for c in Channel]), help="How it went.")
+@click.option("--kind", type=click.Choice([k.value for k in Kind]), help="What it was.")
+@click.option("--at", "at_text", metavar="WHEN", help="When it happened.")
+@click.option("--note", default=None, help="What it was about.")
+@click.pass_context
+def interaction_edit(ctx, interaction_id, direction, channel, kind, at_text, note) -> None:
+    """Change what was logged: only the options given change. A later import of the
+    same file never overwrites the correction."""
+    from dataclasses import replace
+
+    from .clock import local_now
+    from .domain.humanize import day_label
+    from .domain.when import ACCEPTED_FORMS, WhenError, parse_when
+
+    wanted = _interaction_id(interaction_id)
+    now = local_now()
+    at = None
+    if at_text is not None:
+        try:
+            at = parse_when(at_text, now)
+        except WhenError:
+            raise Problem(f"--at {at_text!r} is not a time netpace understands.", EXIT_USAGE,
+                          (f"Use {ACCEPTED_FORMS}.",)) from None
+        if at > now.add(minutes=1):
+            raise Problem(f"--at {at_text!r} is in the future; log what has happened.", EXIT_USAGE)
+    if all(value is None for value in (direction, channel, kind, at, note)):
+        raise Problem("Say what to change: --note, --kind, --in/--out/--both, --channel or --at.", EXIT_USAGE)
+
+    def action(store):
+        item = store.interaction(wanted)
+        changed = replace(
+            item,
+            direction=Direction(direction) if direction else item.direction,
+            channel=Channel(channel) if channel else item.channel,
+            kind=Kind(kind) if kind else item.kind,
+            at=at if at is not None else item.at,
+            note=note if note is not None else item.note,
+        )
+        _, after = store.update_interaction(changed, now)
+        return store.contact(after.contact_id), after
+
+    contact, after = _run(ctx, action)
+    when = after.at.astimezone(now.tzinfo)
+    click.echo(f"Saved #{after.id} with {contact.name}: {after.direction.value} {after.channel.value} "
+               f"{after.kind.value}, {day_label(when.date(), now.date())} {when:%H:%M}.")
+
+
+@interaction.command(name="delete")
+@click.argument("interaction_id", metavar="ID")
+@click.pass_context
+def interaction_delete(ctx, interaction_id) -> None:
+    """Delete one logged interaction."""
+    from .clock import local_now
+
+    wanted = _interaction_id(interaction_id)
+    now = local_now()
+
+    def action(store):
+        removed = store.delete_interaction(wanted, now)
+        return store.contact(removed.contact_id), removed
+
+    contact, removed = _run(ctx, action)
+    click.echo(f"Deleted #{removed.id} ({removed.kind.value}) with {contact.name}.")
+
+
+@cli.command(name="keep-in-touch")
+@click.argument("name")
+@click.argument("days", required=False, metavar="[DAYS|off]")
+@click.pass_context
+def keep_in_touch(ctx, name, days) -> None:
+    """Check in with NAME every DAYS days; without DAYS, the cadence their history
+    suggests (the usual gap between your conversations); `off` stops it."""
+    from .clock import local_now
+    from dataclasses import replace
+
+    now = local_now()
+    if days is not None and days.lower() != "off" and not (days.isdigit() and 1 <= int(days) <= 3650):
+        raise Problem(f"{days!r} is not a number of days from 1 to 3650, or off.", EXIT_USAGE)
+
+    def action(store):
+        contact = store.resolve(name)
+        if days is None:
+            chosen = store.summary(contact.id, now).assessment.suggested_cadence
+            if chosen is None:
+                raise Problem(f"{contact.name}'s history is too short to suggest a cadence; give DAYS.", EXIT_USAGE)
+        else:
+            chosen = None if days.lower() == "off" else int(days)
+        return store.update_contact(replace(contact, keep_in_touch_days=chosen), now)
+
+    saved = _run(ctx, action)
+    if saved.keep_in_touch_days is None:
+        click.echo(f"No keep-in-touch cadence for {saved.name} any more.")
+    else:
+        click.echo(f"Keeping in touch with {saved.name} every {saved.keep_in_touch_days} days.")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -153,6 +153,71 @@ CAST: tuple[Person, ...] = (
         (3, I, E, Kind.REPLY, "Passed it to the team"),
         (3, O, E, Kind.THANKS, "Thanked her"),
     ), tags=("logistics",)),
+    # -- a long history: years of it
+    Person("Anneke de Vries", "Brightline Maps", "Principal Engineer", MetVia.COLLEAGUE, 3300, (
+        (3250, B, P, Kind.MEETING, "Farewell lunch when she left for Brightline"),
+        (3100, O, E, Kind.UPDATE, "Told her about the new team"),
+        (3098, I, E, Kind.REPLY, "Congratulated me, asked about the stack"),
+        (2700, I, E, Kind.ASK, "Asked me to review her conference talk"),
+        (2698, O, E, Kind.GIVE, "Sent detailed notes on the talk"),
+        (2690, I, E, Kind.THANKS, "Thanked me, the talk went well"),
+        (2300, B, V, Kind.MEETING, "Video call about her move into management"),
+        (1900, O, L, Kind.GIVE, "Congratulated her on the promotion"),
+        (1899, I, L, Kind.THANKS, "Thanks!"),
+        (1500, B, P, Kind.MEETING, "Coffee at the Rotterdam conference"),
+        (1100, O, E, Kind.ASK, "Asked for her take on a job offer"),
+        (1098, I, E, Kind.REPLY, "Long, thoughtful answer"),
+        (1097, O, E, Kind.THANKS, "Thanked her"),
+        (700, I, E, Kind.GIVE, "Sent me a job lead at her company"),
+        (699, O, E, Kind.THANKS, "Thanked her, not looking then"),
+        (430, B, F, Kind.MEETING, "Phone catch-up on her new project"),
+    ), tags=("mentor", "maps")),
+    Person("Rosa Jiménez", "Cobre Studio", "Engineering Director", MetVia.CONFERENCE, 2600, (
+        (2600, B, P, Kind.MEETING, "Met at a meetup in Madrid"),
+        (2590, O, E, Kind.FOLLOW_UP, "Sent the slides we talked about"),
+        (2588, I, E, Kind.REPLY, "Thanked me, shared her own"),
+        (2100, O, E, Kind.UPDATE, "Shared my move to Berlin"),
+        (2097, I, E, Kind.REPLY, "Offered to introduce me around"),
+        (2095, O, E, Kind.THANKS, "Thanked her"),
+        (1600, B, V, Kind.MEETING, "Video call about her team's hiring"),
+        (1200, O, E, Kind.GIVE, "Sent a candidate her way"),
+        (1195, I, E, Kind.THANKS, "They hired him"),
+        (800, B, P, Kind.MEETING, "Dinner when she was in Berlin"),
+        (400, O, L, Kind.UPDATE, "Shared my new role"),
+        (398, I, L, Kind.REPLY, "Congratulated me"),
+        (130, I, E, Kind.ASK, "Asked whether I'd speak at her team's offsite"),
+    ), tags=("speaking",)),
+    Person("Amara Osei", "Kestrel Cloud", "Staff Engineer", MetVia.MEETUP, 420, (
+        (420, B, P, Kind.MEETING, "Kubernetes meetup, talked about platform teams"),
+        (360, O, E, Kind.UPDATE, "Shared a write-up on our migration"),
+        (358, I, E, Kind.REPLY, "Answered with her own notes"),
+        (300, O, E, Kind.UPDATE, "Asked how her migration went"),
+        (298, I, E, Kind.REPLY, "Went well, shared the postmortem"),
+        (240, O, E, Kind.GIVE, "Sent her a job lead"),
+        (238, I, E, Kind.THANKS, "Thanked me"),
+        (180, O, E, Kind.UPDATE, "Shared my talk"),
+        (178, I, E, Kind.REPLY, "Liked it, had questions"),
+        (120, O, E, Kind.UPDATE, "Answered her questions about the talk"),
+        (118, I, E, Kind.REPLY, "Said it helped"),
+        (60, O, E, Kind.UPDATE, "Asked about the platform role at Kestrel"),
+        (58, I, E, Kind.REPLY, "Said it's opening soon, will tell me"),
+        (8, O, E, Kind.FOLLOW_UP, "Asked whether the role has opened"),
+    ), tags=("platform",)),
+    Person("Sven Olsen", "Nordic Fintech", "Product Manager", MetVia.ONLINE, 900, (
+        (900, I, L, Kind.INTRO, "Said hello after my post"),
+        (899, O, L, Kind.REPLY, "Said hello back"),
+        (150, I, L, Kind.UPDATE, "Asked whether I'm still in Berlin"),
+    )),
+    Person("Marcus Webb", "Talent Bridge", "Recruiter", MetVia.COLD, None, (
+        (2200, O, L, Kind.ASK, "Asked about the data engineering roles he posted"),
+        (800, O, E, Kind.ASK, "Asked whether his client was hiring"),
+        (785, O, E, Kind.FOLLOW_UP, "Followed up"),
+        (760, O, L, Kind.ASK, "Asked again on LinkedIn"),
+    ), tags=("recruiter",)),
+    Person("Hiro Tanaka", "Sakura Labs", "Research Scientist", MetVia.ONLINE, 3000, (
+        (3000, O, L, Kind.INTRO, "Thanks for connecting"),
+        (2999, I, L, Kind.THANKS, "Likewise!"),
+    )),
 )
 
 FIRST = ("Amelia", "Noah", "Sofia", "Lucas", "Mia", "Arjun", "Zoe", "Mateo", "Elena", "Yusuf",
@@ -169,7 +234,7 @@ NOTES = {  # filler notes, by kind
     Kind.GIVE: "Shared a job lead", Kind.UPDATE: "Shared news", Kind.MEETING: "Coffee chat",
     Kind.REPLY: "Replied",
 }
-FILLER = 18
+FILLER = 12
 SEED = 7
 
 

@@ -6,15 +6,19 @@ from datetime import date, datetime
 
 from .domain.humanize import ago, day_label
 from .domain.model import Assessment, Contact, ContactSummary, Interaction, Verdict
+from .domain.pace import reply_days_text
 from .domain.text import one_line
 
 VERDICT_LABEL = {
     Verdict.REPLY_OWED: "reply owed",
     Verdict.FOLLOW_UP: "follow up",
     Verdict.CHECK_IN: "check in",
+    Verdict.RECONNECT: "reconnect",
     Verdict.WAIT: "wait",
     Verdict.BACK_OFF: "back off",
     Verdict.OK: "ok",
+    Verdict.DORMANT: "dormant",
+    Verdict.LET_GO: "let go",
 }
 
 # What the next-date means, per verdict: "reply owed since Tue 24 Nov", "wait until ...".
@@ -22,9 +26,12 @@ NEXT_WORD = {
     Verdict.REPLY_OWED: "since",
     Verdict.FOLLOW_UP: "due",
     Verdict.CHECK_IN: "due",
+    Verdict.RECONNECT: "since",
     Verdict.WAIT: "until",
     Verdict.BACK_OFF: "until",
     Verdict.OK: "",
+    Verdict.DORMANT: "",
+    Verdict.LET_GO: "",
 }
 
 
@@ -66,6 +73,11 @@ def assessment_json(summary: ContactSummary) -> dict:
         "unanswered": a.unanswered,
         "last_contact": _iso(a.last_contact),
         "ask_share": None if a.ask_share is None else round(a.ask_share, 3),
+        "tie": a.tie.label.value,
+        "tie_strength": a.tie.strength,
+        "reply_days": None if a.pace.reply_seconds is None else round(a.pace.reply_seconds / 86400, 1),
+        "follow_up_days": a.follow_up_days,
+        "suggested_keep_in_touch_days": a.suggested_cadence,
     }
 
 
@@ -88,6 +100,22 @@ def next_text(a: Assessment, today: date) -> str:
     return f"{word} {day_label(a.next_on, today)}".strip()
 
 
+def tie_text(a: Assessment) -> str:
+    """'strong (72)'."""
+    return f"{a.tie.label.value} ({a.tie.strength})"
+
+
+def pace_text(a: Assessment) -> str:
+    """'they usually answer within 2 days; follow up after 7 days; every 60 days suits
+    your conversations' (what is known of their pace), or ''."""
+    parts = []
+    if a.pace.reply_seconds is not None:
+        parts.append(f"they usually answer within {reply_days_text(a.pace)}; follow up after {a.follow_up_days} days")
+    if a.suggested_cadence is not None:
+        parts.append(f"your conversations come about every {a.suggested_cadence} days")
+    return "; ".join(parts)
+
+
 def gauge_bar(pressure: int, width: int = 10) -> str:
     filled = round(pressure * width / 100)
     return "#" * filled + "." * (width - filled)
@@ -96,6 +124,12 @@ def gauge_bar(pressure: int, width: int = 10) -> str:
 def _clip(text: str, width: int) -> str:
     text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "~"
+
+
+def waiting_line(waiting: int, how: str) -> str:
+    """The queue's last line: '12 more check-ins and reconnects wait: ...'."""
+    what = "check-in or reconnect waits" if waiting == 1 else "check-ins and reconnects wait"
+    return f"{waiting} more {what} for another day: {how} shows them."
 
 
 def triage_lines(summaries: list[ContactSummary], today: date) -> list[str]:
@@ -138,6 +172,11 @@ def show_lines(summary: ContactSummary, items: list[Interaction], now: datetime)
             lines.append(f"  {label}: {one_line(value)}")
     if c.notes:
         lines.append("  notes: " + c.notes.replace("\n", "\n         "))
+    lines.append("")
+    lines.append(f"  tie: {tie_text(a)}")
+    pace = pace_text(a)
+    if pace:
+        lines.append(f"  pace: {pace}")
     lines.append("")
     lines.append(
         f"  pressure {a.pressure} ({a.zone.value}) {gauge_bar(a.pressure, 20)}  "

@@ -135,3 +135,10 @@ def _parse_day(text: str, now: datetime) -> date:
         return parse_when(text, now).date()
     except WhenError:
         raise WhenError(f"not a date: {text!r}") from None
+
+
+def when_text(moment: datetime, now: datetime) -> str:
+    """`moment` as a form field shows it, in `now`'s zone: '2026-11-20 14:30' (what
+    `parse_when` reads back, to the minute)."""
+    local = moment.astimezone(now.tzinfo)
+    return f"{local:%Y-%m-%d %H:%M}"

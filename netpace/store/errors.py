@@ -22,6 +22,13 @@ class NotFound(ValidationError):
         super().__init__(f"No contact matches {query!r}.")
 
 
+class InteractionNotFound(NotFound):
+    def __init__(self, interaction_id: int):
+        ValidationError.__init__(self, f"There is no interaction #{interaction_id}.")
+        self.query = str(interaction_id)
+        self.candidates = ()
+
+
 class AmbiguousName(ValidationError):
     def __init__(self, query: str, candidates: tuple[str, ...]):
         self.query = query

@@ -25,6 +25,7 @@ from ..domain.model import (
 )
 from ..domain.pressure import EMPTY_HISTORY, assess_histories, triage_key
 from ..domain.text import clean_name, fold, one_line, strip_controls
+from ..domain.thresholds import DAILY_CHECK_INS
 from .convert import (
     INTERACTION_COLUMNS,
     contact_from_row,
@@ -36,11 +37,12 @@ from .convert import (
 from . import reading, totals
 from ..domain.summary import summarize
 from .cache import NetworkCache
-from .errors import AmbiguousName, NeedsUpgrade, NotFound, StoreError, ValidationError
+from .errors import AmbiguousName, InteractionNotFound, NeedsUpgrade, NotFound, StoreError, ValidationError
 from .migrations import current_version, latest_version, migrate, refuse_newer
 from .schema import Models, make_models
 
 BUSY_TIMEOUT_MS = 5000
+BUDGET_SETTING = "daily_check_ins"
 MAX_NAME = 300
 MAX_NOTE = 200_000
 MAX_FIELD = 2_000
@@ -458,7 +460,7 @@ class Store:
                 .first()
             )
             if values is None:
-                raise NotFound(f"interaction {interaction_id}")
+                raise InteractionNotFound(interaction_id)
             item = interaction_from_tuple(values)
             self.m.interaction.delete().where(self.m.interaction.id == interaction_id).execute()
             totals.refresh(self.m, [item.contact_id])
@@ -469,7 +471,7 @@ class Store:
         with self.guard():
             values = self._interaction_query().where(self.m.interaction.id == interaction_id).tuples().first()
         if values is None:
-            raise NotFound(f"interaction {interaction_id}")
+            raise InteractionNotFound(interaction_id)
         return interaction_from_tuple(values)
 
     def update_interaction(self, item: Interaction, now: datetime) -> tuple[Interaction, Interaction]:
@@ -617,6 +619,17 @@ class Store:
             self.m.setting.delete().where(self.m.setting.key == key).execute()
             if value is not None:
                 self.m.setting.insert(key=key, value=value).execute()
+
+    def daily_budget(self) -> int:
+        """How many check-ins and reconnects today's queue holds (see domain.queue)."""
+        value = self.setting(BUDGET_SETTING)
+        try:
+            return max(0, int(value)) if value is not None else DAILY_CHECK_INS
+        except ValueError:  # written by something else: the default stands
+            return DAILY_CHECK_INS
+
+    def set_daily_budget(self, count: int) -> None:
+        self.set_setting(BUDGET_SETTING, str(max(0, int(count))))
 
     def rebuild_totals(self) -> None:
         """Recompute every contact's totals from the interactions (see `totals`)."""

@@ -54,20 +54,22 @@ class UndoStep:
     """Something one key can take back: a deleted interaction or a status change."""
 
     restore_interaction: Interaction | None = None
+    edited_interaction: Interaction | None = None  # the interaction as it was, to write back
+    contact: Contact | None = None  # the contact as it was, to write back
     contact_id: int | None = None
     status: Status | None = None
     snoozed_until: date | None = None
     what: str = ""
 
 
-def prepare_network(summaries, now: datetime, marker: tuple) -> Network:
+def prepare_network(summaries, now: datetime, marker: tuple, budget: int) -> Network:
     """The network with its list rows, search keys and default order ready (worker side)."""
     from .listing import Listing
     from .sorting import SortOrder
 
     listing = Listing(summaries, now.date())
     listing.view(SortOrder.URGENCY)
-    network = Network(tuple(summaries), now, marker, listing)
+    network = Network(tuple(summaries), now, marker, listing, budget)
     # The network lives until the next reload: keep the cyclic collector from walking
     # its hundreds of thousands of objects on every later collection (on the UI thread).
     gc.collect()
@@ -217,7 +219,8 @@ class NetpaceApp(App[None]):
             else:
                 now = self.now()
                 marker = self.store.change_marker()
-                network = prepare_network(self.store.summaries(now, include_hidden=True), now, marker)
+                network = prepare_network(self.store.summaries(now, include_hidden=True), now, marker,
+                                          self.store.daily_budget())
         except StoreError as error:
             self.post_message(StoreFailed(str(error)))
             return
@@ -303,6 +306,16 @@ class NetpaceApp(App[None]):
 
         self._write(contact_id, action)
 
+    def update_interaction(self, item: Interaction) -> None:
+        """Save a corrected interaction; undo puts the old one back."""
+        def action(now: datetime):
+            before, after = self.store.update_interaction(item, now)
+            what = f"{label(after.kind.value)} of {day_label(after.at.astimezone(now.tzinfo).date(), now.date())}"
+            return after.contact_id, f"Saved the {what}; press u to undo.", UndoStep(
+                edited_interaction=before, contact_id=before.contact_id, what="the correction")
+
+        self._write(item.contact_id, action)
+
     def delete_interaction(self, item: Interaction) -> None:
         def action(now: datetime):
             removed = self.store.delete_interaction(item.id, now)
@@ -342,6 +355,17 @@ class NetpaceApp(App[None]):
 
         self._write(contact.id, action)
 
+    def keep_in_touch(self, contact: Contact, days: int | None) -> None:
+        """Set (or with None, stop) the keep-in-touch cadence; undoable."""
+        def action(now: datetime):
+            saved = self.store.update_contact(replace(contact, keep_in_touch_days=days), now)
+            name = one_line(saved.name)
+            note = (f"Keeping in touch with {name} every {days} days; press u to undo." if days
+                    else f"No keep-in-touch cadence for {name} any more; press u to undo.")
+            return saved.id, note, UndoStep(contact=contact, contact_id=contact.id, what=f"the cadence for {name}")
+
+        self._write(contact.id, action)
+
     def undo(self) -> None:
         if not self.undo_steps:
             self.notify("Nothing to undo.", markup=False)
@@ -351,6 +375,10 @@ class NetpaceApp(App[None]):
         def action(now: datetime):
             if step.restore_interaction is not None:
                 self.store.restore_interaction(step.restore_interaction, now)
+            elif step.edited_interaction is not None:
+                self.store.update_interaction(step.edited_interaction, now)
+            elif step.contact is not None:
+                self.store.update_contact(step.contact, now)
             else:
                 self.store.set_status(step.contact_id, step.status, step.snoozed_until, now)
             return step.contact_id, f"Undone: {step.what}.", None
@@ -443,7 +471,7 @@ class NetpaceApp(App[None]):
         getter = getattr(self.screen, "selected_contact_id", None)
         return getter() if callable(getter) else None
 
-    def action_capture(self, contact_id: int | None = None) -> None:
+    def action_capture(self, contact_id: int | None = None, editing: Interaction | None = None) -> None:
         if isinstance(self.screen, ModalScreen):
             return
         if self.network is None:
@@ -457,13 +485,16 @@ class NetpaceApp(App[None]):
             return
         history = self.detail.interactions if self.detail and self.detail.contact_id == contact_id else None
         if not self.is_screen_installed("capture"):
-            self.install_screen(CaptureScreen(self.network.summaries, contact_id, self.now(), history), "capture")
+            self.install_screen(CaptureScreen(self.network.summaries, contact_id, self.now(), history, editing),
+                                "capture")
         else:
-            self.get_screen("capture").prepare(self.network.summaries, contact_id, self.now(), history)
+            self.get_screen("capture").prepare(self.network.summaries, contact_id, self.now(), history, editing)
         self.push_screen("capture", self._captured)
 
     def _captured(self, request) -> None:
-        if request is not None:
+        if request is not None and request.interaction.id is not None:
+            self.update_interaction(request.interaction)
+        elif request is not None:
             remember = getattr(self.screen, "remember_capture", None)
             if callable(remember):
                 remember()

@@ -86,7 +86,7 @@ class Preload:
             summaries = self.store.summaries(now, include_hidden=True)
             from .app import prepare_network
 
-            self.network = prepare_network(summaries, now, marker)
+            self.network = prepare_network(summaries, now, marker, self.store.daily_budget())
         except BaseException as error:  # handed to the app's worker, which reports it
             self.error = error
         finally:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from ..domain.model import ContactSummary, Interaction
+from ..domain.thresholds import DAILY_CHECK_INS
 from .weekly import Weekly
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ class Network:
     now: datetime
     marker: tuple
     listing: "Listing | None" = None  # rows, search keys and sorted views, prepared off the UI thread
+    budget: int = DAILY_CHECK_INS  # check-ins and reconnects in today's queue (domain.queue)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ from datetime import date, datetime, timedelta
 from typing import Sequence
 
 from ..domain.humanize import ago, day_label, days_text, relative_day, span
-from ..domain.model import Assessment, Contact, Direction, Interaction, MetVia, Status, Verdict
+from ..domain.model import Assessment, Contact, Direction, Interaction, MetVia, Status, Tie, Verdict
+from ..domain.pace import reply_days_text
+from ..domain.pressure import decide
 from ..domain.text import one_line
 from ..report import NEXT_WORD, VERDICT_LABEL
 
@@ -17,21 +19,40 @@ DIRECTION_WORDS = {
     Direction.IN: "them to you",
     Direction.BOTH: "together",
 }
-MET_WORDS = {
-    MetVia.EVENT: "at an event",
-    MetVia.CONFERENCE: "at a conference",
-    MetVia.MEETUP: "at a meetup",
-    MetVia.CAREER_FAIR: "at a career fair",
-    MetVia.REFERRAL: "through a referral",
-    MetVia.INTERVIEW: "at an interview",
-    MetVia.COLLEAGUE: "as colleagues",
-    MetVia.COLD: "cold (you reached out)",
-    MetVia.SOCIAL: "socially",
-    MetVia.ONLINE: "online",
-    MetVia.OTHER: "",
+MET_WORDS = decide.MET_WORDS
+# How each verdict is styled, by component-class name (each widget that shows verdicts
+# defines these classes: contact-list--wait, pressure-gauge--wait, ...).
+VERDICT_STYLE = {
+    Verdict.REPLY_OWED: "urgent",
+    Verdict.FOLLOW_UP: "due",
+    Verdict.CHECK_IN: "due",
+    Verdict.RECONNECT: "due",
+    Verdict.WAIT: "wait",
+    Verdict.BACK_OFF: "back-off",
+    Verdict.OK: "ok",
+    Verdict.DORMANT: "quiet",
+    Verdict.LET_GO: "quiet",
 }
 # Gaps shorter than this between two interactions are not worth a line.
 SILENCE_MIN = timedelta(days=2)
+
+
+def tie_label(tie: Tie) -> str:
+    """'strong tie (76)'."""
+    return f"{tie.label.value} tie ({tie.strength})"
+
+
+def pace_words(a: Assessment, contact: Contact) -> str:
+    """'answers within 2 days · talks every ~60 days (K: keep in touch every 60 days)'."""
+    parts = []
+    if a.pace.reply_seconds is not None:
+        parts.append(f"answers within {reply_days_text(a.pace)}")
+    if a.suggested_cadence is not None:
+        part = f"talks every ~{a.suggested_cadence} days"
+        if contact.keep_in_touch_days != a.suggested_cadence:
+            part += f" (K: keep in touch every {a.suggested_cadence} days)"
+        parts.append(part)
+    return " · ".join(parts)
 
 
 def label(value: str) -> str:

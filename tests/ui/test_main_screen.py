@@ -1,5 +1,6 @@
 from netpace.domain.model import Verdict
 from netpace.ui.screens.main import MainScreen
+from netpace.ui.widgets.contact_header import ContactHeader
 from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.pressure_gauge import PressureGauge
 from netpace.ui.widgets.timeline import Timeline
@@ -136,7 +137,9 @@ async def test_keys_typed_in_one_burst_behind_the_slash_go_to_the_filter(make_ap
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(FilterInput).value == "maren"
-        assert "Contacts 6 of 40" in screen_text(app)  # fuzzy: m-a-r-e-n in order
+        shown = app.screen.query_one(ContactList).rows
+        assert shown and "Maren Holt" in [row.name for row in shown]  # the whole text went to the filter
+        assert f"Contacts {len(shown)} of 40" in screen_text(app)
         await pilot.press("slash", "x")  # in the filter, `/` is text
         assert app.screen.query_one(FilterInput).value == "maren/x"
 
@@ -171,3 +174,52 @@ async def test_the_timeline_title_counts_only_what_it_shows(make_app, store, fix
         assert len(timeline.display_entries) == shown
         assert str(timeline.border_title).startswith(f"Timeline {shown} ·")
         assert "later on" not in screen_text(app)
+
+
+async def test_the_header_shows_the_tie_and_K_keeps_in_touch_at_their_pace(make_app, store, fixed_now):
+    anneke = store.resolve("Anneke de Vries")
+    assessment = store.summary(anneke.id, fixed_now).assessment
+    assert assessment.suggested_cadence is not None and anneke.keep_in_touch_days is None
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.select(anneke.id)
+        await settle(app, pilot)
+        header = str(app.screen.query_one(ContactHeader).render())
+        assert f"Anneke de Vries  · strong tie ({assessment.tie.strength})" in header
+        days = assessment.suggested_cadence
+        assert f"(K: keep in touch every {days} days)" in header
+        await pilot.press("K")
+        await settle(app, pilot)
+        assert store.contact(anneke.id).keep_in_touch_days == days
+        header = str(app.screen.query_one(ContactHeader).render())
+        assert f"keep in touch every {days} days" in header and "(K:" not in header
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert store.contact(anneke.id).keep_in_touch_days is None
+
+
+async def test_enter_on_the_timeline_corrects_an_interaction_and_u_undoes(make_app, store):
+    sven = store.resolve("Sven Olsen")
+    newest = max(store.interactions(sven.id), key=lambda i: i.at)
+    assert newest.kind.value == "update"
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.select(sven.id)
+        await settle(app, pilot)
+        app.screen.query_one(Timeline).focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#title").render()) == "Edit the interaction"
+        assert app.screen.query_one("#note").value == newest.note
+        assert app.screen.query_one("#contact").disabled
+        await pilot.press("tab", "tab", "tab", "a")  # to the kind, then "ask"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        changed = store.interaction(newest.id)
+        assert changed.kind.value == "ask" and changed.note == newest.note and changed.at == newest.at
+        assert "ask · linkedin" in screen_text(app)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert store.interaction(newest.id).kind.value == "update"

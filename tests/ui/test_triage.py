@@ -1,6 +1,8 @@
 from datetime import timedelta
 
-from netpace.domain.model import ACTIONABLE, Status, Verdict
+from netpace.domain.model import ACTIONABLE, BUDGETED, Status, Verdict
+from netpace.domain.queue import todays_queue
+from netpace.domain.thresholds import DAILY_CHECK_INS
 from netpace.ui.screens.main import MainScreen
 from netpace.ui.screens.snooze import SnoozeScreen
 from netpace.ui.screens.triage import TriageScreen
@@ -21,9 +23,15 @@ async def test_t_opens_the_queue_reply_owed_first(make_app, store, fixed_now):
         await settle(app, pilot)
         assert isinstance(app.screen, TriageScreen)
         rows = _queue(app).rows
-        expected = [s.contact.id for s in store.summaries(fixed_now, include_hidden=False)
-                    if s.assessment.verdict in ACTIONABLE]
+        summaries = store.summaries(fixed_now, include_hidden=False)
+        expected = [s.contact.id for s in todays_queue(summaries, fixed_now.date(), store.daily_budget()).items]
         assert [r.id for r in rows] == expected
+        # replies owed, then follow-ups, then the budget's check-ins and reconnects, strongest tie first
+        rank = {Verdict.REPLY_OWED: 0, Verdict.FOLLOW_UP: 1, Verdict.CHECK_IN: 2, Verdict.RECONNECT: 2}
+        ranks = [rank[r.summary.assessment.verdict] for r in rows]
+        assert ranks == sorted(ranks)
+        budgeted = [r.summary.assessment.tie.strength for r in rows if r.summary.assessment.verdict in BUDGETED]
+        assert len(budgeted) == DAILY_CHECK_INS and budgeted == sorted(budgeted, reverse=True)
         assert rows[0].summary.assessment.verdict == Verdict.REPLY_OWED
         text = screen_text(app)
         assert f"Triage: {len(expected)} to act on today" in text
@@ -112,3 +120,41 @@ async def test_an_empty_queue_says_inbox_zero(make_app, store, fixed_now):
         await pilot.press("t")
         await settle(app, pilot)
         assert "Inbox zero: nothing needs you today." in screen_text(app)
+
+
+async def test_the_daily_budget_holds_back_check_ins_and_A_shows_them(make_app, store, fixed_now):
+    summaries = store.summaries(fixed_now, include_hidden=False)
+    budgeted = [s for s in summaries if s.assessment.verdict in BUDGETED]
+    everyone = [s for s in summaries if s.assessment.verdict in ACTIONABLE]
+    assert len(budgeted) > DAILY_CHECK_INS  # the demo has more than a day's worth
+    waiting = len(budgeted) - DAILY_CHECK_INS
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert len(_queue(app).rows) == len(everyone) - waiting
+        assert str(app.screen.query_one("#waiting").render()) == (
+            f"{waiting} more check-ins and reconnects wait for another day: A shows them.")
+        await pilot.press("A")
+        await settle(app, pilot)
+        assert {r.id for r in _queue(app).rows} == {s.contact.id for s in everyone}
+        assert f"Triage: all {len(everyone)} with something to do" in screen_text(app)
+        await pilot.press("A")
+        await settle(app, pilot)
+        assert len(_queue(app).rows) == len(everyone) - waiting
+
+
+async def test_the_budget_set_in_the_database_is_the_apps(make_app, store, fixed_now):
+    store.set_daily_budget(1)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await settle(app, pilot)
+        rows = _queue(app).rows
+        chosen = [r for r in rows if r.summary.assessment.verdict in BUDGETED]
+        assert len(chosen) == 1
+        strongest = max((s for s in store.summaries(fixed_now, include_hidden=False)
+                         if s.assessment.verdict in BUDGETED), key=lambda s: s.assessment.tie.strength)
+        assert chosen[0].id == strongest.contact.id

@@ -51,8 +51,10 @@ def facts(history: History, now: datetime, start: int) -> str:
     spread = (local_date(last.at, now) - local_date(items[start].at, now)).days + 1
     if count == 1:
         text = f"Your message {ago(last.at, now)} has no reply yet."
-    else:
+    elif spread < 60:
         text = f"{count} messages in {days_text(spread)}, no reply."
+    else:
+        text = f"{count} messages over {span(timedelta(days=spread))}, no reply."
     heard = items[start - 1] if start else None  # the last thing not from you
     if heard is not None and heard.direction == Direction.BOTH:
         text += f" You last met or spoke {ago(heard.at, now)}."

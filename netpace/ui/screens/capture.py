@@ -1,8 +1,9 @@
-"""Quick capture: one line for what happened; everything else has a sensible default."""
+"""Quick capture: one line for what happened; everything else has a sensible default.
+The same form, filled in, corrects a logged interaction (`editing`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Sequence
 
@@ -18,7 +19,7 @@ from textual.worker import get_current_worker
 from ...domain.defaults import default_channel, default_kind
 from ...domain.model import Channel, ContactSummary, Direction, Interaction, Kind
 from ...domain.text import one_line
-from ...domain.when import ACCEPTED_FORMS, WhenError, parse_when
+from ...domain.when import ACCEPTED_FORMS, WhenError, parse_when, when_text
 from ...store import StoreError
 from ...store.store import MAX_NOTE
 from ..fuzzy import Query, filter_rows, haystack
@@ -27,6 +28,12 @@ from ..words import DIRECTION_WORDS, label
 from .dialog import Dialog
 
 MAX_MATCHES = 6
+HINT = "enter saves · tab more fields · shift+tab contact · escape cancels"
+EDIT_HINT = "enter saves · tab more fields · escape cancels"
+
+
+def when_text_of(item: Interaction, now: datetime) -> str:
+    return when_text(item.at, now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +57,13 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
     ]
 
     def __init__(self, summaries: Sequence[ContactSummary], contact_id: int, now: datetime,
-                 history: Sequence | None = None) -> None:
+                 history: Sequence | None = None, editing: Interaction | None = None) -> None:
         super().__init__()
-        self._set_up(summaries, contact_id, now, history)
+        self._set_up(summaries, contact_id, now, history, editing)
 
     def _set_up(self, summaries: Sequence[ContactSummary], contact_id: int, now: datetime,
-                history: Sequence | None) -> None:
+                history: Sequence | None, editing: Interaction | None = None) -> None:
+        self.editing = editing
         self.summaries = list(summaries)
         self._hays: list | None = None  # search keys, built on the first search (rarely needed)
         self.by_id = {s.contact.id: s for s in self.summaries}
@@ -67,14 +75,14 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
         self._matches: list[int] = []
 
     def prepare(self, summaries: Sequence[ContactSummary], contact_id: int, now: datetime,
-                history: Sequence | None = None) -> None:
+                history: Sequence | None = None, editing: Interaction | None = None) -> None:
         """Make this dialog a new one for another capture, before it is shown again.
 
         The app keeps one capture dialog (installed) and reuses it: tearing a dialog down
         as it closes held the main screen's repaint back by several frames, right when
         the user waits to see the gauge move.
         """
-        self._set_up(summaries, contact_id, now, history)
+        self._set_up(summaries, contact_id, now, history, editing)
         if not self.is_mounted:
             return  # compose and on_mount take it from here
         contact = self.query_one("#contact", Input)
@@ -87,6 +95,23 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
         self.query_one("#matches", OptionList).remove_class("-shown")
         self._error("")
         self._start()
+
+    def _fill_in(self) -> None:
+        """Show what is being edited: its contact is fixed, every other field filled in."""
+        item = self.editing
+        editing = item is not None
+        self.query_one("#title", Static).update(Content("Edit the interaction" if editing else "Log an interaction"))
+        self.query_one("#contact", Input).disabled = editing
+        self.query_one("#hint", Static).update(Content(EDIT_HINT if editing else HINT))
+        if not editing:
+            return
+        self.kind_touched = self.channel_touched = True
+        self.query_one("#note", Input).value = item.note
+        self.query_one("#when", Input).value = when_text(item.at, self.now)
+        with self.prevent(Choice.Changed):
+            self.query_one("#direction", Choice).value = item.direction
+            self.query_one("#channel", Choice).value = item.channel
+            self.query_one("#kind", Choice).value = item.kind
 
     @property
     def hays(self) -> list:
@@ -113,7 +138,7 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
                 yield Input("now", id="when", select_on_focus=True)
             yield OptionList(id="matches")
             yield Static("", id="error")
-            yield Static(Content("enter saves · tab more fields · shift+tab contact · escape cancels"), id="hint")
+            yield Static(Content(HINT), id="hint")
 
     def on_mount(self) -> None:
         self._start()
@@ -121,6 +146,9 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
     def _start(self) -> None:
         """Focus the note and fill in the defaults (from the history, loading it if need be)."""
         self.query_one("#note", Input).focus()
+        self._fill_in()
+        if self.editing is not None:
+            return
         if self.history is None:
             self._load_history(self.contact_id)
         else:
@@ -257,13 +285,18 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
             self._error("That time is in the future: log what already happened.")
             self.query_one("#when", Input).focus()
             return
+        if self.editing is not None and when_text == when_text_of(self.editing, self.now):
+            at = self.editing.at  # unchanged: keep the exact moment, not the minute shown
         if self.contact_id not in self.by_id:
             self._error("Choose a contact first.")
             return
         direction = self.query_one("#direction", Choice).value
         channel = self.query_one("#channel", Choice).value
         kind = self.query_one("#kind", Choice).value
-        item = Interaction(at=at, direction=direction, channel=channel, kind=kind, note=note)
+        if self.editing is not None:
+            item = replace(self.editing, at=at, direction=direction, channel=channel, kind=kind, note=note)
+        else:
+            item = Interaction(at=at, direction=direction, channel=channel, kind=kind, note=note)
         self.dismiss(CaptureRequest(self.contact_id, item))
 
     def action_cancel(self) -> None:

@@ -63,6 +63,8 @@ class MainScreen(Screen):
         Binding("d", "delete_interaction", "Delete", id="main.delete",
                 tooltip="Delete the selected interaction in the timeline (u undoes it)"),
         Binding("u", "undo", "Undo", id="main.undo", tooltip="Undo the last delete, snooze or archive"),
+        Binding("K", "keep_in_touch", "Keep in touch", show=False, id="main.keep_in_touch",
+                tooltip="Keep in touch at the pace your conversations usually have (shown under the name)"),
         Binding("w", "wake", "Wake", show=False, id="main.wake",
                 tooltip="Unsnooze or unarchive the selected contact: back in triage"),
         Binding("r", "flip_timeline", "Flip", show=False, id="main.flip",
@@ -228,7 +230,7 @@ class MainScreen(Screen):
         if detail.contact_id != self.selected_contact_id():
             return
         today = detail.now.date()
-        self.query_one(ContactHeader).card = Card(detail.summary.contact, today)
+        self.query_one(ContactHeader).card = Card(detail.summary.contact, today, detail.summary.assessment)
         self.query_one(PressureGauge).reading = Reading(detail.summary.assessment, today)
         self.query_one(WeeklyHistory).weekly = detail.weekly
         timeline = self.query_one(Timeline)
@@ -309,6 +311,11 @@ class MainScreen(Screen):
     def action_undo(self) -> None:
         self.app.undo()
 
+    def on_timeline_edit_requested(self, message: Timeline.EditRequested) -> None:
+        message.stop()
+        if not self._still_loading():
+            self.app.action_capture(message.item.contact_id, editing=message.item)
+
     def action_wake(self) -> None:
         from ...domain.model import Status
 
@@ -322,6 +329,22 @@ class MainScreen(Screen):
             self.notify(f"{one_line(summary.contact.name)} is not snoozed or archived.", markup=False)
             return
         self.app.set_status(summary.contact.id, Status.ACTIVE, None)
+
+    def action_keep_in_touch(self) -> None:
+        if self._still_loading():
+            return
+        summary = self.app.summary_for(self.selected_contact_id())
+        if summary is None:
+            self.notify("Select a contact first.", markup=False)
+            return
+        days = summary.assessment.suggested_cadence
+        name = one_line(summary.contact.name)
+        if days is None:
+            self.notify(f"Too little history with {name} to suggest a pace; set one with e (edit).", markup=False)
+        elif summary.contact.keep_in_touch_days == days:
+            self.notify(f"You already keep in touch with {name} every {days} days.", markup=False)
+        else:
+            self.app.keep_in_touch(summary.contact, days)
 
     def _still_loading(self) -> bool:
         if self.app.network is None:

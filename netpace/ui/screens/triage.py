@@ -1,4 +1,5 @@
-"""Triage: what needs action today, reply owed first. Clear it and the screen says so."""
+"""Triage: today's queue (domain.queue), reply owed first, then the day's budget of
+check-ins and reconnects; a key shows every one that waits. Clear it and the screen says so."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...domain.model import ACTIONABLE, ContactSummary, Status
+from ...domain.model import Status
+from ...domain.queue import Queue, actionable, todays_queue
+from ...report import waiting_line
 from ..messages import Change, Detail, Network
 from ..widgets.contact_header import Card, ContactHeader
 from ..widgets.contact_list import ContactList, make_row
@@ -20,13 +23,18 @@ INBOX_ZERO = "Inbox zero: nothing needs you today. Nice work."
 LOADING = "Loading your network…"
 
 
-def queue_of(network: Network) -> list[ContactSummary]:
-    """Actionable, not snoozed or archived, in the store's triage order."""
+def queue_of(network: Network, everyone: bool = False) -> Queue:
+    """Today's queue; with `everyone`, every contact with something to do (nothing waits)."""
     today = network.now.date()
-    return [
-        s for s in network.summaries
-        if s.assessment.verdict in ACTIONABLE and not s.contact.is_hidden_on(today)
-    ]
+    if everyone:
+        return Queue(actionable(network.summaries, today), 0)
+    return todays_queue(network.summaries, today, network.budget)
+
+
+def queue_title(shown: int, everyone: bool) -> str:
+    if everyone:
+        return f"Triage: all {shown} with something to do"
+    return f"Triage: {shown} to act on today" if shown else "Triage"
 
 
 class TriageScreen(Screen):
@@ -36,16 +44,20 @@ class TriageScreen(Screen):
                 tooltip="Hide this contact for a day, a week, a month or until a date"),
         Binding("a", "archive", "Archive", id="triage.archive", tooltip="Archive this contact (u undoes it)"),
         Binding("u", "undo", "Undo", id="triage.undo", tooltip="Undo the last snooze, archive or delete"),
+        Binding("A", "toggle_all", "All", id="triage.all",
+                tooltip="Show every check-in and reconnect, not only today's budget (again: back to today's)"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._acted_on: tuple[int, int] | None = None
+        self.everyone = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="triage-panes"):
             with Vertical(id="queue-pane"):
                 yield ContactList(id="queue", empty_text=INBOX_ZERO)
+                yield Static("", id="waiting")
                 yield Static(Content(INBOX_ZERO), id="inbox-zero")
             with Vertical(id="triage-detail"):
                 yield ContactHeader(id="triage-header")
@@ -65,24 +77,34 @@ class TriageScreen(Screen):
         return self.query_one(ContactList).selected_id
 
     def apply_network(self, network: Network) -> None:
-        queue = self.query_one(ContactList)
-        queue.empty_text = INBOX_ZERO
+        listed = self.query_one(ContactList)
         today = network.now.date()
-        queue.today = today
-        rows = [make_row(s, today) for s in queue_of(network)]
-        keep, index = queue.selected_id, queue.cursor
+        listed.today = today
+        queue = queue_of(network, self.everyone)
+        done = INBOX_ZERO if not queue.waiting else f"Done for today. {queue.waiting} more wait: press A to see them."
+        listed.empty_text = done
+        self.query_one("#inbox-zero", Static).update(Content(done))
+        rows = [make_row(s, today) for s in queue.items]
+        keep, index = listed.selected_id, listed.cursor
         if self._acted_on is not None:
             acted_id, acted_index = self._acted_on
             self._acted_on = None
             still = next((i for i, r in enumerate(rows) if r.id == acted_id), None)
             keep, index = None, (still + 1 if still is not None else acted_index)
-        queue.set_rows(rows, keep_id=keep, index=index)
-        pane = self.query_one("#queue-pane")
-        pane.border_title = Content(f"Triage: {len(rows)} to act on today" if rows else "Triage")
+        listed.set_rows(rows, keep_id=keep, index=index)
+        self.query_one("#queue-pane").border_title = Content(queue_title(len(rows), self.everyone))
+        waiting = self.query_one("#waiting", Static)
+        if self.everyone:
+            waiting.update(Content("Every check-in and reconnect · A: back to today's queue"))
+        else:
+            waiting.update(Content(waiting_line(queue.waiting, "A") if queue.waiting else ""))
+        waiting.set_class(self.everyone or bool(queue.waiting), "-shown")
         self.set_class(not rows, "-empty")
         if not rows:
             self.query_one(ContactHeader).card = None
             self.query_one(PressureGauge).reading = None
+        elif listed.selected_id is not None:
+            self._show(listed.selected_id)
 
     def apply_change(self, change: Change) -> None:
         if self.app.network is not None:
@@ -94,11 +116,14 @@ class TriageScreen(Screen):
             self._acted_on = (queue.selected_id, queue.cursor)
 
     def on_contact_list_highlighted(self, message: ContactList.Highlighted) -> None:
-        summary = self.app.summary_for(message.contact_id)
+        self._show(message.contact_id)
+
+    def _show(self, contact_id: int) -> None:
+        summary = self.app.summary_for(contact_id)
         if summary is None or self.app.network is None:
             return
         today = self.app.network.now.date()
-        self.query_one(ContactHeader).card = Card(summary.contact, today)
+        self.query_one(ContactHeader).card = Card(summary.contact, today, summary.assessment)
         self.query_one(PressureGauge).reading = Reading(summary.assessment, today)
 
     def show_detail(self, detail: Detail) -> None:
@@ -135,6 +160,11 @@ class TriageScreen(Screen):
 
     def action_undo(self) -> None:
         self.app.undo()
+
+    def action_toggle_all(self) -> None:
+        self.everyone = not self.everyone
+        if self.app.network is not None:
+            self.apply_network(self.app.network)
 
     def remember_capture(self) -> None:
         self._remember_position()

@@ -1,4 +1,5 @@
-"""Who the selected contact is: name, role and company, how you met, tags."""
+"""Who the selected contact is: name, role and company, how you met, tags, how strong
+the tie is and their own pace."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...domain.model import Contact
+from ...domain.model import Assessment, Contact, TieLabel
 from ...domain.text import one_line
-from ..words import met_words, role_words, status_words
+from ..words import met_words, pace_words, role_words, status_words, tie_label
 
 
 @dataclass(frozen=True, slots=True)
 class Card:
     contact: Contact
     today: date
+    assessment: Assessment | None = None  # for the tie and the pace
 
 
 class ContactHeader(Widget):
@@ -27,6 +29,7 @@ class ContactHeader(Widget):
         "contact-header--muted",
         "contact-header--tag",
         "contact-header--status",
+        "contact-header--tie",
     }
 
     DEFAULT_CSS = """
@@ -36,6 +39,7 @@ class ContactHeader(Widget):
     ContactHeader > .contact-header--muted { color: $text-muted; }
     ContactHeader > .contact-header--tag { color: $secondary; }
     ContactHeader > .contact-header--status { color: $warning; text-style: italic; }
+    ContactHeader > .contact-header--tie { color: $secondary; }
     """
 
     card: reactive[Card | None] = reactive(None, layout=True)
@@ -53,6 +57,9 @@ class ContactHeader(Widget):
         status = status_words(c, today)
         if status:
             first.append((f"  ({status})", self._style("status")))
+        a = self.card.assessment
+        if a is not None and a.tie.label != TieLabel.NONE:
+            first.append((f"  · {tie_label(a.tie)}", self._style("tie")))
         lines = [Content.assemble(*first)]
         role = role_words(c)
         if role:
@@ -68,4 +75,7 @@ class ContactHeader(Widget):
             facts.append(Content(" ").join(tags))
         if facts:
             lines.append(Content(" · ").join(facts))
+        pace = pace_words(a, c) if a is not None else ""
+        if pace:
+            lines.append(Content.styled(pace, muted))
         return Content("\n").join(lines)

@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from ...domain.model import ContactSummary, Verdict
 from ...domain.text import one_line
-from ..words import short_day, status_words, verdict_label
+from ..words import VERDICT_STYLE, short_day, status_words, verdict_label
 
 BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -75,7 +75,9 @@ class ContactList(ScrollView, can_focus=True):
         "contact-list--urgent",
         "contact-list--due",
         "contact-list--ok",
+        "contact-list--wait",
         "contact-list--back-off",
+        "contact-list--quiet",
         "contact-list--empty",
     }
 
@@ -94,7 +96,9 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--urgent { color: $accent; text-style: bold; }
     ContactList > .contact-list--due { color: $primary; text-style: bold; }
     ContactList > .contact-list--ok { color: $success; }
+    ContactList > .contact-list--wait { color: $warning; }
     ContactList > .contact-list--back-off { color: $error; }
+    ContactList > .contact-list--quiet { color: $text-muted; text-style: italic; }
     ContactList > .contact-list--empty { color: $text-muted; text-style: italic; }
     """
 
@@ -281,7 +285,7 @@ class ContactList(ScrollView, can_focus=True):
                 next_text = short_day(row.summary.contact.snoozed_until, self.today)
         else:
             verdict_text = verdict_label(a.verdict)
-            verdict_style = self._style(_VERDICT_CLASS[a.verdict])
+            verdict_style = self._style(VERDICT_STYLE[a.verdict])
             if self.show_reason:
                 next_text = short_day(a.next_on, self.today)
             else:
@@ -308,12 +312,3 @@ class ContactList(ScrollView, can_focus=True):
             out.append(Segment(" " * (width - used), base))
         return out
 
-
-_VERDICT_CLASS = {
-    Verdict.REPLY_OWED: "urgent",
-    Verdict.FOLLOW_UP: "due",
-    Verdict.CHECK_IN: "due",
-    Verdict.WAIT: "muted",
-    Verdict.BACK_OFF: "back-off",
-    Verdict.OK: "ok",
-}

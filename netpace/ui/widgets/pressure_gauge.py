@@ -13,7 +13,7 @@ from textual.widget import Widget
 from ...domain import thresholds as T
 from ...domain.model import Assessment, Verdict, Zone
 from ...domain.text import one_line
-from ..words import verdict_sentence
+from ..words import VERDICT_STYLE, verdict_sentence
 
 # Where each zone starts on the 0-100 scale, in order.
 ZONES: tuple[tuple[Zone, int], ...] = (
@@ -40,15 +40,6 @@ class Reading:
     today: date
 
 
-_VERDICT_CLASS = {
-    Verdict.REPLY_OWED: "urgent",
-    Verdict.FOLLOW_UP: "due",
-    Verdict.CHECK_IN: "due",
-    Verdict.WAIT: "wait",
-    Verdict.BACK_OFF: "back-off",
-    Verdict.OK: "ok",
-}
-
 
 class PressureGauge(Widget):
     """Reads at a glance: verdict and number on top, the zoned bar, then the reasons."""
@@ -70,6 +61,7 @@ class PressureGauge(Widget):
         "pressure-gauge--wait",
         "pressure-gauge--back-off",
         "pressure-gauge--ok",
+        "pressure-gauge--quiet",
     }
 
     DEFAULT_CSS = """
@@ -90,6 +82,7 @@ class PressureGauge(Widget):
     PressureGauge > .pressure-gauge--wait { color: $warning; text-style: bold; }
     PressureGauge > .pressure-gauge--back-off { color: $error; text-style: bold; }
     PressureGauge > .pressure-gauge--ok { color: $success; text-style: bold; }
+    PressureGauge > .pressure-gauge--quiet { color: $text-muted; text-style: bold italic; }
     """
 
     reading: reactive[Reading | None] = reactive(None, layout=True)
@@ -126,7 +119,7 @@ class PressureGauge(Widget):
         return number if form == 2 else Content.assemble(("pressure ", self._style("label")), number)
 
     def _headline(self, a: Assessment, width: int) -> Content:
-        left = Content.styled(verdict_sentence(a, self.reading.today), self._style(_VERDICT_CLASS[a.verdict]))
+        left = Content.styled(verdict_sentence(a, self.reading.today), self._style(VERDICT_STYLE[a.verdict]))
         right = self._number(a)
         gap = width - left.cell_length - right.cell_length
         if gap < 1:  # too narrow: the number moves down beside the marker

@@ -10,6 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -54,7 +55,21 @@ class Timeline(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("down,j", "move(1)", "Down", show=False, id="timeline.down", tooltip="Next interaction"),
         Binding("up,k", "move(-1)", "Up", show=False, id="timeline.up", tooltip="Previous interaction"),
+        Binding("enter,e", "edit", "Edit", id="timeline.edit",
+                tooltip="Correct this interaction: note, kind, direction, channel or when"),
     ]
+
+    class EditRequested(Message):
+        """The user wants to correct `item`."""
+
+        def __init__(self, item: Interaction) -> None:
+            super().__init__()
+            self.item = item
+
+    def action_edit(self) -> None:
+        item = self.selected
+        if item is not None:
+            self.post_message(self.EditRequested(item))
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
     newest_first: reactive[bool] = reactive(True, init=False)
