@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from netpace.cli import cli
+from netpace.domain.model import Verdict
 
 NOW_TEXT = "2026-11-26 10:00"
 
@@ -164,7 +165,7 @@ def test_demo_is_the_same_for_the_same_now_and_covers_every_verdict(tmp_path):
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0])
     assert 35 <= len(data) <= 50
-    assert {d["verdict"] for d in data} == {"reply_owed", "follow_up", "check_in", "wait", "back_off", "ok"}
+    assert {d["verdict"] for d in data} == {v.value for v in Verdict}
     assert {d["zone"] for d in data} == {"calm", "warm", "pressing", "pushy"}
     names = {d["name"] for d in data}
     assert "[bold]Bob[/] Marsh" in names

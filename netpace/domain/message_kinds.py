@@ -34,7 +34,7 @@ ENGLISH: Mapping[Kind, tuple[str, ...]] = {
         r"i(?:'d| would) (?:love|appreciate|be grateful for) (?:your|any|it if|some)",
         r"(?:could|can|may) i ask", r"a (?:small )?fav(?:o|ou)r", r"help me",
         r"review my (?:cv|resume|résumé|profile|portfolio|cover letter)", r"(?:be|act as) a reference",
-        r"any (?:open(?:ing|ings)?|roles?|positions?) (?:on|in|at)", r"(?:are you|is your team) hiring",
+        r"any (?:openings?|roles?|positions?) (?:on|in|at)", r"(?:are you|is your team) hiring",
         r"looking for (?:a|my next) (?:role|job|position|opportunity)",
     ),
     Kind.GIVE: (
