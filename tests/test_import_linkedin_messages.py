@@ -20,13 +20,14 @@ def test_current_form_directions_and_skips(tmp_path):
     assert result.exit_code == 0, result.output
     rows = interactions(db)
     assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
-        ("Maren Okafor", "out", "update", datetime(2026, 11, 15, 9, 14, 55, tzinfo=UTC)),
-        ("Maren Okafor", "in", "reply", datetime(2026, 11, 20, 16, 2, 11, tzinfo=UTC)),
-        ("Priya Natarajan", "out", "update", datetime(2026, 6, 30, 9, 5, tzinfo=UTC)),
-        ("Priya Natarajan", "in", "reply", datetime(2026, 7, 1, 14, 45, tzinfo=UTC)),
-        ("Tobias Lindqvist", "out", "update", datetime(2026, 10, 7, 8, 30, tzinfo=UTC)),
+        # kinds read from the words (domain.message_kinds), else reply / update
+        ("Maren Okafor", "out", "intro", datetime(2026, 11, 15, 9, 14, 55, tzinfo=UTC)),
+        ("Maren Okafor", "in", "intro", datetime(2026, 11, 20, 16, 2, 11, tzinfo=UTC)),
+        ("Priya Natarajan", "out", "give", datetime(2026, 6, 30, 9, 5, tzinfo=UTC)),
+        ("Priya Natarajan", "in", "thanks", datetime(2026, 7, 1, 14, 45, tzinfo=UTC)),
+        ("Tobias Lindqvist", "out", "ask", datetime(2026, 10, 7, 8, 30, tzinfo=UTC)),
         ("Tobias Lindqvist", "out", "update", datetime(2026, 10, 7, 8, 31, 10, tzinfo=UTC)),
-        ("Tobias Lindqvist", "out", "update", datetime(2026, 10, 28, 12, 0, 3, tzinfo=UTC)),
+        ("Tobias Lindqvist", "out", "follow_up", datetime(2026, 10, 28, 12, 0, 3, tzinfo=UTC)),
     ]
     assert all(r[2] == "linkedin" for r in rows)
     assert "Alex Rivera" not in contacts(db)  # the owner is you, not a contact
@@ -91,7 +92,8 @@ def test_2018_form_uses_the_direction_column_and_unescapes_html(tmp_path):
     result = run_import(db, "linkedin-messages", path)
     assert result.exit_code == 0, result.output
     rows = interactions(db)
-    assert [(r[0], r[1], r[3]) for r in rows] == [("Helen Marsh", "out", "update"), ("Helen Marsh", "in", "reply")]
+    # "would value your view" is an ask; "happy to help" a give
+    assert [(r[0], r[1], r[3]) for r in rows] == [("Helen Marsh", "out", "ask"), ("Helen Marsh", "in", "give")]
     incoming = rows[1]
     assert incoming[5] == ("Re: Logistics roles: Hi Alex, thanks for reaching out \u2013 happy to help. "
                            "Let\u2019s talk Friday.")

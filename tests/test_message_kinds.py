@@ -22,6 +22,9 @@ from netpace.domain.model import Kind
     ("Thanks for connecting", Kind.INTRO),
     ("Thank you so much for the call yesterday", Kind.THANKS),
     ("Really appreciate it", Kind.THANKS),
+    ("Likewise!", Kind.THANKS),
+    ("Just following up on my note", Kind.FOLLOW_UP),
+    ("Priya, meet Jonas (cc'd): he builds the tooling", Kind.GIVE),
 ])
 def test_each_kind_is_read_from_its_words(text, kind):
     assert kind_of(text) == kind

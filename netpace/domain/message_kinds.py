@@ -3,7 +3,8 @@
 Imported messages (LinkedIn, mail) carry only their text. `kind_of` gives them a kind by
 looking for a few phrases, one table per language. The first kind whose phrases match
 wins, in this order: an ask outweighs everything else in the same message ("Thanks! Could
-you introduce me to her?" is an ask), then a give, a meeting set-up, an intro and a thanks.
+you introduce me to her?" is an ask), then a give, a meeting set-up, a follow-up, an
+intro and a thanks.
 A message none of them matches keeps the importer's own guess (a reply or an update).
 
 Adding a language: write a table like `ENGLISH` and add it to `TABLES`; every table is
@@ -18,7 +19,7 @@ from typing import Iterable, Mapping
 from .model import Kind
 
 # The order in which kinds are tried: the first that matches decides.
-PRECEDENCE: tuple[Kind, ...] = (Kind.ASK, Kind.GIVE, Kind.SCHEDULING, Kind.INTRO, Kind.THANKS)
+PRECEDENCE: tuple[Kind, ...] = (Kind.ASK, Kind.GIVE, Kind.SCHEDULING, Kind.FOLLOW_UP, Kind.INTRO, Kind.THANKS)
 
 _DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 
@@ -32,7 +33,7 @@ ENGLISH: Mapping[Kind, tuple[str, ...]] = {
         r"(?:10|15|20|30|ten|fifteen|twenty|thirty) min(?:ute)?s", r"quick (?:call|chat)",
         r"pick your brain", r"(?:your|any) (?:advice|feedback|help|thoughts) on",
         r"i(?:'d| would) (?:love|appreciate|be grateful for) (?:your|any|it if|some)",
-        r"(?:could|can|may) i ask", r"a (?:small )?fav(?:o|ou)r", r"help me",
+        r"(?:could|can|may) i ask", r"(?:would|i'd) value your (?:view|advice|input|thoughts|take)", r"a (?:small )?fav(?:o|ou)r", r"help me",
         r"review my (?:cv|resume|résumé|profile|portfolio|cover letter)", r"(?:be|act as) a reference",
         r"any (?:openings?|roles?|positions?) (?:on|in|at)", r"(?:are you|is your team) hiring",
         r"looking for (?:a|my next) (?:role|job|position|opportunity)",
@@ -43,7 +44,7 @@ ENGLISH: Mapping[Kind, tuple[str, ...]] = {
         r"(?:article|paper|post|talk|link|report|job|role|lead|opening)",
         r"introduce you to", r"(?:happy|glad) to (?:help|introduce|refer|share|recommend)",
         r"i(?:'ve| have)? (?:introduced|referred|recommended|endorsed)", r"a candidate for",
-        r"job lead", r"fyi",
+        r"job lead", r"fyi", r"meet \w+ \(cc'?d\)", r"(?:i'm|i am) (?:cc'?ing|copying) (?:in )?\w+",
     ),
     Kind.SCHEDULING: (
         rf"does {_DAYS}", rf"(?:on|this|next) {_DAYS} at", r"does (?:tomorrow|next week|that time) work",
@@ -51,13 +52,18 @@ ENGLISH: Mapping[Kind, tuple[str, ...]] = {
         r"let(?:'s| us) (?:meet|grab|catch up|set up|find a time)", r"(?:zoom|teams|meet) link",
         r"time slot", r"what time (?:works|suits)", r"see you (?:on|then|at|next)", r"works for me",
     ),
+    Kind.FOLLOW_UP: (
+        r"(?:just )?following up", r"circling back", r"bumping (?:this|my)", r"checking back",
+        r"in case (?:it|my (?:note|message)) got buried", r"any news on",
+    ),
     Kind.INTRO: (
         r"nice to meet", r"(?:great|good|lovely) (?:meeting|to meet)", r"my name is",
         r"i(?:'m| am) reaching out", r"we met at", r"thanks for (?:connecting|accepting)",
         r"(?:like|love) to (?:connect|join your network)", r"came across your (?:profile|work|post)",
     ),
     Kind.THANKS: (
-        r"thank(?:s| you)", r"\bthx", r"appreciate(?:d)? (?:it|that|this|your)", r"grateful", r"cheers for",
+        r"thank(?:s| you)", r"thx", r"appreciate(?:d)? (?:it|that|this|your)", r"grateful", r"cheers for",
+        r"likewise", r"you too", r"same here",
     ),
 }
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..domain.identity import normalize_linkedin
+from ..domain.message_kinds import kind_of
 from ..domain.model import Channel, Direction, Kind
 from .dates import parse_moment
 from .decoding import read_bytes
@@ -135,7 +136,7 @@ def _read_current(path: Path, table: Table, options: ImportOptions, progress: Pr
                 direction=direction,
                 where=message.line,
                 channel=Channel.LINKEDIN,
-                kind=kind,
+                kind=kind_of(f"{message.subject} {message.content}", kind),
                 note=_note(message.subject, message.content),
                 source=SOURCE,
                 external_id=_digest(message.conversation, message.at.isoformat(), message.sender, message.content, other),
@@ -268,7 +269,7 @@ def _read_2018(path: Path, table: Table, options: ImportOptions, progress: Progr
             direction=direction,
             where=row.line,
             channel=Channel.LINKEDIN,
-            kind=Kind.REPLY if subject.casefold().startswith("re:") else Kind.UPDATE,
+            kind=kind_of(f"{subject} {content}", Kind.REPLY if subject.casefold().startswith("re:") else Kind.UPDATE),
             note=_note(subject, content),
             source=SOURCE_2018,
             external_id=_digest(cell(row, col["from"]), cell(row, col["to"]), raw_date, subject, content),

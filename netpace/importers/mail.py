@@ -18,6 +18,7 @@ from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 
 from ..domain.identity import email_key
+from ..domain.message_kinds import kind_of
 from ..domain.model import Channel, Direction, Kind
 from ..domain.text import one_line
 from .decoding import decode_field
@@ -165,7 +166,7 @@ def records_from_headers(
 
     subject = header_text(message.get("subject"))
     replying = bool(message.get("in-reply-to") or _REPLY_PREFIX.match(subject))
-    kind = Kind.REPLY if replying else Kind.UPDATE
+    kind = kind_of(subject, Kind.REPLY if replying else Kind.UPDATE)
     message_id = header_text(message.get("message-id")).strip()
     date_header = " ".join(_raw(message, "date")[:1])
     if message_id:
