@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind
 from netpace.domain.pace import measure
+from netpace.domain.thresholds import DAILY_CHECK_INS
 from netpace.store import open_store, totals
 from netpace.store.bulk import bulk_add
 from netpace.store.store import summarize
@@ -132,3 +133,45 @@ def test_totals_written_by_something_else_are_noticed_and_rebuilt(tmp_path):
         assert {s.contact.id: s.assessment for s in store.summaries(NOW)} == reference(store, NOW)
     with open_store(path) as reopened:  # ... and the next open rebuilds it.
         assert kept(reopened) == fresh(reopened)
+
+
+def test_a_schema_6_database_gets_pace_settings_group_flags_and_read_kinds(tmp_path):
+    """Step 7: what version 6 wrote (no group flag, no pace in the totals, no settings)
+    is upgraded in place, and imported messages get their kinds from their words; what
+    the user logged by hand keeps its kind."""
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        ann = store.add_contact(Contact(name="Ann"), NOW)
+        imported = [
+            Interaction(at=NOW - timedelta(days=d), direction=Direction.OUT, kind=Kind.UPDATE, note=note,
+                        source="linkedin-messages", external_id=f"m{d}", contact_id=ann.id)
+            for d, note in ((30, "Could you refer me for the data role?"), (20, "Congratulations on the launch!"),
+                            (10, "Here is where my search stands"))
+        ]
+        store.add_interactions(imported, NOW)
+        store.log(ann.id, Interaction(at=NOW - timedelta(days=5), direction=Direction.OUT, kind=Kind.UPDATE,
+                                      note="Could you call me back?"), NOW)
+    with sqlite3.connect(path) as raw:  # what version 6 wrote
+        raw.execute("ALTER TABLE interaction DROP COLUMN in_group")
+        for column in ("reply_seconds", "replies", "gap_days", "conversations"):
+            raw.execute(f"ALTER TABLE contact_totals DROP COLUMN {column}")
+        raw.execute("DROP TABLE setting")
+        raw.execute("PRAGMA user_version = 6")
+    raw.close()
+    with open_store(path) as upgraded:
+        assert upgraded.migration_backup is not None and upgraded.migration_backup.exists()
+        kinds = {i.note: i.kind for i in upgraded.interactions(ann.id)}
+        assert kinds == {
+            "Could you refer me for the data role?": Kind.ASK,
+            "Congratulations on the launch!": Kind.GIVE,
+            "Here is where my search stands": Kind.UPDATE,
+            "Could you call me back?": Kind.UPDATE,  # logged by hand: the user's choice stands
+        }
+        assert not any(i.group for i in upgraded.interactions(ann.id))
+        assert kept(upgraded) == fresh(upgraded)
+        assert upgraded.daily_budget() == DAILY_CHECK_INS
+        upgraded.set_daily_budget(8)
+        assert upgraded.daily_budget() == 8
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 7
+    raw.close()
