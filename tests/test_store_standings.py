@@ -97,10 +97,15 @@ def test_too_many_stale_rows_mean_no_first_view(tmp_path):
     with open_store(path) as store:
         write_large_demo(store, NOW, 30, 500)
         standings.save(store, NOW)
+        # A standing whose moment is exactly now (a message just leaving the decay window)
+        # is not trusted either: count those first.
+        counts: dict = {}
+        standings.first_view(store, NOW, counts=counts)
+        already = counts["stale"]
         for s in store.summaries(NOW)[:3]:
             store.log(s.contact.id, out(NOW), NOW)
-        assert standings.first_view(store, NOW, max_stale=2) is None
-        assert standings.first_view(store, NOW, max_stale=3) is not None
+        assert standings.first_view(store, NOW, max_stale=already + 2) is None
+        assert standings.first_view(store, NOW, max_stale=already + 3) is not None
 
 
 def test_without_a_limit_on_stale_rows_the_first_view_is_the_list_all_the_same(tmp_path, monkeypatch):
