@@ -20,7 +20,7 @@ from ...domain.model import Channel, ContactSummary, Direction, Interaction, Kin
 from ...domain.text import one_line
 from ...domain.when import ACCEPTED_FORMS, WhenError, parse_when
 from ...store import StoreError
-from ...store.store import MAX_NOTE
+from ...domain.validation import MAX_NOTE
 from ..fuzzy import Query, filter_rows, haystack
 from ..widgets.choice import Choice
 from ..words import DIRECTION_WORDS, label
