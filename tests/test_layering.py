@@ -54,14 +54,14 @@ def test_domain_source_reads_no_clock_and_does_no_io():
 
 
 def test_the_launch_draws_its_first_frame_without_peewee_pendulum_or_click():
-    """What the app process imports before the list is on screen (netpace.launcher): the
+    """What the app process imports before the list is on screen (netpace.__main__): the
     child process reads the database; this one loads Textual and the first screen only."""
-    assert not loaded_after("import netpace.launcher") & {"textual", "peewee", "pendulum", "click", "sqlite3"}
+    assert not loaded_after("import netpace.__main__") & {"textual", "peewee", "pendulum", "click", "sqlite3"}
     code = (
-        "import netpace.launcher\n"
-        "from netpace.ui.launch import run_after_child\n"
+        "import netpace.__main__\n"
+        "from netpace.ui.run import run_after_child\n"
         "import netpace.ui.app, netpace.ui.screens.main\n"
-        "from netpace.first_view import moment, unpack\n"
+        "from netpace.startup.kept_list import moment, unpack\n"
         "unpack((1, 'A', '', 'active', None, 3, 'calm', 'ok', 739000)); moment(0.0, 3600)"
     )
     assert not loaded_after(code) & {"peewee", "pendulum", "click"}

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Callable
 
@@ -23,6 +21,7 @@ from ..domain.model import Contact, ContactSummary, Interaction, Status
 from ..domain.text import one_line
 from ..store.errors import StoreError
 from .commands import NetpaceCommands
+from .listing import prepare_network
 from .messages import (
     Change,
     ContactChanged,
@@ -58,21 +57,6 @@ class UndoStep:
     status: Status | None = None
     snoozed_until: date | None = None
     what: str = ""
-
-
-def prepare_network(summaries, now: datetime, marker: tuple) -> Network:
-    """The network with its list rows, search keys and default order ready (worker side)."""
-    from .listing import Listing
-    from .sorting import SortOrder
-
-    listing = Listing(summaries, now.date())
-    listing.view(SortOrder.URGENCY)
-    network = Network(tuple(summaries), now, marker, listing)
-    # The network lives until the next reload: keep the cyclic collector from walking
-    # its hundreds of thousands of objects on every later collection (on the UI thread).
-    gc.collect()
-    gc.freeze()
-    return network
 
 
 class NetpaceApp(App[None]):
@@ -548,10 +532,3 @@ class NetpaceApp(App[None]):
         main = self.screen
         if isinstance(main, MainScreen):
             main.select(contact_id)
-
-
-def run_app(db_path: Path | str, fixed_now: datetime | None = None) -> None:
-    """Open the store at `db_path` and run the app until the user quits (see launch.run_app)."""
-    from .launch import run_app as launch
-
-    launch(db_path, fixed_now)

@@ -58,16 +58,15 @@ class NetpaceCommands(Provider):
             getattr(app, f"action_{action}")()
 
     def _available(self):
-        from .screens.export_file import EXPORT_HELP
-        from .screens.import_file import FORMAT_NAMES
+        from ..domain.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
         for command, help_text, action in ACTIONS:
             yield command, help_text, partial(self._run, action)
-        for format, name in FORMAT_NAMES.items():
-            yield f"import: {name}", f"Bring in {name} from a file (a backup is taken first)", partial(
-                self.netpace.action_import, format)
-        for format, help_text in EXPORT_HELP.items():
-            yield f"export: {format}", help_text, partial(self.netpace.action_export, format)
+        for format in IMPORT_FORMATS:
+            yield f"import: {format.label}", f"Bring in {format.label} from a file (a backup is taken first)", partial(
+                self.netpace.action_import, format.name)
+        for format in EXPORT_FORMATS:
+            yield f"export: {format.name}", format.hint, partial(self.netpace.action_export, format.name)
 
     async def discover(self) -> Hits:
         for command, help_text, run in self._available():

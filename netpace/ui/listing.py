@@ -7,13 +7,15 @@ instead of re-cleaning, re-folding and re-sorting 10,000 rows on the UI thread.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
-from datetime import date
+from datetime import date, datetime
 from typing import Callable, Sequence
 
 from ..domain.model import Assessment, Contact, ContactSummary, Reasons
 from ..domain.text import one_line
 from .fuzzy import Haystack, haystack
+from .messages import Network
 from .sorting import SortOrder, sort_key
 from .widgets.contact_list import Row
 from .words import status_words
@@ -119,3 +121,14 @@ def _first_row(first, today: date) -> Row:
     name, company = line(contact.name), line(contact.company)
     return Row(first.id, name, company, ContactSummary(contact, assessment), status_words(contact, today))
 
+
+def prepare_network(summaries, now: datetime, marker: tuple) -> Network:
+    """The network with its list rows, search keys and default order ready (worker side)."""
+    listing = Listing(summaries, now.date())
+    listing.view(SortOrder.URGENCY)
+    network = Network(tuple(summaries), now, marker, listing)
+    # The network lives until the next reload: keep the cyclic collector from walking
+    # its hundreds of thousands of objects on every later collection (on the UI thread).
+    gc.collect()
+    gc.freeze()
+    return network

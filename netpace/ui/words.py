@@ -9,7 +9,7 @@ from typing import Sequence
 from ..domain.humanize import ago, day_label, days_text, relative_day, span
 from ..domain.model import Assessment, Contact, Direction, Interaction, MetVia, Status, Verdict
 from ..domain.text import one_line
-from ..report import NEXT_WORD, VERDICT_LABEL
+from ..domain.wording import NEXT_WORD, VERDICT_LABEL
 
 ARROW = {Direction.OUT: "->", Direction.IN: "<-", Direction.BOTH: "<->"}
 DIRECTION_WORDS = {
