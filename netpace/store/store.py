@@ -167,11 +167,6 @@ class Store:
         with self.guard(), self.db.atomic():
             yield
 
-    def data_version(self) -> int:
-        """Changes when another connection commits: the cue to reload."""
-        with self.guard():
-            return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
-
     def change_marker(self) -> tuple:
         """Cheap fingerprint of the data, comparable across connections and threads."""
         with self.guard():

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from ..domain.fuzzy import Query, filter_rows, haystack
 from ..domain.text import one_line
-from .fuzzy import Query, filter_rows, haystack
 
 if TYPE_CHECKING:
-    from .app import NetpaceApp
+    from .contract import Host
 
 MAX_CONTACT_HITS = 20
 
@@ -43,7 +43,7 @@ def highlighted(text: str, query: Query) -> Content:
 
 class NetpaceCommands(Provider):
     @property
-    def netpace(self) -> "NetpaceApp":
+    def netpace(self) -> "Host":
         return self.app  # type: ignore[return-value]
 
     def _run(self, action: str) -> None:

@@ -7,15 +7,13 @@ instead of re-cleaning, re-folding and re-sorting 10,000 rows on the UI thread.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
-from datetime import date, datetime
+from datetime import date
 from typing import Callable, Sequence
 
+from ..domain.fuzzy import Haystack, haystack
 from ..domain.model import Assessment, Contact, ContactSummary, Reasons
 from ..domain.text import one_line
-from .fuzzy import Haystack, haystack
-from .messages import Network
 from .sorting import SortOrder, sort_key
 from .widgets.contact_list import Row
 from .words import status_words
@@ -120,15 +118,3 @@ def _first_row(first, today: date) -> Row:
     assessment = Assessment(first.pressure, first.zone, first.verdict, first.next_on, Reasons(()), None, 0, None, None)
     name, company = line(contact.name), line(contact.company)
     return Row(first.id, name, company, ContactSummary(contact, assessment), status_words(contact, today))
-
-
-def prepare_network(summaries, now: datetime, marker: tuple) -> Network:
-    """The network with its list rows, search keys and default order ready (worker side)."""
-    listing = Listing(summaries, now.date())
-    listing.view(SortOrder.URGENCY)
-    network = Network(tuple(summaries), now, marker, listing)
-    # The network lives until the next reload: keep the cyclic collector from walking
-    # its hundreds of thousands of objects on every later collection (on the UI thread).
-    gc.collect()
-    gc.freeze()
-    return network

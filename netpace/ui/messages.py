@@ -48,7 +48,6 @@ class Change:
     detail: Detail
     note: str
     marker: tuple
-    removed: Interaction | None = None
 
 
 class NetworkLoaded(Message):

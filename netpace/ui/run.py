@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..startup.preload import Preload
-from .listing import prepare_network
+from .network import prepare_network
 
 if TYPE_CHECKING:
     from ..store import Store

@@ -33,6 +33,8 @@ MET_WORDS = {
 # Gaps shorter than this between two interactions are not worth a line.
 SILENCE_MIN = timedelta(days=2)
 
+STILL_LOADING = "Your network is still loading; try again in a moment."
+
 
 def label(value: str) -> str:
     """'in_person' -> 'in person'."""

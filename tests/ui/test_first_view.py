@@ -5,7 +5,8 @@ import threading
 
 from netpace.store.standings import save
 from netpace.startup.preload import Preload
-from netpace.ui.listing import FirstRows, prepare_network
+from netpace.ui.listing import FirstRows
+from netpace.ui.network import prepare_network
 from netpace.ui.widgets.contact_list import ContactList
 
 from .conftest import NOW_TEXT, notifications, screen_text, settle

@@ -107,26 +107,22 @@ class ExportScreen(Dialog[Path | None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, format: str, path: Path) -> None:
-        app = self.app
+        host = self.host
         try:
             from ...exporters import render
             from ...importers.decoding import describe_os_error
-            from ...store import StoreError
             from ...store.private_files import write_private
 
-            try:
-                data = render(format, app.store, app.now())
-                write_private(path, data)
-            except StoreError as error:
-                self.post_message(Exported(None, str(error)))
-            except OSError as error:
-                self.post_message(Exported(None, describe_os_error(path, error).replace("Can't read", "Can't write")))
-            else:
-                self.post_message(Exported(path, None))
+            with host.store_work(failed=lambda error: self.post_message(Exported(None, str(error)))):
+                try:
+                    data = render(format, host.store, host.now())
+                    write_private(path, data)
+                except OSError as error:
+                    self.post_message(Exported(None, describe_os_error(path, error).replace("Can't read", "Can't write")))
+                else:
+                    self.post_message(Exported(path, None))
         except Exception as error:  # never a traceback: one sentence instead
             self.post_message(Exported(None, f"The export failed unexpectedly ({type(error).__name__})."))
-        finally:
-            app._done_with_thread()
 
     def on_exported(self, message: Exported) -> None:
         self.busy = False

@@ -207,7 +207,7 @@ class ImportScreen(Dialog[Imported | None]):
         me = split_addresses(self.query_one("#f-me", Input).value) if asks_me else ()
         from ...importers import ImportOptions, NeedsOption, check_options
 
-        now = self.app.now()
+        now = self.host.now()
         try:
             check_options(self.format, ImportOptions(now=now, tz=now.tzinfo, me=me))
         except NeedsOption as error:
@@ -228,26 +228,23 @@ class ImportScreen(Dialog[Imported | None]):
     # -- the work -----------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, format: str, path: Path, me: tuple[str, ...]) -> None:
-        app = self.app
+        host = self.host
         try:
             from ...importers import ImportOptions, import_file
-            from ...store import StoreError
             from ...store.backups import auto_backup
 
-            now = app.now()
-            try:
-                auto_backup(app.store, "import")
-            except StoreError as error:
+            def failed(error) -> None:  # the backup (or the store) failed: nothing was done
                 self.post_message(ImportFinished(None, f"{error} Nothing was imported."))
-                return
-            result = import_file(app.store, format, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
-                                 progress=ScreenProgress(self))
-            self.post_message(ImportFinished(result.outcome, result.error, result.usage_error))
+
+            with host.store_work(failed):
+                now = host.now()
+                auto_backup(host.store, "import")
+                result = import_file(host.store, format, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
+                                     progress=ScreenProgress(self))
+                self.post_message(ImportFinished(result.outcome, result.error, result.usage_error))
         except Exception as error:  # never a traceback: one sentence instead
             self.post_message(ImportFinished(
                 None, f"The import failed unexpectedly ({type(error).__name__}); nothing from it was saved."))
-        finally:
-            app._done_with_thread()
 
     def on_import_progress(self, message: ImportProgress) -> None:
         self.query_one("#stage", Static).update(Content(message.label or "Importing…"))
@@ -276,7 +273,7 @@ class ImportScreen(Dialog[Imported | None]):
         self.result = Imported(self.format, self._path, summary)
         self._set_state("done")
         self.query_one("#skips").focus()
-        self.app.load_network()
+        self.host.load_network()
 
     def action_close(self) -> None:
         if self.state == "running":
