@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "netpace"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "netpace"
 
 
 def loaded_after(code: str) -> set[str]:
@@ -33,6 +34,16 @@ def test_quick_commands_never_import_textual(tmp_path):
         f"cli.main(['--db', {str(tmp_path / 'x.db')!r}, 'triage', '--all'], standalone_mode=False)"
     )
     assert "textual" not in loaded_after(code)
+
+
+def test_imports_point_one_way_and_no_package_has_a_cycle(capsys):
+    """import-linter's contracts in pyproject.toml: the layers (ui/cli -> startup ->
+    importers/exporters -> store -> domain), lazy imports included, and no cycle between
+    the modules of any package."""
+    from importlinter.cli import lint_imports
+
+    code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+    assert code == 0, capsys.readouterr().out
 
 
 def _imports(path: Path) -> set[str]:
