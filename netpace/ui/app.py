@@ -23,7 +23,6 @@ from ..store.errors import StoreError
 from .app_keys import APP_BINDINGS, COMMAND_PALETTE_KEY
 from .commands import NetpaceCommands
 from .contract import NetworkScreen
-from .network import prepare_network
 from .messages import (
     Change,
     ContactChanged,
@@ -36,6 +35,7 @@ from .messages import (
     StoreFailed,
     SummaryChanged,
 )
+from .network import prepare_network
 from .weekly import weekly_counts
 from .words import STILL_LOADING, change_words, label, timeline_entries
 
@@ -74,12 +74,12 @@ class NetpaceApp(App[None]):
 
     def __init__(self, store: "Store | None", *, now: datetime | Callable[[], datetime] | None = None,
                  poll_seconds: float | None = POLL_SECONDS, preload=None) -> None:
-        """`store` may be None when a `preload` (launch.Preload) opens it: the workers
+        """`store` may be None when a `preload` (startup.preload.Preload) opens it: the workers
         that need it then wait for it (`store`)."""
         super().__init__()
         self._store = store
         self._store_source = preload.opened_store if store is None and preload is not None else None
-        self._preload = preload  # launch.Preload: the first load, started before the app
+        self._preload = preload  # startup.preload.Preload: the first load, started before the app
         self._now = now
         self.poll_seconds = poll_seconds
         self.network: Network | None = None
@@ -88,7 +88,7 @@ class NetpaceApp(App[None]):
         self.undo_steps: list[UndoStep] = []
         self._writes_pending = 0
         self.leaving = False
-        self._first_drawn: Callable[[], None] | None = None  # starts the full load (launch.Preload)
+        self._first_drawn: Callable[[], None] | None = None  # starts the full load (startup.preload.Preload)
         self._standings_saved = False
         self._store_failure: tuple[str, float] = ("", -STORE_FAILED_SECONDS)  # the last said, and when
         self._waiting_captures: list = []  # shown on the gauge, saved after that frame

@@ -34,7 +34,9 @@ class Host(Protocol):
     def now(self) -> datetime: ...
 
     def store_work(self, failed: "Callable[[StoreError], object] | None" = None
-                   ) -> AbstractContextManager["Store"]: ...
+                   ) -> AbstractContextManager[None]:
+        """Around a thread worker's database work: a StoreError ends the block and goes to
+        `failed` (by default the app says it); the thread's connection is closed after."""
 
     def load_network(self) -> None: ...
 
