@@ -134,8 +134,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the last line of defence: one sentence, never a traceback
         if os.environ.get("NETPACE_DEBUG"):
             raise
-        from ..domain.text import printable
+        from ..startup.fork import unexpected
 
-        click.echo(f"netpace: unexpected error ({type(error).__name__}: {printable(str(error))}). "
-                   "Set NETPACE_DEBUG=1 to see details.", err=True)
+        click.echo(unexpected(error), err=True)  # the launch's sentence, word for word
         sys.exit(EXIT_FAILURE)
