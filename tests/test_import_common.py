@@ -8,12 +8,13 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from rich.console import Console
 
+from netpace.cli.progress import TerminalProgress
 from netpace.domain.identity import email_key, linkedin_key, normalize_linkedin
 from netpace.domain.model import Contact, Direction, Interaction
 from netpace.importers import runner
 from netpace.importers.records import ContactRecord, Person
-from netpace.progress_bar import TerminalProgress
 from netpace.store import StoreError, open_store
 from netpace.store.store import Store
 
@@ -174,18 +175,21 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     assert "\r" not in result.stderr and "[#" not in result.stderr
 
 
-def test_terminal_progress_draws_throttled_and_clears_itself():
+def test_terminal_progress_shows_the_file_share_and_time_left_and_clears_itself():
     stream = io.StringIO()
-    ticks = iter([0.0, 0.01, 0.5, 0.6, 0.61])
-    bar = TerminalProgress(stream, clock=lambda: next(ticks))
-    bar.start("Reading \x1b[31mevil.vcf", 4)
-    bar.advance()  # 0.01 s later: not redrawn
-    bar.advance()  # 0.5 s: redrawn at 50%
+    console = Console(file=stream, force_terminal=True, color_system=None, width=100)
+    bar = TerminalProgress(stream, console=console, auto_refresh=False)
+    bar.start("Reading \x1b[31m[bold]evil.vcf", 4)
+    bar.advance()
+    bar.advance()
     bar.finish()
     text = stream.getvalue()
-    assert text.count("\r") == 3
-    assert "\x1b[31m" not in text and "Reading evil.vcf [" in text
-    assert " 50%" in text and text.endswith("\r\x1b[K")
+    assert "\x1b[31m" not in text and "Reading [bold]evil.vcf " in text  # data, not markup or control
+    assert " 50% " in text and "0:00:" in text  # the share done and the time left, drawn when it stops
+    assert text.endswith("\x1b[1A\x1b[2K")  # then the bar's line is erased: gone when done
+    bar.start("Writing", 0)  # a second stage (no total: a pulsing bar) draws again
+    bar.finish()
+    assert stream.getvalue()[len(text):].count("Writing") >= 1
 
 
 def test_store_bulk_writes(tmp_path):
@@ -228,22 +232,23 @@ def test_linkedin_keys_ignore_case_and_emails_are_lower_case():
 
 def test_store_importers_and_exporters_never_import_textual():
     code = (
-        "import sys, netpace.store, netpace.importers, netpace.exporters, netpace.transfer_cli;"
+        "import sys, netpace.store, netpace.importers, netpace.exporters, netpace.cli.transfer;"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_command_choices_match_the_formats_implemented():
-    from netpace import exporters, importers, transfer_cli
+    from netpace import exporters, importers
+    from netpace.cli.transfer import export_command, import_command
 
-    assert transfer_cli.IMPORT_FORMATS == importers.FORMATS
-    assert transfer_cli.EXPORT_FORMATS == exporters.FORMATS
+    assert tuple(import_command.params[0].type.choices) == importers.FORMATS == tuple(importers.runner.READERS)
+    assert tuple(export_command.params[0].type.choices) == exporters.FORMATS
 
 
 def test_registering_the_commands_loads_no_importer():
     code = (
-        "import sys, netpace.transfer_cli;"
+        "import sys, netpace.cli.transfer;"
         "heavy = [m for m in ('vobject', 'icalendar', 'netpace.importers', 'netpace.exporters', 'peewee')"
         " if m in sys.modules]; assert not heavy, heavy"
     )

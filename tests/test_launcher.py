@@ -8,7 +8,9 @@ import time
 
 import pytest
 
-from netpace import first_view, launcher
+import netpace.__main__ as entry
+from netpace.startup import fork
+from netpace.startup import kept_list
 from netpace.clock import now_from
 from netpace.demo import write_demo
 from netpace.store import open_store, standings
@@ -35,7 +37,7 @@ NOW_TEXT = "2026-11-26 09:00"
     (["--version"], None),
 ])
 def test_only_the_plain_launch_takes_the_quick_way(args, plain):
-    assert launcher.plain_launch(args) == plain
+    assert fork.plain_launch(args) == plain
 
 
 @pytest.fixture
@@ -49,14 +51,14 @@ def kept(tmp_path):
 
 
 def test_the_answer_is_the_first_view_the_app_would_read(kept):
-    found = first_view.answer(str(kept), NOW_TEXT)
+    found = kept_list.answer(str(kept), NOW_TEXT)
     kind, path, timestamp, offset, total, rows = found
     now = now_from(NOW_TEXT)
     with open_store(kept) as store:
         expected, count = standings.first_view(store, now)
     assert (kind, path, total) == ("view", str(kept), count)
-    assert [first_view.unpack(row) for row in rows] == expected
-    moment = first_view.moment(timestamp, offset)
+    assert [kept_list.unpack(row) for row in rows] == expected
+    moment = kept_list.moment(timestamp, offset)
     assert moment == now and moment.utcoffset() == now.utcoffset() and moment.date() == now.date()
 
 
@@ -66,9 +68,9 @@ def test_with_no_standings_kept_the_child_assesses_everyone(tmp_path, kept):
     fresh = tmp_path / "fresh.db"
     with open_store(fresh) as store:
         write_demo(store, now_from(NOW_TEXT))
-    found = first_view.answer(str(fresh), NOW_TEXT)
+    found = kept_list.answer(str(fresh), NOW_TEXT)
     assert found[0] == "view" and found[4] == 40
-    assert found[5] == first_view.answer(str(kept), NOW_TEXT)[5]  # as from kept standings
+    assert found[5] == kept_list.answer(str(kept), NOW_TEXT)[5]  # as from kept standings
     with open_store(fresh) as store:
         assert store.m.standing.select().count() == 0  # the child only reads
 
@@ -79,15 +81,15 @@ def _files(folder):
 
 def test_no_answer_and_nothing_changed_when_the_child_cant_serve_the_launch(tmp_path, kept):
     missing = tmp_path / "new" / "none.db"
-    assert first_view.answer(str(missing), NOW_TEXT) == first_view.NONE
+    assert kept_list.answer(str(missing), NOW_TEXT) == kept_list.NONE
     assert not missing.parent.exists()  # the CLI creates it, not the child
 
     empty = tmp_path / "empty.db"
     open_store(empty).close()
-    assert first_view.answer(str(empty), NOW_TEXT) == first_view.NONE  # no contacts: nothing to show
+    assert kept_list.answer(str(empty), NOW_TEXT) == kept_list.NONE  # no contacts: nothing to show
 
-    assert first_view.answer(str(kept), "not a time") == first_view.NONE
-    assert first_view.answer(str(tmp_path), NOW_TEXT) == first_view.NONE  # a folder
+    assert kept_list.answer(str(kept), "not a time") == kept_list.NONE
+    assert kept_list.answer(str(tmp_path), NOW_TEXT) == kept_list.NONE  # a folder
 
     text = tmp_path / "notes.txt"
     text.write_text("hello")
@@ -98,14 +100,14 @@ def test_no_answer_and_nothing_changed_when_the_child_cant_serve_the_launch(tmp_
     before = {p: p.read_bytes() for p in (text, foreign, older)}
     listing = _files(tmp_path)
     for path in before:
-        assert first_view.answer(str(path), NOW_TEXT) == first_view.NONE
+        assert kept_list.answer(str(path), NOW_TEXT) == kept_list.NONE
     assert {p: p.read_bytes() for p in before} == before  # no upgrade, no WAL switch
     assert _files(tmp_path) == listing  # and no backup made
 
 
 def test_the_forked_child_answers_as_the_function_does(kept):
-    child = launcher.Child.start(str(kept), NOW_TEXT)
-    assert child.answer() == first_view.answer(str(kept), NOW_TEXT)
+    child = fork.Child.start(str(kept), NOW_TEXT)
+    assert child.answer() == kept_list.answer(str(kept), NOW_TEXT)
     with pytest.raises(ChildProcessError):
         os.waitpid(child.pid, os.WNOHANG)  # reaped
 
@@ -114,14 +116,14 @@ def test_a_child_that_fails_or_hangs_is_no_answer_and_is_reaped(kept, monkeypatc
     def broken(db, now):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(first_view, "answer", broken)
-    child = launcher.Child.start(str(kept), NOW_TEXT)
+    monkeypatch.setattr(kept_list, "answer", broken)
+    child = fork.Child.start(str(kept), NOW_TEXT)
     assert child.answer() is None
     with pytest.raises(ChildProcessError):
         os.waitpid(child.pid, os.WNOHANG)
 
-    monkeypatch.setattr(first_view, "answer", lambda db, now: time.sleep(60))
-    child = launcher.Child.start(str(kept), NOW_TEXT)
+    monkeypatch.setattr(kept_list, "answer", lambda db, now: time.sleep(60))
+    child = fork.Child.start(str(kept), NOW_TEXT)
     started = time.monotonic()
     assert child.answer(timeout=0.3) is None
     assert time.monotonic() - started < 5
@@ -142,17 +144,17 @@ def _wired(monkeypatch, shown: bool):
         seen["cli"] = args
 
     import netpace.cli
-    import netpace.ui.launch
+    import netpace.ui.run
 
-    monkeypatch.setattr(launcher, "_in_terminal", lambda: True)
-    monkeypatch.setattr(netpace.ui.launch, "run_after_child", run_after_child)
+    monkeypatch.setattr(fork, "in_terminal", lambda: True)
+    monkeypatch.setattr(netpace.ui.run, "run_after_child", run_after_child)
     monkeypatch.setattr(netpace.cli, "main", cli_main)
     return seen
 
 
 def test_a_launch_with_standings_kept_runs_the_app_on_the_childs_view(kept, monkeypatch):
     seen = _wired(monkeypatch, shown=True)
-    launcher.main(["--db", str(kept), "--now", NOW_TEXT])
+    entry.main(["--db", str(kept), "--now", NOW_TEXT])
     assert seen["answer"][0] == "view" and seen["now_text"] == NOW_TEXT
     assert "cli" not in seen
 
@@ -160,27 +162,27 @@ def test_a_launch_with_standings_kept_runs_the_app_on_the_childs_view(kept, monk
 def test_a_launch_the_child_cant_serve_goes_to_the_cli(tmp_path, monkeypatch):
     seen = _wired(monkeypatch, shown=True)
     args = ["--db", str(tmp_path / "none.db")]
-    launcher.main(args)
-    assert seen["answer"] == first_view.NONE and seen["cli"] == args
+    entry.main(args)
+    assert seen["answer"] == kept_list.NONE and seen["cli"] == args
 
 
 def test_other_commands_go_to_the_cli_without_a_child(monkeypatch):
     seen = _wired(monkeypatch, shown=True)
-    launcher.main(["list"])
+    entry.main(["list"])
     assert seen == {"cli": ["list"]}
 
 
 def test_without_a_terminal_the_cli_says_the_app_needs_one(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_info:
-        launcher.main(["--db", str(tmp_path / "x.db")])
+        entry.main(["--db", str(tmp_path / "x.db")])
     assert exit_info.value.code == 2
     assert "The app needs a terminal" in capsys.readouterr().err
 
 
 def test_the_child_finds_the_database_where_the_cli_would(kept, monkeypatch, tmp_path):
     monkeypatch.setenv("NETPACE_DB", str(kept))
-    assert first_view.answer(None, NOW_TEXT)[1] == str(kept)
+    assert kept_list.answer(None, NOW_TEXT)[1] == str(kept)
     monkeypatch.setenv("HOME", str(tmp_path))
     home_db = tmp_path / "mine.db"
     home_db.write_bytes(kept.read_bytes())
-    assert first_view.answer("~/mine.db", NOW_TEXT)[1] == str(home_db)
+    assert kept_list.answer("~/mine.db", NOW_TEXT)[1] == str(home_db)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "netpace"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "netpace"
 
 
 def loaded_after(code: str) -> set[str]:
@@ -35,6 +36,16 @@ def test_quick_commands_never_import_textual(tmp_path):
     assert "textual" not in loaded_after(code)
 
 
+def test_imports_point_one_way_and_no_package_has_a_cycle(capsys):
+    """import-linter's contracts in pyproject.toml: the layers (ui/cli -> startup ->
+    importers/exporters -> store -> domain), lazy imports included, and no cycle between
+    the modules of any package."""
+    from importlinter.cli import lint_imports
+
+    code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+    assert code == 0, capsys.readouterr().out
+
+
 def _imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):
@@ -54,14 +65,14 @@ def test_domain_source_reads_no_clock_and_does_no_io():
 
 
 def test_the_launch_draws_its_first_frame_without_peewee_pendulum_or_click():
-    """What the app process imports before the list is on screen (netpace.launcher): the
+    """What the app process imports before the list is on screen (netpace.__main__): the
     child process reads the database; this one loads Textual and the first screen only."""
-    assert not loaded_after("import netpace.launcher") & {"textual", "peewee", "pendulum", "click", "sqlite3"}
+    assert not loaded_after("import netpace.__main__") & {"textual", "peewee", "pendulum", "click", "sqlite3"}
     code = (
-        "import netpace.launcher\n"
-        "from netpace.ui.launch import run_after_child\n"
+        "import netpace.__main__\n"
+        "from netpace.ui.run import run_after_child\n"
         "import netpace.ui.app, netpace.ui.screens.main\n"
-        "from netpace.first_view import moment, unpack\n"
+        "from netpace.startup.kept_list import moment, unpack\n"
         "unpack((1, 'A', '', 'active', None, 3, 'calm', 'ok', 739000)); moment(0.0, 3600)"
     )
     assert not loaded_after(code) & {"peewee", "pendulum", "click"}

@@ -154,7 +154,7 @@ def test_migrations_run_in_order_with_a_backup_first(db_path, monkeypatch):
         _extra_step(base + 2, "UPDATE contact SET pronouns = 'she/her'"),
     )
     monkeypatch.setattr(migrations, "STEPS", steps)
-    monkeypatch.setattr("netpace.store.store.migrate", lambda db, path: migrations.migrate(db, path, steps))
+    monkeypatch.setattr("netpace.store.store.migrate", lambda db, path, **kw: migrations.migrate(db, path, steps, **kw))
     with open_store(db_path) as upgraded:
         assert upgraded.db.execute_sql("PRAGMA user_version").fetchone()[0] == base + 2
         assert upgraded.db.execute_sql("SELECT pronouns FROM contact").fetchone()[0] == "she/her"
@@ -237,7 +237,7 @@ def test_migration_backups_go_to_the_backups_folder_and_are_pruned(db_path, monk
         steps = base + tuple(_extra_step(v, "SELECT 1") for v in range(first, version + 1))
         monkeypatch.setattr(migrations, "STEPS", steps)
         monkeypatch.setattr("netpace.store.store.refuse_newer", lambda db, path, s=steps: migrations.refuse_newer(db, path, s))
-        monkeypatch.setattr("netpace.store.store.migrate", lambda db, path, s=steps: migrations.migrate(db, path, s))
+        monkeypatch.setattr("netpace.store.store.migrate", lambda db, path, s=steps, **kw: migrations.migrate(db, path, s, **kw))
         with open_store(db_path) as opened:
             made.append(opened.migration_backup)
     kept = sorted((db_path.parent / "backups").glob("*-migration-*.db"))

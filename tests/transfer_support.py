@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from netpace.store import open_store
-from netpace.transfer_cli import export_command, import_command
+from netpace.cli.transfer import export_command, import_command
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW = datetime(2027, 1, 15, 12, 0, tzinfo=timezone.utc)

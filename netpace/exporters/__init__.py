@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime
-from pathlib import Path
+from importlib import import_module
 
+from ..domain.formats import EXPORT_NAMES, EXPORTS
 from ..store.store import Store
-from . import csv_export, ics_export, json_export, vcard_export
+from .ics_export import DEFAULT_DAYS
 
-FORMATS = ("json", "csv", "vcard", "ics")
-
-
-def render(format: str, store: Store, now: datetime, *, days: int = ics_export.DEFAULT_DAYS) -> bytes:
-    if format == "json":
-        return json_export.render(store, now)
-    if format == "csv":
-        return csv_export.render(store, now)
-    if format == "vcard":
-        return vcard_export.render(store, now)
-    if format == "ics":
-        return ics_export.render(store, now, days)
-    raise ValueError(f"unknown export format {format!r}")
+FORMATS = EXPORT_NAMES
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write `path` whole or not at all, readable by its owner only (0600)."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+def render(format: str, store: Store, now: datetime, *, days: int = DEFAULT_DAYS) -> bytes:
+    """The file for `format` (a name from the table of formats, netpace.domain.formats)."""
+    if format not in EXPORTS:
+        raise ValueError(f"unknown export format {format!r}")
+    writer = import_module(f"{__name__}.{EXPORTS[format].writer}")
+    if format == "ics":  # the only one that looks ahead
+        return writer.render(store, now, days)
+    return writer.render(store, now)

@@ -17,10 +17,11 @@ a change that old readers would misread raises the version.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timezone
 
+from ..domain.json_views import contact_json
 from ..domain.model import Contact, Interaction
+from ..json_text import dumps
 from ..store.store import Store
 
 SCHEMA_VERSION = 1
@@ -36,8 +37,6 @@ def _day(day: date | None) -> str | None:
 
 def contact_dict(contact: Contact) -> dict:
     """The fields `netpace list --json` shows, plus when the contact was made and changed."""
-    from ..report import contact_json
-
     return {
         **contact_json(contact),
         "created_at": _time(contact.created_at),
@@ -73,4 +72,4 @@ def render(store: Store, now: datetime) -> bytes:
         "contacts": [contact_dict(c) for c in sorted(contacts, key=lambda c: c.id)],
         "interactions": interactions,
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (dumps(document, indent=2) + "\n").encode("utf-8")  # as the command line's --json

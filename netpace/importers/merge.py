@@ -16,8 +16,8 @@ from typing import Iterable
 
 from ..domain.identity import email_key, linkedin_key, name_key
 from ..domain.model import Contact, Interaction, Status
-from ..store.errors import ValidationError
-from ..store.store import MAX_NOTE, Store, clean_contact, clean_interaction
+from ..domain.validation import MAX_NOTE, InvalidInput, clean_contact, clean_interaction
+from ..store.store import Store
 from .records import ContactRecord, InteractionRecord, Person, Progress, Record, Skip
 
 
@@ -153,7 +153,7 @@ class Merger:
                 self._merged.add((id(draft), person))
                 return draft
             merged = _merge(found.contact, person)
-        except ValidationError as error:
+        except InvalidInput as error:
             self.skips.append(Skip(where, str(error).rstrip(".")))
             return None
         if person.ref:
@@ -182,7 +182,7 @@ class Merger:
         )
         try:
             item = clean_interaction(item)
-        except (ValidationError, ValueError) as error:
+        except (InvalidInput, ValueError) as error:
             self.skips.append(Skip(record.where, str(error).rstrip(".")))
             return
         draft = self._resolve(record.person, record.where)

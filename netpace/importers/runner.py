@@ -4,41 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..domain.formats import IMPORT_FORMATS, IMPORT_NAMES
 from ..store.errors import StoreError
 from ..store.store import Store
-from . import (
-    google_csv,
-    ics,
-    linkedin_connections,
-    linkedin_messages,
-    maildir,
-    mbox,
-    netpace_json,
-    outlook_csv,
-    vcard,
-)
 from .errors import ImportFailure, NeedsOption
 from .merge import Merger, Outcome, fingerprint
 from .records import ImportOptions, NoProgress, Progress, Record
 
 Reader = Callable[[Path, ImportOptions, Progress], Iterator[Record]]
 
-READERS: dict[str, Reader] = {
-    "linkedin-connections": linkedin_connections.read,
-    "linkedin-messages": linkedin_messages.read,
-    "vcard": vcard.read,
-    "google-csv": google_csv.read,
-    "outlook-csv": outlook_csv.read,
-    "mbox": mbox.read,
-    "maildir": maildir.read,
-    "ics": ics.read,
-    "json": netpace_json.read,
-}
-FORMATS = tuple(READERS)
-NEEDS_MY_ADDRESS = frozenset({"mbox", "maildir"})
+# Each format's reader, from the one table of formats (netpace.domain.formats).
+READERS: dict[str, Reader] = {f.name: import_module(f"{__package__}.{f.reader}").read for f in IMPORT_FORMATS}
+FORMATS = IMPORT_NAMES
+NEEDS_MY_ADDRESS = frozenset(f.name for f in IMPORT_FORMATS if f.needs_me)
 
 
 @dataclass

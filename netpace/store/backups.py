@@ -16,13 +16,15 @@ import os
 import re
 import sqlite3
 import time
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import StoreError
+from .errors import StoreError, describe
 from .migrations import latest_version
+from .private_files import create_private_file, make_private_folders
 from .revisions import renew_generation
 
 BACKUP_FOLDER = "backups"
@@ -64,17 +66,6 @@ def default_backup_path(db_path: Path | str, reason: str | None = None) -> Path:
     return backups_folder(db_path) / f"{Path(db_path).stem}-{middle}{_stamp()}.db"
 
 
-def _make_folder(folder: Path) -> None:
-    """Create missing folders 0700 (existing ones are left as they are)."""
-    missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for item in reversed(missing):
-        item.mkdir(mode=0o700)
-        os.chmod(item, 0o700)
-
-
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
     return sqlite3.connect(uri, uri=True, timeout=LOCK_WAIT_SECONDS)
@@ -95,10 +86,9 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection, label: Path) -
     source.backup(target, pages=-1, progress=progress, sleep=0.05)
 
 
-def _new_private_file(path: Path) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+def _is_path(source) -> bool:
+    """A path (str or os.PathLike) rather than an open Store (which has .db and .path)."""
+    return isinstance(source, (str, os.PathLike))
 
 
 def _temp_beside(target: Path) -> Path:
@@ -115,9 +105,7 @@ def _remove(path: Path) -> None:
 
 def _source_connection(source) -> tuple[sqlite3.Connection, Path, bool]:
     """(connection, path, whether we opened it) for a Store or a path."""
-    from .store import Store
-
-    if isinstance(source, Store):
+    if not _is_path(source):
         return source.db.connection(), Path(source.path), False
     path = Path(source)
     if not path.is_file():
@@ -128,11 +116,11 @@ def _source_connection(source) -> tuple[sqlite3.Connection, Path, bool]:
 def _write_file_copy(connection: sqlite3.Connection, label: Path, target: Path) -> Path:
     """Copy into a temporary file beside `target`, make it a single self-contained file
     (rollback journal, no -wal), then rename it into place."""
-    _make_folder(target.parent)
+    make_private_folders(target.parent)
     temp = _temp_beside(target)
-    _new_private_file(temp)
+    create_private_file(temp)
     try:
-        with _closing(sqlite3.connect(temp)) as out:
+        with closing(sqlite3.connect(temp)) as out:
             _copy(connection, out, label)
             out.execute("PRAGMA journal_mode = delete")
         os.replace(temp, target)
@@ -140,17 +128,6 @@ def _write_file_copy(connection: sqlite3.Connection, label: Path, target: Path) 
         _remove(temp)
         raise
     return target
-
-
-class _closing:
-    def __init__(self, connection: sqlite3.Connection):
-        self.connection = connection
-
-    def __enter__(self) -> sqlite3.Connection:
-        return self.connection
-
-    def __exit__(self, *exc) -> None:
-        self.connection.close()
 
 
 def write_backup(source, target: Path | str | None = None) -> Path:
@@ -162,8 +139,6 @@ def write_backup(source, target: Path | str | None = None) -> Path:
     try:
         return _write_file_copy(connection, path, target)
     except sqlite3.Error as error:
-        from .store import describe
-
         raise StoreError(describe(error, path)) from None
     except OSError as error:
         raise StoreError(f"Can't write the backup {target}: {(error.strerror or str(error)).lower()}.") from None
@@ -188,10 +163,9 @@ def auto_backup(store_or_path, reason: str, keep: int = KEEP_PER_REASON) -> Path
     callers should then not go ahead."""
     if not _REASON.match(reason):
         raise ValueError(f"backup reason must be a short lower-case word, not {reason!r}")
-    from .store import Store
-
-    path = Path(store_or_path.path if isinstance(store_or_path, Store) else store_or_path)
-    if not isinstance(store_or_path, Store) and not path.exists():
+    given_path = _is_path(store_or_path)
+    path = Path(store_or_path if given_path else store_or_path.path)
+    if given_path and not path.exists():
         return None
     made = write_backup(store_or_path, default_backup_path(path, reason))
     prune(made.parent, reason, keep, stem=path.stem)
@@ -236,11 +210,9 @@ def inspect_backup(path: Path | str) -> BackupInfo:
     path = Path(path)
     _looks_like_sqlite(path)
     try:
-        with _closing(_connect_read_only(path)) as connection:
+        with closing(_connect_read_only(path)) as connection:
             return _inspect_connection(connection, path)
     except sqlite3.Error as error:
-        from .store import describe
-
         raise StoreError(describe(error, path)) from None
 
 
@@ -250,7 +222,7 @@ def _page_size(connection: sqlite3.Connection) -> int:
 
 def _install(staged: Path, db_path: Path) -> None:
     """Copy the staged file into the live database in one write transaction."""
-    with _closing(sqlite3.connect(staged)) as source, _closing(
+    with closing(sqlite3.connect(staged)) as source, closing(
         sqlite3.connect(db_path, timeout=LOCK_WAIT_SECONDS)
     ) as live:
         live_mode = live.execute("PRAGMA journal_mode").fetchone()[0]
@@ -275,19 +247,17 @@ def restore_backup(db_path: Path | str, backup: Path | str) -> Restored:
     if db_path.is_dir():
         raise StoreError(f"{db_path} is a folder, not a netpace database.")
     try:
-        _make_folder(db_path.parent)
+        make_private_folders(db_path.parent)
         staged = _temp_beside(db_path)
-        with _closing(_connect_read_only(backup)) as source:
+        with closing(_connect_read_only(backup)) as source:
             _inspect_connection(source, backup)
             _write_file_copy(source, backup, staged)
     except sqlite3.Error as error:
-        from .store import describe
-
         raise StoreError(describe(error, backup)) from None
     except OSError as error:
         raise StoreError(f"Can't restore into {db_path.parent}: {(error.strerror or str(error)).lower()}.") from None
     try:
-        with _closing(sqlite3.connect(staged)) as check:
+        with closing(sqlite3.connect(staged)) as check:
             info = _inspect_connection(check, backup)
             renew_generation(check)
         previous = None
@@ -305,8 +275,6 @@ def restore_backup(db_path: Path | str, backup: Path | str) -> Restored:
             os.replace(staged, db_path)
             os.chmod(db_path, 0o600)
     except sqlite3.Error as error:
-        from .store import describe
-
         raise StoreError(describe(error, db_path)) from None
     finally:
         _remove(staged)
@@ -323,12 +291,12 @@ def _replace_damaged(staged: Path, db_path: Path) -> Path:
     the staged copy over it. The stale -wal/-shm go first: SQLite would otherwise replay
     the old write-ahead log into the restored file."""
     kept = default_backup_path(db_path, "damaged")
-    _make_folder(kept.parent)
+    make_private_folders(kept.parent)
     for suffix in ("", "-wal"):
         source = Path(f"{db_path}{suffix}")
         if source.exists():
             temp = _temp_beside(Path(f"{kept}{suffix}"))
-            _new_private_file(temp)
+            create_private_file(temp)
             with open(source, "rb") as src, open(temp, "wb") as out:
                 while chunk := src.read(1 << 20):
                     out.write(chunk)

@@ -147,17 +147,17 @@ def refuse_newer(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = S
     return version
 
 
-def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS) -> Path | None:
-    """Bring the database to the newest version. Returns the backup path, if one was made."""
+def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS, *,
+            backup: Callable[[], Path | None] | None = None) -> Path | None:
+    """Bring the database to the newest version. Before any step runs on a database that
+    holds data, `backup()` saves it (the opener passes it). Returns what that returned."""
     version = refuse_newer(db, path, steps)
     pending = [step for step in steps if step.version > version]
     if not pending:
         return None
-    backup = None
-    if version > 0 and path is not None:
-        from .backups import auto_backup  # backups imports this module
-
-        backup = auto_backup(path, "migration")
+    made = None
+    if version > 0 and backup is not None:
+        made = backup()
     for step in pending:
         # Re-read the version under the write lock (BEGIN IMMEDIATE): another process
         # opening the same database at the same moment may have run this step already.
@@ -166,4 +166,4 @@ def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS)
                 continue
             step.apply(db)
             db.execute_sql(f"PRAGMA user_version = {int(step.version)}")
-    return backup
+    return made

@@ -14,18 +14,11 @@ from typing import Iterable, Iterator
 
 import peewee as pw
 
-from ..domain.model import (
-    Channel,
-    Contact,
-    ContactSummary,
-    Direction,
-    Interaction,
-    Kind,
-    Status,
-)
+from ..domain.model import Contact, ContactSummary, Interaction, Status
 from ..domain.pressure import EMPTY_HISTORY, assess_histories, triage_key
-from ..domain.text import clean_name, fold, one_line, strip_controls
+from ..domain.text import clean_name, fold
 from ..domain.thresholds import DAILY_CHECK_INS
+from ..domain.validation import InvalidInput, clean_contact, clean_interaction
 from .convert import (
     INTERACTION_COLUMNS,
     contact_from_row,
@@ -37,52 +30,20 @@ from .convert import (
 from . import reading, totals
 from ..domain.summary import summarize
 from .cache import NetworkCache
-from .errors import AmbiguousName, InteractionNotFound, NeedsUpgrade, NotFound, StoreError, ValidationError
+from .backups import auto_backup
+from .errors import AmbiguousName, InteractionNotFound, NeedsUpgrade, NotFound, StoreError, ValidationError, describe
 from .migrations import current_version, latest_version, migrate, refuse_newer
+from .private_files import create_private_file, make_private_folders
 from .schema import Models, make_models
 
 BUSY_TIMEOUT_MS = 5000
 BUDGET_SETTING = "daily_check_ins"
-MAX_NAME = 300
-MAX_NOTE = 200_000
-MAX_FIELD = 2_000
 # Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
 BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
 # Ours too, added by later schema steps.
 _LATER_TABLES = {"contact_totals", "contact_revision", "revision_generation", "contact_standing", "setting"}
 _WORDS = re.compile(r"[\W_]+")
-
-
-def describe(error: BaseException, path: Path | str) -> str:
-    """One sentence for a database error a user can run into."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return f"The database {path} is locked by another program; try again in a moment."
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return f"{path} is not a netpace database, or it is damaged."
-    if "readonly" in text or "read-only" in text:
-        return f"{path} is read-only: netpace can't save changes there."
-    if "unable to open" in text:
-        return f"netpace can't open {path}: check that its folder exists and is writable."
-    if "disk" in text and ("full" in text or "i/o" in text):
-        return f"Writing {path} failed: the disk is full or failing."
-    return f"Database error on {path}: {error}."
-
-
-def _make_file(path: Path) -> None:
-    """Create the database file 0600 (and missing folders 0700): this is personal data."""
-    missing = []
-    parent = path.parent
-    while not parent.exists():
-        missing.append(parent)
-        parent = parent.parent
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700)
-        os.chmod(folder, 0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
 
 
 def open_store(path: Path | str, *, create: bool = True, upgrade: bool = True) -> "Store":
@@ -96,7 +57,8 @@ def open_store(path: Path | str, *, create: bool = True, upgrade: bool = True) -
         if not create:
             raise StoreError(f"There is no netpace database at {path}.")
         try:
-            _make_file(path)
+            make_private_folders(path.parent)
+            create_private_file(path)
         except OSError as error:
             reason = error.strerror or str(error)
             raise StoreError(f"Can't create a database at {path}: {reason.lower()}.") from None
@@ -129,7 +91,7 @@ def open_store(path: Path | str, *, create: bool = True, upgrade: bool = True) -
         if not upgrade and current_version(db) < latest_version():
             raise NeedsUpgrade(f"{path} was written by an older netpace and needs an upgrade first.")
         db.execute_sql("PRAGMA journal_mode = wal")
-        backup = migrate(db, path)
+        backup = migrate(db, path, backup=lambda: auto_backup(path, "migration"))
     except StoreError:
         db.close()
         if created:
@@ -174,59 +136,6 @@ def _check_is_ours(db: pw.Database, path: Path) -> None:
         raise StoreError(f"{path} is an SQLite database, but not a netpace one.")
 
 
-def clean_contact(contact: Contact) -> Contact:
-    """The contact as it would be stored, or ValidationError with one sentence."""
-    name = clean_name(contact.name)
-    if not name:
-        raise ValidationError("A contact needs a name: it was empty after removing blanks and control characters.")
-    if len(name) > MAX_NAME:
-        raise ValidationError(f"That name is {len(name)} characters long; the most netpace keeps is {MAX_NAME}.")
-    if len(contact.notes) > MAX_NOTE:
-        raise ValidationError(f"Notes can be at most {MAX_NOTE:,} characters.")
-    if contact.keep_in_touch_days is not None and not 1 <= contact.keep_in_touch_days <= 3650:
-        raise ValidationError("Keep-in-touch must be between 1 and 3650 days.")
-    emails: list[str] = []
-    for address in contact.emails:
-        address = one_line(address).lower()
-        if address and address not in emails:
-            emails.append(address)
-    tags: list[str] = []
-    for tag in contact.tags:
-        tag = one_line(tag)
-        if tag and tag not in tags:
-            tags.append(tag)
-    fields = {
-        "company": one_line(contact.company)[:MAX_FIELD],
-        "role": one_line(contact.role)[:MAX_FIELD],
-        "phone": one_line(contact.phone)[:MAX_FIELD],
-        "linkedin": one_line(contact.linkedin)[:MAX_FIELD],
-    }
-    return replace(
-        contact,
-        name=name,
-        emails=tuple(emails),
-        tags=tuple(tags),
-        notes=strip_controls(contact.notes),
-        **fields,
-    )
-
-
-def clean_interaction(item: Interaction) -> Interaction:
-    """The interaction as it would be stored, or ValidationError with one sentence."""
-    note = strip_controls(item.note)
-    if len(note) > MAX_NOTE:
-        raise ValidationError(f"A note can be at most {MAX_NOTE:,} characters.")
-    values = {}
-    for field, kind in (("direction", Direction), ("channel", Channel), ("kind", Kind)):
-        raw = getattr(item, field)
-        try:
-            values[field] = kind(raw)
-        except ValueError:
-            allowed = ", ".join(k.value for k in kind)
-            raise ValidationError(f"{raw!r} is not a {field} netpace knows; use one of {allowed}.") from None
-    return replace(item, note=note, **values)
-
-
 class Store:
     def __init__(self, db: pw.SqliteDatabase, models: Models, path: Path):
         self.db = db
@@ -260,11 +169,6 @@ class Store:
         with self.guard(), self.db.atomic():
             yield
 
-    def data_version(self) -> int:
-        """Changes when another connection commits: the cue to reload."""
-        with self.guard():
-            return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
-
     def change_marker(self) -> tuple:
         """Cheap fingerprint of the data, comparable across connections and threads."""
         with self.guard():
@@ -277,7 +181,10 @@ class Store:
 
     # -- contacts ---------------------------------------------------------------------
     def _clean(self, contact: Contact) -> Contact:
-        return clean_contact(contact)
+        try:
+            return clean_contact(contact)
+        except InvalidInput as error:
+            raise ValidationError(str(error)) from None
 
     def _row_values(self, contact: Contact) -> dict:
         return {
@@ -424,7 +331,10 @@ class Store:
             return reading.all_interactions(self)
 
     def _clean_interaction(self, item: Interaction) -> Interaction:
-        return clean_interaction(item)
+        try:
+            return clean_interaction(item)
+        except InvalidInput as error:
+            raise ValidationError(str(error)) from None
 
     def log(self, contact_id: int, item: Interaction, now: datetime) -> Interaction:
         item = self._clean_interaction(item)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path
 from time import monotonic
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.widget import AwaitMount
@@ -22,7 +20,9 @@ from ..domain.summary import summarize
 from ..domain.model import Contact, ContactSummary, Interaction, Status
 from ..domain.text import one_line
 from ..store.errors import StoreError
-from .commands import NetpaceCommands
+from .app_keys import APP_BINDINGS, COMMAND_PALETTE_KEY
+from .commands import NetpaceCommands, Palette
+from .contract import NetworkScreen
 from .messages import (
     Change,
     ContactChanged,
@@ -35,8 +35,9 @@ from .messages import (
     StoreFailed,
     SummaryChanged,
 )
+from .network import prepare_network
 from .weekly import weekly_counts
-from .words import change_words, label, timeline_entries
+from .words import STILL_LOADING, change_words, label, timeline_entries
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -45,8 +46,11 @@ POLL_SECONDS = 2.0
 # Seconds after the network has loaded before the list's standings are saved for the
 # next launch (a background write, kept away from the first moments of use).
 SAVE_STANDINGS_AFTER = 1.5
-STILL_LOADING = "Your network is still loading; try again in a moment."
 STORE_FAILED_SECONDS = 8.0  # how long a database error stays on screen
+
+
+def _ignore(error: StoreError) -> None:
+    """For store work whose failure needs no word: the next try will do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,44 +66,27 @@ class UndoStep:
     what: str = ""
 
 
-def prepare_network(summaries, now: datetime, marker: tuple, budget: int) -> Network:
-    """The network with its list rows, search keys and default order ready (worker side)."""
-    from .listing import Listing
-    from .sorting import SortOrder
-
-    listing = Listing(summaries, now.date())
-    listing.view(SortOrder.URGENCY)
-    network = Network(tuple(summaries), now, marker, listing, budget)
-    # The network lives until the next reload: keep the cyclic collector from walking
-    # its hundreds of thousands of objects on every later collection (on the UI thread).
-    gc.collect()
-    gc.freeze()
-    return network
-
-
 class NetpaceApp(App[None]):
     TITLE = "netpace"
     CSS_PATH = "netpace.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     COMMANDS = App.COMMANDS | {NetpaceCommands}
-    COMMAND_PALETTE_BINDING = "ctrl+p"
 
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave netpace (everything is already saved)"),
-        Binding("question_mark", "help", "Keys", id="app.help", tooltip="List every key and what it does"),
-        Binding("c", "capture", "Log", id="app.capture",
-                tooltip="Quick capture: log an interaction with the selected contact"),
-        Binding("t", "triage", "Triage", id="app.triage", tooltip="The queue of what needs action today"),
-    ]
+    def action_command_palette(self) -> None:
+        """Open the command palette (netpace's, see commands.Palette)."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+    COMMAND_PALETTE_BINDING = COMMAND_PALETTE_KEY
+    BINDINGS = APP_BINDINGS
 
     def __init__(self, store: "Store | None", *, now: datetime | Callable[[], datetime] | None = None,
                  poll_seconds: float | None = POLL_SECONDS, preload=None) -> None:
-        """`store` may be None when a `preload` (launch.Preload) opens it: the workers
+        """`store` may be None when a `preload` (startup.preload.Preload) opens it: the workers
         that need it then wait for it (`store`)."""
         super().__init__()
         self._store = store
         self._store_source = preload.opened_store if store is None and preload is not None else None
-        self._preload = preload  # launch.Preload: the first load, started before the app
+        self._preload = preload  # startup.preload.Preload: the first load, started before the app
         self._now = now
         self.poll_seconds = poll_seconds
         self.network: Network | None = None
@@ -108,7 +95,7 @@ class NetpaceApp(App[None]):
         self.undo_steps: list[UndoStep] = []
         self._writes_pending = 0
         self.leaving = False
-        self._first_drawn: Callable[[], None] | None = None  # starts the full load (launch.Preload)
+        self._first_drawn: Callable[[], None] | None = None  # starts the full load (startup.preload.Preload)
         self._standings_saved = False
         self._store_failure: tuple[str, float] = ("", -STORE_FAILED_SECONDS)  # the last said, and when
         self._waiting_captures: list = []  # shown on the gauge, saved after that frame
@@ -186,29 +173,39 @@ class NetpaceApp(App[None]):
                 return summary
         return None
 
-    def _tell_screens(self, method: str, *args) -> None:
-        """Call `method` on every open screen that has it."""
+    def _tell_screens(self, tell: Callable[[NetworkScreen], object]) -> None:
+        """`tell(screen)` for every open screen that shows the network (contract.NetworkScreen)."""
         for screen in (*self.screen_stack,):
-            handler = getattr(screen, method, None)
-            if handler is None or not screen.is_attached:
+            if not isinstance(screen, NetworkScreen) or not screen.is_attached:
                 continue
             try:
-                handler(*args)
+                tell(screen)
             except NoMatches:
                 pass  # the screen is being torn down (the app is closing)
 
     # -- workers: reads -------------------------------------------------------------------
-    def _done_with_thread(self) -> None:
-        """Each worker thread has its own SQLite connection: close it when done."""
+    @contextmanager
+    def store_work(self, failed: Callable[[StoreError], object] | None = None) -> Iterator[None]:
+        """Around the database work of a thread worker: a StoreError in the block ends it and
+        goes to `failed` (by default the app says it, StoreFailed); either way the thread's
+        own SQLite connection is closed after."""
         try:
-            self.store.db.close()
-        except Exception:  # closing can only fail if it was never opened
-            pass
+            yield
+        except StoreError as error:
+            if failed is None:
+                self.post_message(StoreFailed(str(error)))
+            else:
+                failed(error)
+        finally:
+            try:
+                self.store.db.close()  # each worker thread has its own connection
+            except Exception:  # closing can only fail if it was never opened
+                pass
 
     @work(thread=True, exclusive=True, group="network", exit_on_error=False)
     def load_network(self) -> None:
         preload, self._preload = self._preload, None
-        try:
+        with self.store_work():
             if preload is not None:
                 if self.first_view is None:
                     first = preload.first_view()
@@ -221,13 +218,8 @@ class NetpaceApp(App[None]):
                 marker = self.store.change_marker()
                 network = prepare_network(self.store.summaries(now, include_hidden=True), now, marker,
                                           self.store.daily_budget())
-        except StoreError as error:
-            self.post_message(StoreFailed(str(error)))
-            return
-        finally:
-            self._done_with_thread()
-        if not get_current_worker().is_cancelled:
-            self.post_message(NetworkLoaded(network))
+            if not get_current_worker().is_cancelled:
+                self.post_message(NetworkLoaded(network))
 
     def _detail(self, contact_id: int, now: datetime, summary: ContactSummary | None = None) -> Detail:
         summary = summary if summary is not None else self.store.summary(contact_id, now)
@@ -237,15 +229,10 @@ class NetpaceApp(App[None]):
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load_detail(self, contact_id: int) -> None:
         now = self.now()
-        try:
+        with self.store_work():
             detail = self._detail(contact_id, now)
-        except StoreError as error:
-            self.post_message(StoreFailed(str(error)))
-            return
-        finally:
-            self._done_with_thread()
-        if not get_current_worker().is_cancelled:
-            self.post_message(DetailLoaded(detail))
+            if not get_current_worker().is_cancelled:
+                self.post_message(DetailLoaded(detail))
 
     def check_for_changes(self) -> None:
         if self.network is not None:
@@ -253,14 +240,10 @@ class NetpaceApp(App[None]):
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def _check_marker(self) -> None:
-        try:
+        with self.store_work(failed=_ignore):  # a locked database now is fine; the next poll will see it
             marker = self.store.change_marker()
-        except StoreError:
-            return  # a locked database now is fine; the next poll will see it
-        finally:
-            self._done_with_thread()
-        if marker != self.marker:
-            self.post_message(ExternalChange(marker))
+            if marker != self.marker:
+                self.post_message(ExternalChange(marker))
 
     # -- workers: writes ----------------------------------------------------------------------
     def _write(self, contact_id: int | None, action: Callable[[datetime], tuple[int, str, UndoStep | None]]) -> None:
@@ -270,24 +253,24 @@ class NetpaceApp(App[None]):
     @work(thread=True, group="write", exit_on_error=False)
     def _run_write(self, contact_id: int | None, action) -> None:
         now = self.now()
+        done: tuple[Change, UndoStep | None] | None = None
         try:
-            contact_id, note, undo = action(now)
-            summary = self.store.summary(contact_id, now)
-            # The gauge first: one small repaint, before the timeline and the list.
-            self.post_message(SummaryChanged(summary, now))
-            if callable(note):
-                note = note(summary)
-            detail = self._detail(contact_id, now, summary)
-            marker = self.store.change_marker()
-        except StoreError as error:
-            self.post_message(StoreFailed(str(error), write=True))
-            return
+            with self.store_work(failed=lambda error: self.post_message(StoreFailed(str(error), write=True))):
+                contact_id, note, undo = action(now)
+                summary = self.store.summary(contact_id, now)
+                # The gauge first: one small repaint, before the timeline and the list.
+                self.post_message(SummaryChanged(summary, now))
+                if callable(note):
+                    note = note(summary)
+                detail = self._detail(contact_id, now, summary)
+                done = Change(detail, note, self.store.change_marker()), undo
         except BaseException:
             self.call_from_thread(self._write_done)
             raise
-        finally:
-            self._done_with_thread()
-        self.post_message(ContactChanged(Change(detail, note, marker, None)))
+        if done is None:  # the store said why (StoreFailed)
+            return
+        change, undo = done
+        self.post_message(ContactChanged(change))
         if undo is not None:
             self.call_from_thread(self.undo_steps.append, undo)
 
@@ -389,7 +372,8 @@ class NetpaceApp(App[None]):
     def on_first_view_loaded(self, message: FirstViewLoaded) -> None:
         if self.network is None:
             self.first_view = (message.rows, message.total, message.now, message.unpack)  # for a later screen
-            self._tell_screens("apply_first_view", *self.first_view)
+            rows, total, now, unpack = self.first_view
+            self._tell_screens(lambda screen: screen.apply_first_view(rows, total, now, unpack))
         self.call_after_refresh(self._first_view_drawn)
 
     def _first_view_drawn(self) -> None:
@@ -401,7 +385,8 @@ class NetpaceApp(App[None]):
         self.first_view = None
         self.network = message.network
         self.marker = message.network.marker
-        self._tell_screens("apply_network", self.network)
+        network = self.network
+        self._tell_screens(lambda screen: screen.apply_network(network))
         if not self._standings_saved:
             self._standings_saved = True
             self.set_timer(SAVE_STANDINGS_AFTER, self._save_standings)
@@ -414,19 +399,15 @@ class NetpaceApp(App[None]):
         network = self.network
         if network is None or self.leaving:
             return
-        try:
+        with self.store_work(failed=_ignore):  # a read-only or busy database: the next launch loads in full
             save(self.store, network.now)
-        except StoreError:
-            pass  # a read-only or busy database: the next launch just loads in full
-        finally:
-            self._done_with_thread()
 
     def on_summary_changed(self, message: SummaryChanged) -> None:
-        self._tell_screens("show_summary", message.summary, message.now)
+        self._tell_screens(lambda screen: screen.show_summary(message.summary, message.now))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         self.detail = message.detail
-        self._tell_screens("show_detail", message.detail)
+        self._tell_screens(lambda screen: screen.show_detail(message.detail))
 
     def on_contact_changed(self, message: ContactChanged) -> None:
         self._write_done()
@@ -440,7 +421,7 @@ class NetpaceApp(App[None]):
                                    listing=listing.with_summary(summary) if listing is not None else None)
         self.marker = change.marker
         self.detail = change.detail
-        self._tell_screens("apply_change", change)
+        self._tell_screens(lambda screen: screen.apply_change(change))
         if change.note:
             self.notify(change.note, markup=False)
 
@@ -468,8 +449,8 @@ class NetpaceApp(App[None]):
 
     # -- actions --------------------------------------------------------------------------------
     def selected_contact_id(self) -> int | None:
-        getter = getattr(self.screen, "selected_contact_id", None)
-        return getter() if callable(getter) else None
+        screen = self.screen
+        return screen.selected_contact_id() if isinstance(screen, NetworkScreen) else None
 
     def action_capture(self, contact_id: int | None = None, editing: Interaction | None = None) -> None:
         if isinstance(self.screen, ModalScreen):
@@ -495,9 +476,8 @@ class NetpaceApp(App[None]):
         if request is not None and request.interaction.id is not None:
             self.update_interaction(request.interaction)
         elif request is not None:
-            remember = getattr(self.screen, "remember_capture", None)
-            if callable(remember):
-                remember()
+            if isinstance(self.screen, NetworkScreen):
+                self.screen.remember_capture()
             if self._preview(request.contact_id, request.interaction):
                 # Saving competes with painting for the interpreter: paint the gauge first.
                 self._writes_pending += 1  # a poll in between must not reload the network
@@ -524,7 +504,8 @@ class NetpaceApp(App[None]):
         if detail is None or detail.contact_id != contact_id:
             return False
         now = self.now()
-        self._tell_screens("show_summary", summarize(detail.summary.contact, [*detail.interactions, item], now), now)
+        preview = summarize(detail.summary.contact, [*detail.interactions, item], now)
+        self._tell_screens(lambda screen: screen.show_summary(preview, now))
         return True
 
     def action_triage(self) -> None:
@@ -579,10 +560,3 @@ class NetpaceApp(App[None]):
         main = self.screen
         if isinstance(main, MainScreen):
             main.select(contact_id)
-
-
-def run_app(db_path: Path | str, fixed_now: datetime | None = None) -> None:
-    """Open the store at `db_path` and run the app until the user quits (see launch.run_app)."""
-    from .launch import run_app as launch
-
-    launch(db_path, fixed_now)

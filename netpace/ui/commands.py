@@ -5,14 +5,14 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from ..domain.fuzzy import Query, filter_rows, haystack
 from ..domain.text import one_line
-from .fuzzy import Query, filter_rows, haystack
 
 if TYPE_CHECKING:
-    from .app import NetpaceApp
+    from .contract import Host
 
 MAX_CONTACT_HITS = 20
 
@@ -20,11 +20,15 @@ MAX_CONTACT_HITS = 20
 ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("triage: open", "The queue of what needs action today", "triage"),
     ("interaction: log", "Quick capture with the selected contact", "capture"),
+    ("interaction: edit", "Correct the selected interaction in the timeline (enter or e there)",
+     "screen.edit_interaction"),
     ("interaction: delete", "Delete the selected interaction in the timeline", "screen.delete_interaction"),
     ("interaction: undo", "Undo the last delete, snooze or archive", "undo"),
     ("contact: new", "Add a contact", "screen.new_contact"),
     ("contact: edit", "Edit the selected contact", "screen.edit_contact"),
     ("contact: unsnooze / unarchive", "Make the selected contact active again (w)", "screen.wake"),
+    ("contact: keep in touch at their pace", "The cadence your conversations usually have (K)",
+     "screen.keep_in_touch"),
     ("list: filter", "Filter by name, company or tag", "screen.filter"),
     ("list: sort", "Sort by urgency, name, last contact or pressure", "screen.cycle_sort"),
     ("timeline: flip order", "Newest first or oldest first", "screen.flip_timeline"),
@@ -43,7 +47,7 @@ def highlighted(text: str, query: Query) -> Content:
 
 class NetpaceCommands(Provider):
     @property
-    def netpace(self) -> "NetpaceApp":
+    def netpace(self) -> "Host":
         return self.app  # type: ignore[return-value]
 
     def _run(self, action: str) -> None:
@@ -58,16 +62,15 @@ class NetpaceCommands(Provider):
             getattr(app, f"action_{action}")()
 
     def _available(self):
-        from .screens.export_file import EXPORT_HELP
-        from .screens.import_file import FORMAT_NAMES
+        from ..domain.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
         for command, help_text, action in ACTIONS:
             yield command, help_text, partial(self._run, action)
-        for format, name in FORMAT_NAMES.items():
-            yield f"import: {name}", f"Bring in {name} from a file (a backup is taken first)", partial(
-                self.netpace.action_import, format)
-        for format, help_text in EXPORT_HELP.items():
-            yield f"export: {format}", help_text, partial(self.netpace.action_export, format)
+        for format in IMPORT_FORMATS:
+            yield f"import: {format.label}", f"Bring in {format.label} from a file (a backup is taken first)", partial(
+                self.netpace.action_import, format.name)
+        for format in EXPORT_FORMATS:
+            yield f"export: {format.name}", format.hint, partial(self.netpace.action_export, format.name)
 
     async def discover(self) -> Hits:
         for command, help_text, run in self._available():
@@ -104,3 +107,16 @@ class NetpaceCommands(Provider):
                 text=f"contact: open {name}",
                 help="Show this contact",
             )
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, safe against keys that arrive before its list is laid
+    out: typed in one burst behind ctrl+p, pagedown or pageup reached Textual's option
+    list while it had no lines yet, and it raised KeyError (the key fuzzer found it).
+    Such a key does nothing, as it would on an empty list."""
+
+    def _action_command_list(self, action: str) -> None:
+        try:
+            super()._action_command_list(action)
+        except KeyError:
+            pass

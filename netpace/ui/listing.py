@@ -11,9 +11,9 @@ from bisect import bisect_left
 from datetime import date
 from typing import Callable, Sequence
 
+from ..domain.fuzzy import Haystack, haystack
 from ..domain.model import Assessment, Contact, ContactSummary, Reasons
 from ..domain.text import one_line
-from .fuzzy import Haystack, haystack
 from .sorting import SortOrder, sort_key
 from .widgets.contact_list import Row
 from .words import status_words
@@ -118,4 +118,3 @@ def _first_row(first, today: date) -> Row:
     assessment = Assessment(first.pressure, first.zone, first.verdict, first.next_on, Reasons(()), None, 0, None, None)
     name, company = line(contact.name), line(contact.company)
     return Row(first.id, name, company, ContactSummary(contact, assessment), status_words(contact, today))
-

@@ -50,7 +50,6 @@ class Change:
     detail: Detail
     note: str
     marker: tuple
-    removed: Interaction | None = None
 
 
 class NetworkLoaded(Message):

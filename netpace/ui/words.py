@@ -11,7 +11,7 @@ from ..domain.model import Assessment, Contact, Direction, Interaction, MetVia, 
 from ..domain.pace import reply_days_text
 from ..domain.pressure import decide
 from ..domain.text import one_line
-from ..report import NEXT_WORD, VERDICT_LABEL
+from ..domain.wording import NEXT_WORD, VERDICT_LABEL
 
 ARROW = {Direction.OUT: "->", Direction.IN: "<-", Direction.BOTH: "<->"}
 DIRECTION_WORDS = {
@@ -35,6 +35,8 @@ VERDICT_STYLE = {
 }
 # Gaps shorter than this between two interactions are not worth a line.
 SILENCE_MIN = timedelta(days=2)
+
+STILL_LOADING = "Your network is still loading; try again in a moment."
 
 
 def tie_label(tie: Tie) -> str:

@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python -m tests.benchmarks            # every row, 5 runs each, updates README.md
+    python -m tests.benchmarks            # every row, 5 runs each, updates docs/performance.md
     python -m tests.benchmarks --quick    # 3 runs each
     python -m tests.benchmarks --help
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from netpace.store import open_store
-from netpace.transfer_cli import import_command
+from netpace.cli.transfer import import_command
 
 FIRST = ["Ana", "Ben", "Chloé", "Dev", "Eun-ji", "Farah", "Gus", "Hiro", "Ines", "Jonas", "Kemi", "Lars"]
 LAST = ["Okafor", "Lindqvist", "Müller", "Natarajan", "Rivera", "Sato", "Weber", "Zhou", "O'Neill"]

@@ -6,7 +6,8 @@ same run, interleaved; medians over --runs runs (5 by default, 3 with --quick).
 The 10,000-contact / 200,000-interaction network is built once with `netpace demo` and
 cached in $TMPDIR/netpace-bench/<parameters>/ (override with NETPACE_BENCH_CACHE), with
 its contacts written as vCards (a khard address book, and one combined file to import).
-The table goes to stdout and into README.md between <!-- perf:begin --> and <!-- perf:end -->.
+The table goes to stdout and into docs/performance.md between <!-- perf:begin --> and <!-- perf:end -->
+(--no-readme: stdout only).
 
 Rows:
   triage   `netpace triage --all --json`, whole process   vs `python -c "import netpace"`
@@ -42,7 +43,7 @@ from .terminal import NotVisible, launch_to_visible
 from .timing import Failed, call, interleaved, run_process
 
 ROOT = Path(__file__).resolve().parents[2]
-README = ROOT / "README.md"
+README = ROOT / "docs" / "performance.md"  # the page that holds the table
 BEGIN, END = "<!-- perf:begin -->", "<!-- perf:end -->"
 BARE_APP = Path(__file__).with_name("bare_app.py")
 
@@ -414,7 +415,7 @@ def write_readme(block: str) -> None:
     if BEGIN in text and END in text:
         text = re.sub(re.escape(BEGIN) + r".*?" + re.escape(END), lambda _: inner, text, flags=re.S)
     else:
-        text = text.rstrip("\n") + f"\n\n## Performance\n\n{inner}\n"
+        text = text.rstrip("\n") + f"\n\n{inner}\n"
     README.write_text(text, encoding="utf-8")
 
 
@@ -485,5 +486,5 @@ def main(argv: list[str] | None = None) -> int:
         write_readme(block)
         print(f"(written to {README})", file=sys.stderr)
     elif not args.no_readme:
-        print("(README not updated: only a full run writes it)", file=sys.stderr)
+        print(f"({README} not updated: only a full run writes it)", file=sys.stderr)
     return 0

@@ -8,7 +8,7 @@ polling floor (what one capture-pane round trip costs) is measured alongside and
 reported, and the 100-contact baseline carries the same overhead.
 
 The expected screen after each keystroke is computed beforehand with the app's own pure
-sorting and fuzzy-matching code (netpace.ui.sorting, netpace.ui.fuzzy, no Textual): the
+sorting and fuzzy-matching code (netpace.ui.sorting, netpace.domain.fuzzy, no Textual): the
 list's title "Contacts N of T" and the name on the list's first row.
 
 `inprocess_keystrokes` complements it with an in-process Pilot measurement (clearly not
@@ -63,7 +63,7 @@ def app_rows(db: Path) -> tuple[list[str], list]:
     from netpace.clock import now_from
     from netpace.domain.text import one_line
     from netpace.store import open_store
-    from netpace.ui.fuzzy import haystack
+    from netpace.domain.fuzzy import haystack
     from netpace.ui.sorting import SortOrder, sort_summaries
 
     now = now_from(NOW)
@@ -76,7 +76,7 @@ def app_rows(db: Path) -> tuple[list[str], list]:
 
 
 def plan_typing(text: str, names: list[str], hays: list) -> list[Step]:
-    from netpace.ui.fuzzy import Query, filter_rows
+    from netpace.domain.fuzzy import Query, filter_rows
 
     steps, before = [], (len(names), names[0] if names else "")
     for end in range(1, len(text) + 1):

@@ -193,7 +193,7 @@ def test_backup_modules_never_import_textual():
     import subprocess
     import sys
 
-    code = ("import sys, netpace.store.backups, netpace.maintenance_cli, netpace.cli;"
+    code = ("import sys, netpace.store.backups, netpace.cli.maintenance, netpace.cli;"
             "print('textual' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

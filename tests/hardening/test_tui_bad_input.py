@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from netpace.clock import now_from
 from netpace.store import open_store
-from netpace.store.store import MAX_NAME, MAX_NOTE
+from netpace.domain.validation import MAX_NAME, MAX_NOTE
 from netpace.ui.app import NetpaceApp
 from netpace.ui.screens.capture import CaptureScreen
 from netpace.ui.screens.contact_form import ContactForm

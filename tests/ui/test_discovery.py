@@ -78,3 +78,40 @@ async def test_palette_finds_contacts_and_shows_markup_literally(make_app, store
         bob = store.resolve("[bold]Bob[/] Marsh")
         assert app.screen.query_one(ContactList).selected_id == bob.id
         assert "[bold]Bob[/] Marsh" in screen_text(app)
+
+
+async def test_page_keys_typed_right_behind_ctrl_p_do_nothing_instead_of_crashing(make_app):
+    """Keys in one burst (a fast typist, a busy app) reach the palette before its list
+    has lines; Textual's option list raised KeyError on pagedown then."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settle(app, pilot)
+        for key in ("ctrl+p", "s", "pagedown", "pageup", "pagedown"):
+            event = events.Key(key, key if len(key) == 1 else None)
+            event.set_sender(app)
+            app._driver.send_message(event)  # all queued before any is handled
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommandPalette) and app.is_running
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, CommandPalette)
+
+
+async def test_palette_corrects_the_selected_interaction_and_keeps_in_touch(make_app, store):
+    anneke = store.resolve("Anneke de Vries")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.select(anneke.id)
+        await settle(app, pilot)
+        for command in ("contact: keep in touch at their pace", "interaction: edit"):
+            await pilot.press("ctrl+p")
+            await settle(app, pilot)
+            await pilot.press(*command)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(app, pilot)
+        assert str(app.screen.query_one("#title").render()) == "Edit the interaction"
+        assert store.contact(anneke.id).keep_in_touch_days is not None

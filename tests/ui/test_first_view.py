@@ -4,8 +4,9 @@ them at once, and the network itself then replaces it with the same rows."""
 import threading
 
 from netpace.store.standings import save
-from netpace.ui.launch import Preload
+from netpace.startup.preload import Preload
 from netpace.ui.listing import FirstRows
+from netpace.ui.network import prepare_network
 from netpace.ui.widgets.contact_list import ContactList
 
 from .conftest import NOW_TEXT, notifications, screen_text, settle
@@ -16,7 +17,7 @@ class HeldPreload(Preload):
 
     def __init__(self, store, now):
         self.release = threading.Event()
-        super().__init__(store, now)
+        super().__init__(store, now, prepare=prepare_network)
 
     def result(self):
         self.release.wait(timeout=30)
@@ -99,15 +100,15 @@ async def test_triage_opened_while_loading_says_so_then_fills(store, fixed_now):
 
 
 class HeldOpen(Preload):
-    """The launch after the launcher's child: the first view given, the database opened
+    """The launch after the forked child: the first view given, the database opened
     only once it is drawn; here the opening also waits until the test says so."""
 
     def __init__(self, path, now_text, answer):
-        from netpace.first_view import moment, unpack
+        from netpace.startup.kept_list import moment, unpack
 
         self.release = threading.Event()
         _, _, timestamp, offset, total, rows = answer
-        super().__init__(None, None, path=path, now_text=now_text,
+        super().__init__(None, None, prepare=prepare_network, path=path, now_text=now_text,
                          first=(rows, total, moment(timestamp, offset)), unpack=unpack)
 
     def _open(self):
@@ -117,7 +118,7 @@ class HeldOpen(Preload):
 
 async def test_after_the_child_the_list_is_in_the_first_frame_and_the_database_opens_after(
         demo_db, fixed_now, monkeypatch):
-    from netpace.first_view import answer
+    from netpace.startup.kept_list import answer
     from netpace.store import open_store
     from netpace.ui.app import NetpaceApp
     from netpace.ui.screens.main import MainScreen
@@ -160,7 +161,7 @@ async def test_after_the_child_the_list_is_in_the_first_frame_and_the_database_o
 
 
 async def test_after_the_child_a_database_that_cant_be_opened_is_one_sentence(tmp_path, demo_db, fixed_now):
-    from netpace.first_view import answer
+    from netpace.startup.kept_list import answer
     from netpace.store import open_store
     from netpace.ui.app import NetpaceApp
 

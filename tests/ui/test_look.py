@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from netpace.ui.screenshots import select
+from .scenes import select
 from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.pressure_gauge import PressureGauge
 from netpace.ui.widgets.timeline import Timeline

@@ -2,7 +2,7 @@
 
 import pytest
 
-from netpace.ui.screenshots import SCENES
+from .scenes import SCENES
 
 
 @pytest.mark.parametrize("name, scene, size", SCENES, ids=[s[0] for s in SCENES])

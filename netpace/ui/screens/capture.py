@@ -17,12 +17,11 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ...domain.defaults import default_channel, default_kind
+from ...domain.fuzzy import Query, filter_rows, haystack
 from ...domain.model import Channel, ContactSummary, Direction, Interaction, Kind
 from ...domain.text import one_line
+from ...domain.validation import MAX_NOTE
 from ...domain.when import ACCEPTED_FORMS, WhenError, parse_when, when_text
-from ...store import StoreError
-from ...store.store import MAX_NOTE
-from ..fuzzy import Query, filter_rows, haystack
 from ..widgets.choice import Choice
 from ..words import DIRECTION_WORDS, label
 from .dialog import Dialog
@@ -161,13 +160,9 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
     # -- defaults -----------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="capture-history", exit_on_error=False)
     def _load_history(self, contact_id: int) -> None:
-        store = self.app.store
-        try:
-            items = store.interactions(contact_id)
-        except StoreError:
-            items = []
-        finally:
-            self.app._done_with_thread()
+        items: list[Interaction] = []  # without them (the store failed), the defaults still come
+        with self.host.store_work(failed=lambda error: None):
+            items = self.host.store.interactions(contact_id)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._history_loaded, contact_id, items)
 

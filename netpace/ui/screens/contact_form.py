@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 from ...domain.model import Contact, MetVia
 from ...domain.text import clean_name
 from ...domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
-from ...store.store import MAX_NAME
+from ...domain.validation import MAX_NAME
 from ..widgets.choice import Choice
 from ..words import label
 from .dialog import Dialog

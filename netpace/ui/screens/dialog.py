@@ -7,11 +7,13 @@ from typing import TypeVar
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
 
+from ..contract import HasHost
+
 ResultType = TypeVar("ResultType")
 
 
-class Dialog(ModalScreen[ResultType]):
-    """A modal screen that closes once.
+class Dialog(HasHost, ModalScreen[ResultType]):
+    """A modal screen that closes once (and reaches the app as `self.host`).
 
     Keys typed faster than the screen updates (a double enter) queue a second "save" or
     "cancel" before the first has closed the dialog. Textual's dismiss() pops whatever screen

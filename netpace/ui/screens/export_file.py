@@ -11,20 +11,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ...domain.formats import EXPORT_FORMATS, EXPORTS
 from ...domain.text import one_line
 from ..widgets.choice import Choice
-
-EXPORT_HELP: dict[str, str] = {
-    "json": "Everything, re-importable with import: netpace json",
-    "csv": "Contacts with their verdict, pressure and next date",
-    "vcard": "Contacts as vCard 4.0, for any address book",
-    "ics": "Follow-ups due in the next 14 days, as calendar entries",
-}
-SUFFIX = {"json": ".json", "csv": ".csv", "vcard": ".vcf", "ics": ".ics"}
-
+from .dialog import Dialog
 
 def check_target(text: str) -> tuple[Path | None, str]:
     """Where to write, or None and one sentence saying why not."""
@@ -47,7 +39,7 @@ class Exported(Message):
         self.path, self.error = path, error
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Dialog[Path | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without writing anything"),
         Binding("enter", "go", "Export", show=False, id="export.go", tooltip="Write the file"),
@@ -64,9 +56,10 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(Content("Export"), id="title")
             with Grid(id="fields"):
                 yield Label("Format")
-                yield Choice([(f, f) for f in EXPORT_HELP], self.format, hint=EXPORT_HELP, id="f-format")
+                yield Choice([(f.name, f.name) for f in EXPORT_FORMATS], self.format,
+                             hint={f.name: f.hint for f in EXPORT_FORMATS}, id="f-format")
                 yield Label("Write to")
-                yield Input(placeholder=f"~/netpace{SUFFIX[self.format]}", id="f-path")
+                yield Input(placeholder=f"~/netpace{EXPORTS[self.format].suffix}", id="f-path")
             yield Static("", id="error")
             yield Static(Content("enter writes the file (readable by you only) · escape cancels"), id="hint")
 
@@ -76,7 +69,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _retitle(self) -> None:
         self.query_one("#title", Static).update(Content(f"Export: {self.format}"))
-        self.query_one("#f-path", Input).placeholder = f"~/netpace{SUFFIX[self.format]}"
+        self.query_one("#f-path", Input).placeholder = f"~/netpace{EXPORTS[self.format].suffix}"
 
     @on(Choice.Changed, "#f-format")
     def _format_changed(self, event: Choice.Changed) -> None:
@@ -114,25 +107,22 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, format: str, path: Path) -> None:
-        app = self.app
+        host = self.host
         try:
-            from ...exporters import render, write_private
+            from ...exporters import render
             from ...importers.decoding import describe_os_error
-            from ...store import StoreError
+            from ...store.private_files import write_private
 
-            try:
-                data = render(format, app.store, app.now())
-                write_private(path, data)
-            except StoreError as error:
-                self.post_message(Exported(None, str(error)))
-            except OSError as error:
-                self.post_message(Exported(None, describe_os_error(path, error).replace("Can't read", "Can't write")))
-            else:
-                self.post_message(Exported(path, None))
+            with host.store_work(failed=lambda error: self.post_message(Exported(None, str(error)))):
+                try:
+                    data = render(format, host.store, host.now())
+                    write_private(path, data)
+                except OSError as error:
+                    self.post_message(Exported(None, describe_os_error(path, error).replace("Can't read", "Can't write")))
+                else:
+                    self.post_message(Exported(path, None))
         except Exception as error:  # never a traceback: one sentence instead
             self.post_message(Exported(None, f"The export failed unexpectedly ({type(error).__name__})."))
-        finally:
-            app._done_with_thread()
 
     def on_exported(self, message: Exported) -> None:
         self.busy = False

@@ -12,7 +12,7 @@ from .dialog import Dialog
 
 
 def sections() -> list[tuple[str, list[Binding]]]:
-    from ..app import NetpaceApp
+    from ..app_keys import APP_BINDINGS, COMMAND_PALETTE_KEY
     from ..widgets.choice import Choice
     from ..widgets.contact_list import ContactList
     from ..widgets.timeline import Timeline
@@ -24,11 +24,11 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from .snooze import SnoozeScreen
     from .triage import TriageScreen
 
-    palette = Binding(NetpaceApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette",
+    palette = Binding(COMMAND_PALETTE_KEY, "command_palette", "Command palette",
                       tooltip="Find any contact or action by name", id="app.palette")
     focus = Binding("tab", "focus_next", "Next pane or field", tooltip="Move between list, timeline and fields")
     return [
-        ("Anywhere", [*NetpaceApp.BINDINGS, palette, focus]),
+        ("Anywhere", [*APP_BINDINGS, palette, focus]),
         ("Main screen", list(MainScreen.BINDINGS)),
         ("Contact list and triage queue", list(ContactList.BINDINGS)),
         ("Timeline (tab to reach it)", list(Timeline.BINDINGS)),

@@ -18,32 +18,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from ...domain.formats import IMPORT_FORMATS, IMPORTS
 from ...domain.text import one_line
 from ..widgets.choice import Choice
+from .dialog import Dialog
 
-# Every format the importers read, in the words the palette uses ("import: vCard").
-FORMAT_NAMES: dict[str, str] = {
-    "linkedin-connections": "LinkedIn connections",
-    "linkedin-messages": "LinkedIn messages",
-    "vcard": "vCard",
-    "google-csv": "Google Contacts CSV",
-    "outlook-csv": "Outlook CSV",
-    "mbox": "mail (mbox)",
-    "maildir": "mail (Maildir folder)",
-    "ics": "calendar (ics)",
-    "json": "netpace json",
-}
-# Formats where "you are" matters: required for mail, guessed from the file otherwise.
-ME_HINTS: dict[str, str] = {
-    "mbox": "your e-mail addresses, comma-separated (needed)",
-    "maildir": "your e-mail addresses, comma-separated (needed)",
-    "linkedin-messages": "your profile URL (guessed from the file if empty)",
-    "ics": "your e-mail addresses (guessed from the file if empty)",
-}
-FOLDER_FORMATS = frozenset({"maildir"})
 PROGRESS_EVERY_SECONDS = 0.05
 
 
@@ -66,7 +47,7 @@ def check_path(text: str, format: str) -> tuple[Path | None, str]:
     path = Path(os.path.expanduser(text.strip()))
     if not path.exists():
         return None, f"There is no file at {shown}."
-    if format in FOLDER_FORMATS:
+    if IMPORTS[format].folder:
         if not path.is_dir():
             return None, f"{shown} is a file: a Maildir import takes the folder holding cur/ and new/."
         if not os.access(path, os.R_OK | os.X_OK):
@@ -145,7 +126,7 @@ class ScreenProgress:
         self.screen.post_message(ImportProgress(self.label, self.done, self.total))
 
 
-class ImportScreen(ModalScreen[Imported | None]):
+class ImportScreen(Dialog[Imported | None]):
     BINDINGS = [
         Binding("escape", "close", "Cancel", id="import.cancel",
                 tooltip="Close: before the import starts nothing is done"),
@@ -167,7 +148,7 @@ class ImportScreen(ModalScreen[Imported | None]):
                 yield Label("File")
                 yield Input(placeholder="~/Downloads/Connections.csv", id="f-path")
                 yield Label("Format")
-                yield Choice(list(FORMAT_NAMES.items()), self.format, id="f-format")
+                yield Choice([(f.name, f.label) for f in IMPORT_FORMATS], self.format, id="f-format")
                 yield Label("You are", id="me-label")
                 yield Input(id="f-me")
             yield Static("", id="error")
@@ -189,14 +170,15 @@ class ImportScreen(ModalScreen[Imported | None]):
         self._show_me_field()
 
     def _show_me_field(self) -> None:
-        hint = ME_HINTS.get(self.format)
-        self.query_one("#title", Static).update(Content(f"Import: {FORMAT_NAMES[self.format]}"))
+        format = IMPORTS[self.format]
+        hint = format.me_hint
+        self.query_one("#title", Static).update(Content(f"Import: {format.label}"))
         self.query_one("#me-label").display = hint is not None
         me = self.query_one("#f-me", Input)
         me.display = hint is not None
         me.placeholder = hint or ""
         self.query_one("#f-path", Input).placeholder = (
-            "~/Mail/sent (the folder holding cur/ and new/)" if self.format in FOLDER_FORMATS
+            "~/Mail/sent (the folder holding cur/ and new/)" if format.folder
             else "~/Downloads/Connections.csv"
         )
 
@@ -221,14 +203,15 @@ class ImportScreen(ModalScreen[Imported | None]):
         path, problem = check_path(self.query_one("#f-path", Input).value, self.format)
         if path is None:
             return self._fail(problem, "f-path")
-        me = split_addresses(self.query_one("#f-me", Input).value) if self.format in ME_HINTS else ()
+        asks_me = IMPORTS[self.format].me_hint is not None
+        me = split_addresses(self.query_one("#f-me", Input).value) if asks_me else ()
         from ...importers import ImportOptions, NeedsOption, check_options
 
-        now = self.app.now()
+        now = self.host.now()
         try:
             check_options(self.format, ImportOptions(now=now, tz=now.tzinfo, me=me))
         except NeedsOption as error:
-            return self._fail(in_app_words(str(error)), "f-me" if self.format in ME_HINTS else "f-format")
+            return self._fail(in_app_words(str(error)), "f-me" if asks_me else "f-format")
         self._path = path
         self._set_state("running")
         self.query_one("#error").remove_class("-shown")
@@ -245,26 +228,23 @@ class ImportScreen(ModalScreen[Imported | None]):
     # -- the work -----------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, format: str, path: Path, me: tuple[str, ...]) -> None:
-        app = self.app
+        host = self.host
         try:
             from ...importers import ImportOptions, import_file
-            from ...store import StoreError
             from ...store.backups import auto_backup
 
-            now = app.now()
-            try:
-                auto_backup(app.store, "import")
-            except StoreError as error:
+            def failed(error) -> None:  # the backup (or the store) failed: nothing was done
                 self.post_message(ImportFinished(None, f"{error} Nothing was imported."))
-                return
-            result = import_file(app.store, format, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
-                                 progress=ScreenProgress(self))
-            self.post_message(ImportFinished(result.outcome, result.error, result.usage_error))
+
+            with host.store_work(failed):
+                now = host.now()
+                auto_backup(host.store, "import")
+                result = import_file(host.store, format, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
+                                     progress=ScreenProgress(self))
+                self.post_message(ImportFinished(result.outcome, result.error, result.usage_error))
         except Exception as error:  # never a traceback: one sentence instead
             self.post_message(ImportFinished(
                 None, f"The import failed unexpectedly ({type(error).__name__}); nothing from it was saved."))
-        finally:
-            app._done_with_thread()
 
     def on_import_progress(self, message: ImportProgress) -> None:
         self.query_one("#stage", Static).update(Content(message.label or "Importing…"))
@@ -278,7 +258,7 @@ class ImportScreen(ModalScreen[Imported | None]):
         if message.error is not None or message.outcome is None:
             self._set_state("form")
             self.query_one("#stage", Static).update("")
-            field = "f-me" if message.usage_error and self.format in ME_HINTS else "f-path"
+            field = "f-me" if message.usage_error and IMPORTS[self.format].me_hint is not None else "f-path"
             self._fail(in_app_words(message.error or "The import failed; nothing was saved."), field)
             return
         bar = self.query_one(ProgressBar)
@@ -293,7 +273,7 @@ class ImportScreen(ModalScreen[Imported | None]):
         self.result = Imported(self.format, self._path, summary)
         self._set_state("done")
         self.query_one("#skips").focus()
-        self.app.load_network()
+        self.host.load_network()
 
     def action_close(self) -> None:
         if self.state == "running":

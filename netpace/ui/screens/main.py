@@ -6,11 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input
 
+from ...domain.fuzzy import Haystack, Query, filter_rows
 from ...domain.text import one_line
-from ..fuzzy import Haystack, Query, filter_rows
+from ..contract import NetworkScreen
 from ..listing import FirstRows, Listing
 from ..messages import Change, Detail, Network
 from ..sorting import SortOrder
@@ -49,7 +49,7 @@ class FilterInput(Input):
         self.screen.query_one(ContactList).focus()
 
 
-class MainScreen(Screen):
+class MainScreen(NetworkScreen):
     BINDINGS = [
         # A priority key: handled as it arrives, so the keys typed right behind it go to
         # the filter even while the app is busy (otherwise they are already on their way
@@ -114,10 +114,10 @@ class MainScreen(Screen):
             self.query_one(ContactHeader).empty_text = "Loading…"
         self.query_one("#timeline").border_title = Content("Timeline")
         self.query_one(ContactList).focus()
-        if self._network is None and self.app.network is not None:
-            self.apply_network(self.app.network)  # it arrived before this screen was mounted
-        elif self._network is None and self.app.first_view is not None:
-            self.apply_first_view(*self.app.first_view)
+        if self._network is None and self.host.network is not None:
+            self.apply_network(self.host.network)  # it arrived before this screen was mounted
+        elif self._network is None and self.host.first_view is not None:
+            self.apply_first_view(*self.host.first_view)
 
     # -- the list ----------------------------------------------------------------------
     def selected_contact_id(self) -> int | None:
@@ -134,7 +134,7 @@ class MainScreen(Screen):
         self._show_rows(keep_id=contact_list.selected_id)
         current = self.selected_contact_id()
         if reload_detail and current is not None:
-            self.app.load_detail(current)
+            self.host.load_detail(current)
 
     def apply_first_view(self, rows, total: int, now, unpack=None) -> None:
         """Draw the top of the list from the kept standings until the network itself
@@ -157,8 +157,8 @@ class MainScreen(Screen):
     def apply_change(self, change: Change) -> None:
         # The gauge first (what the user is looking at), then the re-sorted list.
         self.show_detail(change.detail)
-        if self.app.network is not None:
-            self.apply_network(self.app.network, reload_detail=False)
+        if self.host.network is not None:
+            self.apply_network(self.host.network, reload_detail=False)
         if change.detail.contact_id != self.selected_contact_id():
             self.select(change.detail.contact_id)
 
@@ -191,9 +191,9 @@ class MainScreen(Screen):
             self._detail_timer = None
         if message.contact_id is None:
             self._clear_detail()
-        elif self.app.detail is not None and self.app.detail.contact_id == message.contact_id:
-            self.show_detail(self.app.detail)
-            self.app.load_detail(message.contact_id)
+        elif self.host.detail is not None and self.host.detail.contact_id == message.contact_id:
+            self.show_detail(self.host.detail)
+            self.host.load_detail(message.contact_id)
         elif self.focused is self.query_one(FilterInput):
             # While a filter is typed the top row changes with every key: load its detail
             # once typing pauses, so the reads and repaints don't hold up the list.
@@ -201,14 +201,14 @@ class MainScreen(Screen):
             self._detail_timer = self.set_timer(DETAIL_AFTER_TYPING, lambda: self._load_after_typing(contact_id))
         elif self._network is None:
             # The list drawn from kept standings: draw it first, then read the detail.
-            self.app.call_after_refresh(self.app.load_detail, message.contact_id)
+            self.app.call_after_refresh(self.host.load_detail, message.contact_id)
         else:
-            self.app.load_detail(message.contact_id)
+            self.host.load_detail(message.contact_id)
 
     def _load_after_typing(self, contact_id: int) -> None:
         self._detail_timer = None
         if self.selected_contact_id() == contact_id:
-            self.app.load_detail(contact_id)
+            self.host.load_detail(contact_id)
 
     def on_contact_list_chosen(self, message: ContactList.Chosen) -> None:
         self.query_one(Timeline).focus()
@@ -298,42 +298,49 @@ class MainScreen(Screen):
     def action_flip_timeline(self) -> None:
         timeline = self.query_one(Timeline)
         timeline.newest_first = not timeline.newest_first
-        if self.app.detail is not None:
-            self.show_detail(self.app.detail)
+        if self.host.detail is not None:
+            self.show_detail(self.host.detail)
 
     def action_delete_interaction(self) -> None:
         item = self.query_one(Timeline).selected
         if item is None:
             self.notify("No interaction selected to delete.", markup=False)
             return
-        self.app.delete_interaction(item)
+        self.host.delete_interaction(item)
 
     def action_undo(self) -> None:
-        self.app.undo()
+        self.host.undo()
 
     def on_timeline_edit_requested(self, message: Timeline.EditRequested) -> None:
         message.stop()
         if not self._still_loading():
-            self.app.action_capture(message.item.contact_id, editing=message.item)
+            self.host.action_capture(message.item.contact_id, editing=message.item)
+
+    def action_edit_interaction(self) -> None:
+        item = self.query_one(Timeline).selected
+        if item is None:
+            self.notify("No interaction selected to edit.", markup=False)
+        elif not self._still_loading():
+            self.host.action_capture(item.contact_id, editing=item)
 
     def action_wake(self) -> None:
         from ...domain.model import Status
 
         if self._still_loading():
             return
-        summary = self.app.summary_for(self.selected_contact_id())
+        summary = self.host.summary_for(self.selected_contact_id())
         if summary is None:
             self.notify("Select a contact to unsnooze or unarchive.", markup=False)
             return
         if summary.contact.status == Status.ACTIVE:
             self.notify(f"{one_line(summary.contact.name)} is not snoozed or archived.", markup=False)
             return
-        self.app.set_status(summary.contact.id, Status.ACTIVE, None)
+        self.host.set_status(summary.contact.id, Status.ACTIVE, None)
 
     def action_keep_in_touch(self) -> None:
         if self._still_loading():
             return
-        summary = self.app.summary_for(self.selected_contact_id())
+        summary = self.host.summary_for(self.selected_contact_id())
         if summary is None:
             self.notify("Select a contact first.", markup=False)
             return
@@ -344,11 +351,11 @@ class MainScreen(Screen):
         elif summary.contact.keep_in_touch_days == days:
             self.notify(f"You already keep in touch with {name} every {days} days.", markup=False)
         else:
-            self.app.keep_in_touch(summary.contact, days)
+            self.host.keep_in_touch(summary.contact, days)
 
     def _still_loading(self) -> bool:
-        if self.app.network is None:
-            from ..app import STILL_LOADING
+        if self.host.network is None:
+            from ..words import STILL_LOADING
 
             self.notify(STILL_LOADING, markup=False, timeout=3)
             return True
@@ -357,19 +364,19 @@ class MainScreen(Screen):
     def action_new_contact(self) -> None:
         from .contact_form import ContactForm
 
-        self.app.push_screen(ContactForm(None, self.app.now()), self._saved)
+        self.app.push_screen(ContactForm(None, self.host.now()), self._saved)
 
     def action_edit_contact(self) -> None:
         from .contact_form import ContactForm
 
         if self._still_loading():
             return
-        summary = self.app.summary_for(self.selected_contact_id())
+        summary = self.host.summary_for(self.selected_contact_id())
         if summary is None:
             self.notify("Select a contact to edit.", markup=False)
             return
-        self.app.push_screen(ContactForm(summary.contact, self.app.now()), self._saved)
+        self.app.push_screen(ContactForm(summary.contact, self.host.now()), self._saved)
 
     def _saved(self, contact) -> None:
         if contact is not None:
-            self.app.save_contact(contact)
+            self.host.save_contact(contact)

@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ...domain.model import Status
 from ...domain.queue import Queue, actionable, todays_queue
-from ...report import waiting_line
+from ...domain.wording import waiting_line
+from ..contract import NetworkScreen
 from ..messages import Change, Detail, Network
 from ..widgets.contact_header import Card, ContactHeader
 from ..widgets.contact_list import ContactList, make_row
@@ -37,7 +37,7 @@ def queue_title(shown: int, everyone: bool) -> str:
     return f"Triage: {shown} to act on today" if shown else "Triage"
 
 
-class TriageScreen(Screen):
+class TriageScreen(NetworkScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="triage.back", tooltip="Back to all contacts"),
         Binding("s", "snooze", "Snooze", id="triage.snooze",
@@ -67,8 +67,8 @@ class TriageScreen(Screen):
     def on_mount(self) -> None:
         queue = self.query_one(ContactList)
         queue.focus()
-        if self.app.network is not None:
-            self.apply_network(self.app.network)
+        if self.host.network is not None:
+            self.apply_network(self.host.network)
         else:  # opened while the network still loads: not an empty inbox
             queue.empty_text = LOADING
             self.query_one("#queue-pane").border_title = Content("Triage · loading…")
@@ -107,8 +107,8 @@ class TriageScreen(Screen):
             self._show(listed.selected_id)
 
     def apply_change(self, change: Change) -> None:
-        if self.app.network is not None:
-            self.apply_network(self.app.network)
+        if self.host.network is not None:
+            self.apply_network(self.host.network)
 
     def _remember_position(self) -> None:
         queue = self.query_one(ContactList)
@@ -119,10 +119,10 @@ class TriageScreen(Screen):
         self._show(message.contact_id)
 
     def _show(self, contact_id: int) -> None:
-        summary = self.app.summary_for(contact_id)
-        if summary is None or self.app.network is None:
+        summary = self.host.summary_for(contact_id)
+        if summary is None or self.host.network is None:
             return
-        today = self.app.network.now.date()
+        today = self.host.network.now.date()
         self.query_one(ContactHeader).card = Card(summary.contact, today, summary.assessment)
         self.query_one(PressureGauge).reading = Reading(summary.assessment, today)
 
@@ -130,13 +130,13 @@ class TriageScreen(Screen):
         pass  # the queue shows the summary it already has
 
     def on_contact_list_chosen(self, message: ContactList.Chosen) -> None:
-        self.app.open_contact(message.contact_id)
+        self.host.open_contact(message.contact_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
     def action_capture(self) -> None:
-        self.app.action_capture()
+        self.host.action_capture()
 
     def action_snooze(self) -> None:
         from .snooze import SnoozeScreen
@@ -148,23 +148,23 @@ class TriageScreen(Screen):
         def snoozed(until) -> None:
             if until is not None:
                 self._remember_position()
-                self.app.set_status(contact_id, Status.SNOOZED, until)
+                self.host.set_status(contact_id, Status.SNOOZED, until)
 
-        self.app.push_screen(SnoozeScreen(self.app.now()), snoozed)
+        self.app.push_screen(SnoozeScreen(self.host.now()), snoozed)
 
     def action_archive(self) -> None:
         contact_id = self.selected_contact_id()
         if contact_id is not None:
             self._remember_position()
-            self.app.set_status(contact_id, Status.ARCHIVED, None)
+            self.host.set_status(contact_id, Status.ARCHIVED, None)
 
     def action_undo(self) -> None:
-        self.app.undo()
+        self.host.undo()
 
     def action_toggle_all(self) -> None:
         self.everyone = not self.everyone
-        if self.app.network is not None:
-            self.apply_network(self.app.network)
+        if self.host.network is not None:
+            self.apply_network(self.host.network)
 
     def remember_capture(self) -> None:
         self._remember_position()

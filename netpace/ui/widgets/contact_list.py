@@ -14,6 +14,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,6 +25,8 @@ from ...domain.model import ContactSummary, Verdict
 from ...domain.text import one_line
 from ..words import VERDICT_STYLE, short_day, status_words, verdict_label
 
+# Drawn rows kept for redrawing (least recently drawn dropped first).
+STRIPS_KEPT = 4096
 BAR_CELLS = 5
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -137,14 +140,12 @@ class ContactList(ScrollView, can_focus=True):
             return self.contact_list
 
     def __init__(self, *, empty_text: str = "No contacts yet: press n to add one.",
-                 show_reason: bool = False, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+                 name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: Sequence[Row] = ()
-        self._strips: dict[tuple, tuple[Row, Style, Strip]] = {}
+        self._strips: LRUCache[tuple, tuple[Row, Style, Strip]] = LRUCache(STRIPS_KEPT)
         self._last_sent: int | None | object = object()
         self.empty_text = empty_text
-        self.show_reason = show_reason
         self.today = date.today()
 
     # -- data ------------------------------------------------------------------------
@@ -261,8 +262,6 @@ class ContactList(ScrollView, can_focus=True):
             cursor = self._style("cursor")
             segments = [Segment(text, style + cursor) for text, style, _ in segments]
         strip = Strip(segments, width)
-        if len(self._strips) > 4096:
-            self._strips.clear()
         self._strips[key] = (row, base, strip)
         return strip
 
@@ -286,10 +285,7 @@ class ContactList(ScrollView, can_focus=True):
         else:
             verdict_text = verdict_label(a.verdict)
             verdict_style = self._style(VERDICT_STYLE[a.verdict])
-            if self.show_reason:
-                next_text = short_day(a.next_on, self.today)
-            else:
-                next_text = short_day(a.next_on, self.today)
+            next_text = short_day(a.next_on, self.today)
         zone = self._style(a.zone.value)
         name_style = base + (self._style("muted") if row.hidden_note else Style())
         out = [

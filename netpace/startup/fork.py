@@ -1,22 +1,14 @@
-"""The `netpace` command's entry point: the everyday launch quickly, the rest through the CLI.
+"""The quick launch's first half: a child process, forked before anything heavy is
+imported, reads the list as the last session kept it (startup.kept_list) while the
+parent imports Textual; its answer comes back through a pipe.
 
-`netpace [--db PATH] [--now WHEN]` in a terminal is the launch people do every day. For it
-a child process, forked before anything heavy is imported, opens the database and reads
-the list as the last session left it (`netpace.first_view`), while this process imports
-Textual: on two cores the two overlap, and the app draws the list in its first frame. The
-database is opened here only once that frame is on screen.
-
-Everything else goes through the CLI (`netpace.cli`), which opens the database itself and
-says what is wrong in one sentence: other commands, `--help`, `--demo`, no terminal, and
-every launch the child can't serve (no database yet, an older schema, no standings kept,
-any problem at all). The CLI then does exactly what it would have done without the child.
-
-This module imports only the standard library, and little of it.
+`plain_launch` says which command lines this serves (only `--db` and `--now`); the entry
+point (netpace.__main__) decides. This module imports only the standard library, and
+little of it.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 
@@ -28,17 +20,6 @@ EXIT_INTERRUPTED = 130
 CHILD_TIMEOUT = 15.0
 
 _OPTIONS = ("--db", "--now")
-
-
-def main(argv: list[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
-    plain = plain_launch(args)
-    if plain is not None and hasattr(os, "fork") and _in_terminal():
-        if _quick_launch(*plain):
-            return
-    from .cli import main as cli_main
-
-    cli_main(args)
 
 
 def plain_launch(args: list[str]) -> tuple[str | None, str | None] | None:
@@ -62,51 +43,23 @@ def plain_launch(args: list[str]) -> tuple[str | None, str | None] | None:
     return found.get("--db"), found.get("--now")
 
 
-def _in_terminal() -> bool:
+def in_terminal() -> bool:
     try:
         return sys.stdin.isatty() and sys.stdout.isatty()
     except (AttributeError, ValueError):  # closed or replaced streams
         return False
 
 
-def _quick_launch(db: str | None, now_text: str | None) -> bool:
-    """Run the app with the child's first view; False (nothing shown) when it has none."""
-    # The launch allocates hundreds of thousands of objects, none of them garbage: the
-    # cyclic collector only costs time here. The app turns it back on once the list is
-    # on screen (ui.launch.Preload.go), freezing what the launch made.
-    gc.disable()
-    try:
-        child = Child.start(db, now_text)
-    except OSError:
-        gc.enable()
-        return False
-    try:
-        from .ui.launch import run_after_child  # Textual, while the child reads
-
-        return run_after_child(child, now_text)
-    except KeyboardInterrupt:
-        sys.stderr.write("netpace: interrupted.\n")
-        sys.exit(EXIT_INTERRUPTED)
-    except Exception as error:  # the last line of defence: one sentence, never a traceback
-        if os.environ.get("NETPACE_DEBUG"):
-            raise
-        sys.stderr.write(unexpected(error) + "\n")
-        sys.exit(EXIT_FAILURE)
-    finally:
-        child.close()
-        gc.enable()
-
-
 def unexpected(error: BaseException) -> str:
-    """The sentence for an error nothing else handled."""
-    from .domain.text import printable
+    """The sentence for an error nothing else handled (here and in the command line)."""
+    from ..domain.text import printable
 
     return (f"netpace: unexpected error ({type(error).__name__}: {printable(str(error))}). "
             "Set NETPACE_DEBUG=1 to see details.")
 
 
 class Child:
-    """A forked process computing `first_view.answer(db, now)`; its answer comes back
+    """A forked process computing `kept_list.answer(db, now)`; its answer comes back
     through a pipe, marshalled."""
 
     def __init__(self, pid: int, fd: int) -> None:
@@ -125,7 +78,7 @@ class Child:
         return cls(pid, read_end)
 
     def answer(self, timeout: float = CHILD_TIMEOUT):
-        """The child's answer (see first_view.answer), or None if it failed, said
+        """The child's answer (see kept_list.answer), or None if it failed, said
         nothing or took longer than `timeout` seconds."""
         import marshal
         import select
@@ -175,9 +128,9 @@ def _child_main(fd: int, db: str | None, now_text: str | None) -> None:
         os.nice(5)
         import marshal
 
-        from .first_view import answer
+        from . import kept_list
 
-        data = marshal.dumps(answer(db, now_text))
+        data = marshal.dumps(kept_list.answer(db, now_text))
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]

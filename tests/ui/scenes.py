@@ -1,8 +1,9 @@
-"""Regenerate the README's screenshots from the demo network at a fixed time.
+"""The screen scenes: the snapshot tests play them, and they regenerate the README's
+screenshots from the demo network at a fixed time. From the repository's root:
 
-    python -m netpace.ui.screenshots [FOLDER]      (default: screenshots/)
+    python -m tests.ui.scenes [FOLDER]      (default: screenshots/)
 
-The same scenes drive the snapshot tests, so the pictures and the tests can't drift apart.
+The same scenes drive both, so the pictures and the tests can't drift apart.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import tempfile
 from pathlib import Path
 from typing import Awaitable, Callable
 
-from ..clock import now_from
-from ..demo import write_demo
-from ..store import open_store
+from netpace.clock import now_from
+from netpace.demo import write_demo
+from netpace.store import open_store
 
 NOW_TEXT = "2026-11-26 09:00"
 
@@ -30,7 +31,7 @@ async def settle(pilot) -> None:
 
 async def select(pilot, name: str) -> None:
     """Put the list cursor on the contact called `name`."""
-    from .widgets.contact_list import ContactList
+    from netpace.ui.widgets.contact_list import ContactList
 
     await settle(pilot)
     contacts = pilot.app.screen.query_one(ContactList)
@@ -86,7 +87,7 @@ def demo_database(folder: Path) -> Path:
 
 
 async def _shoot(db: Path, out: Path) -> None:
-    from .app import NetpaceApp
+    from netpace.ui.app import NetpaceApp
 
     for name, scene, size in SCENES:
         with open_store(db) as store:

@@ -1,103 +1,14 @@
-"""Plain-text and JSON views of contacts and assessments, for the command line."""
+"""Plain-text views of contacts and assessments, for the command line."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from .domain.humanize import ago, day_label
-from .domain.model import Assessment, Contact, ContactSummary, Interaction, Verdict
-from .domain.pace import reply_days_text
-from .domain.text import one_line
-
-VERDICT_LABEL = {
-    Verdict.REPLY_OWED: "reply owed",
-    Verdict.FOLLOW_UP: "follow up",
-    Verdict.CHECK_IN: "check in",
-    Verdict.RECONNECT: "reconnect",
-    Verdict.WAIT: "wait",
-    Verdict.BACK_OFF: "back off",
-    Verdict.OK: "ok",
-    Verdict.DORMANT: "dormant",
-    Verdict.LET_GO: "let go",
-}
-
-# What the next-date means, per verdict: "reply owed since Tue 24 Nov", "wait until ...".
-NEXT_WORD = {
-    Verdict.REPLY_OWED: "since",
-    Verdict.FOLLOW_UP: "due",
-    Verdict.CHECK_IN: "due",
-    Verdict.RECONNECT: "since",
-    Verdict.WAIT: "until",
-    Verdict.BACK_OFF: "until",
-    Verdict.OK: "",
-    Verdict.DORMANT: "",
-    Verdict.LET_GO: "",
-}
-
-
-def _iso(value: date | datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def contact_json(contact: Contact) -> dict:
-    return {
-        "id": contact.id,
-        "name": contact.name,
-        "company": contact.company,
-        "role": contact.role,
-        "emails": list(contact.emails),
-        "phone": contact.phone,
-        "linkedin": contact.linkedin,
-        "met_via": contact.met_via.value if contact.met_via else None,
-        "met_on": _iso(contact.met_on),
-        "tags": list(contact.tags),
-        "notes": contact.notes,
-        "keep_in_touch_days": contact.keep_in_touch_days,
-        "status": contact.status.value,
-        "snoozed_until": _iso(contact.snoozed_until),
-    }
-
-
-def assessment_json(summary: ContactSummary) -> dict:
-    a = summary.assessment
-    return {
-        "id": summary.contact.id,
-        "name": summary.contact.name,
-        "company": summary.contact.company,
-        "verdict": a.verdict.value,
-        "pressure": a.pressure,
-        "zone": a.zone.value,
-        "next_on": _iso(a.next_on),
-        "reasons": list(a.reasons),
-        "reply_rate": None if a.reply_rate is None else round(a.reply_rate, 3),
-        "unanswered": a.unanswered,
-        "last_contact": _iso(a.last_contact),
-        "ask_share": None if a.ask_share is None else round(a.ask_share, 3),
-        "tie": a.tie.label.value,
-        "tie_strength": a.tie.strength,
-        "reply_days": None if a.pace.reply_seconds is None else round(a.pace.reply_seconds / 86400, 1),
-        "follow_up_days": a.follow_up_days,
-        "suggested_keep_in_touch_days": a.suggested_cadence,
-    }
-
-
-def interaction_json(item: Interaction) -> dict:
-    return {
-        "id": item.id,
-        "at": _iso(item.at),
-        "direction": item.direction.value,
-        "channel": item.channel.value,
-        "kind": item.kind.value,
-        "note": item.note,
-        "source": item.source,
-    }
-
-
-def next_text(a: Assessment, today: date) -> str:
-    if a.next_on is None:
-        return ""
-    word = NEXT_WORD[a.verdict]
-    return f"{word} {day_label(a.next_on, today)}".strip()
+from ..domain.humanize import ago, day_label
+from ..domain.model import Assessment, ContactSummary, Interaction
+from ..domain.pace import reply_days_text
+from ..domain.text import one_line
+from ..domain.wording import VERDICT_LABEL, next_text
 
 
 def tie_text(a: Assessment) -> str:
@@ -124,12 +35,6 @@ def gauge_bar(pressure: int, width: int = 10) -> str:
 def _clip(text: str, width: int) -> str:
     text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "~"
-
-
-def waiting_line(waiting: int, how: str) -> str:
-    """The queue's last line: '12 more check-ins and reconnects wait: ...'."""
-    what = "check-in or reconnect waits" if waiting == 1 else "check-ins and reconnects wait"
-    return f"{waiting} more {what} for another day: {how} shows them."
 
 
 def triage_lines(summaries: list[ContactSummary], today: date) -> list[str]:

@@ -1,4 +1,4 @@
-"""`netpace backup` and `netpace restore`: click commands, registered in cli.py."""
+"""`netpace backup` and `netpace restore`."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ from pathlib import Path
 
 import click
 
-from .cli_types import PathText
-from .domain.text import printable
-
-# cli.py imports this module to register the commands: take its helpers at call time,
-# so either module can be imported first.
+from ..domain.text import printable
+from .common import EXIT_FAILURE, EXIT_USAGE, PathText, Problem, checked_path, run, session
 
 
 @click.command(name="backup")
@@ -19,16 +16,15 @@ from .domain.text import printable
 @click.pass_context
 def backup_command(ctx: click.Context, out: Path | None) -> None:
     """Save a consistent copy of the database (safe while netpace is running)."""
-    from .cli import EXIT_USAGE, Problem, _run, _session, checked_path
-    from .store.backups import write_backup
-    from .store.paths import expand
+    from ..store.backups import write_backup
+    from ..store.paths import expand
 
     if out is not None:
         out = checked_path(expand(out), "--out")
         if out.exists():
             raise Problem(f"{out} already exists; netpace won't overwrite it.", EXIT_USAGE)
-    made = _run(ctx, lambda store: write_backup(store, out))
-    click.echo(f"Backed up {printable(str(_session(ctx).path))} to {printable(str(made))}.")
+    made = run(ctx, lambda store: write_backup(store, out))
+    click.echo(f"Backed up {printable(str(session(ctx).path))} to {printable(str(made))}.")
 
 
 @click.command(name="restore")
@@ -39,12 +35,11 @@ def restore_command(ctx: click.Context, backup_file: Path) -> None:
 
     The current database is saved to the backups folder first.
     """
-    from .cli import EXIT_FAILURE, Problem, _session, checked_path
-    from .store import StoreError, open_store
-    from .store.backups import restore_backup
-    from .store.paths import expand
+    from ..store import StoreError, open_store
+    from ..store.backups import restore_backup
+    from ..store.paths import expand
 
-    path = _session(ctx).path
+    path = session(ctx).path
     try:
         done = restore_backup(path, checked_path(expand(backup_file), "The backup path"))
         with open_store(path):  # brings an older backup up to this netpace's schema
@@ -55,3 +50,6 @@ def restore_command(ctx: click.Context, backup_file: Path) -> None:
     click.echo(f"Restored {info.contacts} contacts and {info.interactions} interactions from {printable(str(info.path))}.")
     if done.previous is not None:
         click.echo(f"The database it replaced was saved to {printable(str(done.previous))}.")
+
+
+COMMANDS = (backup_command, restore_command)

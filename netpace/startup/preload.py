@@ -1,9 +1,10 @@
-"""Starting the app: the list is read before Textual is even imported.
+"""The quick launch's second half: the first network load, on a thread started before
+the app exists (netpace.ui.run starts the app on it).
 
-Two ways in. After the launcher's child process has read the list as the last session
-kept it (netpace.launcher, netpace.first_view), `run_after_child` draws it in the app's
-first frame and only then opens the database here. Otherwise (`run_app`) a thread started
-first opens nothing new: it reads that list from the open store while Textual loads.
+Two ways in. After the launch's forked child has read the list as the last session kept
+it (startup.fork, startup.kept_list), the app draws it in its first frame and only then
+is the database opened here. Otherwise a thread started first opens nothing new: it reads
+that list from the store the CLI opened while Textual loads.
 
 Either way, once that first view is on screen the same thread loads the whole network
 (every contact, assessment and reason), which then replaces it. On a database with no
@@ -16,7 +17,7 @@ import gc
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..store.errors import StoreError
 
@@ -28,16 +29,19 @@ class Preload:
     """The first network load, run on its own thread from before the app exists.
 
     With an open store it first reads the list as the last launch left it
-    (`store.standings.first_view`); with a `first` view given (read by the launcher's
+    (`store.standings.first_view`); with a `first` view given (read by the launch's
     child) it opens the store at `path` only after that view is drawn. It waits until the
     app has drawn the first view (`go`) before the full load, so the two don't compete for
     the interpreter while the screen is drawn.
     """
 
-    def __init__(self, store, fixed_now: datetime | None, *, path: Path | None = None,
+    def __init__(self, store, fixed_now: datetime | None, *, prepare: Callable, path: Path | None = None,
                  now_text: str | None = None, first: tuple[list, int, datetime] | None = None,
                  unpack=None) -> None:
+        """`prepare(summaries, now, marker)` makes the network the app shows of the loaded
+        summaries (the UI's list rows and search keys, built here, off the UI thread)."""
         self.store = store
+        self.prepare = prepare
         self.fixed_now = fixed_now
         self.path = path
         self.now_text = now_text
@@ -84,9 +88,7 @@ class Preload:
             now = self.now()
             marker = self.store.change_marker()
             summaries = self.store.summaries(now, include_hidden=True)
-            from .app import prepare_network
-
-            self.network = prepare_network(summaries, now, marker, self.store.daily_budget())
+            self.network = self.prepare(summaries, now, marker, self.store.daily_budget())
         except BaseException as error:  # handed to the app's worker, which reports it
             self.error = error
         finally:
@@ -121,7 +123,7 @@ class Preload:
         return self.first
 
     def ready_view(self):
-        """The first view if it was given (read by the launcher's child), else None."""
+        """The first view if it was given (read by the launch's child), else None."""
         return self.first if self._given else None
 
     def go(self) -> None:
@@ -151,45 +153,3 @@ def _first_view(store, now: datetime):
 
     found = first_view(store, now)
     return None if found is None else (*found, now)
-
-
-def run_app(db: "Store | Path | str", fixed_now: datetime | None = None) -> None:
-    """Run the app on `db` (an open store, or a path to open) until the user quits.
-
-    Raises StoreError (one sentence) when the database can't be opened. A store passed in
-    stays open (its owner closes it): the CLI has opened it already to report problems.
-    """
-    from ..store import Store, open_store
-
-    store = db if isinstance(db, Store) else open_store(db)
-    try:
-        preload = Preload(store, fixed_now)
-        from .app import NetpaceApp
-
-        NetpaceApp(store, now=fixed_now, preload=preload).run()
-    finally:
-        if store is not db:
-            store.close()
-
-
-def run_after_child(child, now_text: str | None) -> bool:
-    """Run the app on the first view the launcher's child read (netpace.launcher.Child),
-    opening the database once that view is drawn. False, with nothing shown, when the
-    child has no view to offer: the CLI then takes over."""
-    from .app import NetpaceApp  # imported before waiting: the child works meanwhile
-    from .screens.main import MainScreen  # noqa: F401  (the first screen, ready too)
-
-    found = child.answer()
-    if not found or found[0] != "view":
-        return False
-    from ..first_view import moment, unpack
-
-    _, path, timestamp, offset, total, rows = found
-    preload = Preload(None, None, path=Path(path), now_text=now_text,
-                      first=(rows, total, moment(timestamp, offset)), unpack=unpack)
-    try:
-        NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload).run()
-    finally:
-        if preload.store is not None:
-            preload.store.close()
-    return True

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..domain.text import fold, one_line
+from .text import fold, one_line
 
 # Tiers, best first.
 WORD_START, SUBSTRING, SCATTERED = 0, 1, 2

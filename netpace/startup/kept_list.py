@@ -1,4 +1,5 @@
-"""What the launcher's child process computes: the first view, as plain data.
+"""What the launch's forked child computes (startup.fork): the list as the last session
+kept it, as plain data.
 
 `answer(db, now)` opens the database (never creating or upgrading it) and reads the list
 as the last session kept it (store.standings.first_view). The rows travel back through a
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from .domain.model import Status, Verdict, Zone
+from ..domain.model import Status, Verdict, Zone
 
 NONE = ("none",)
 
@@ -21,10 +22,10 @@ def answer(db: str | None, now_text: str | None) -> tuple:
     upgrade, no contacts, or any problem (the CLI then opens it and says what is wrong).
     However many standings are out of date, or none kept at all, the view is computed:
     this runs while the app imports Textual, and anything beats the full load after it."""
-    from .clock import now_from
-    from .domain.when import WhenError
-    from .store import StoreError, open_store, resolve_db_path
-    from .store.standings import first_view
+    from ..clock import now_from
+    from ..domain.when import WhenError
+    from ..store import StoreError, open_store, resolve_db_path
+    from ..store.standings import first_view
 
     path = resolve_db_path(db)
     if "\x00" in str(path) or not path.is_file():
@@ -56,7 +57,7 @@ def _ordinal(day: date | None) -> int | None:
 
 
 def unpack(packed: tuple):
-    from .store.first_row import FirstRow
+    from ..store.first_row import FirstRow
 
     id_, name, company, status, snoozed, pressure, zone, verdict, next_on = packed
     return FirstRow(id_, name, company, Status(status), _day(snoozed), pressure, Zone(zone), Verdict(verdict),

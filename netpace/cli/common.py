@@ -1,0 +1,188 @@
+"""What every command shares: the one error type, the database session, the path type,
+the clock, JSON output. Imports nothing heavy: the commands take the store when they run."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+DB_HELP = "Database file (default: $NETPACE_DB, else the platform's data folder)."
+NOW_HELP = "Pretend it is this time (any WHEN form), for planning or reproducible output."
+
+
+class Problem(click.ClickException):
+    """One sentence for the user, with the exit code it deserves (2: the command line,
+    1: the rest) and any lines of detail under it. Control characters in it are shown
+    as visible escapes. `prefix` starts the line ("netpace: ", or "Error: " for import
+    and export, whose per-file errors read the same)."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE, details: tuple[str, ...] = (),
+                 prefix: str = "netpace: "):
+        super().__init__(message)
+        self.exit_code = code
+        self.details = details
+        self.prefix = prefix
+
+    def show(self, file=None) -> None:
+        from ..domain.text import printable
+
+        err = file or sys.stderr
+        click.echo(f"{self.prefix}{printable(self.message)}", file=err)
+        for line in self.details:
+            click.echo(f"  {printable(line)}", file=err)
+
+
+class SafeGroup(click.Group):
+    """Click echoes some user text raw in its errors (e.g. "Got unexpected extra
+    argument (...)"): make any control characters in them visible escapes instead."""
+
+    @staticmethod
+    def _clean(error: click.ClickException) -> None:
+        from ..domain.text import printable
+
+        error.message = printable(error.message)
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as error:
+            self._clean(error)
+            raise
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            self._clean(error)
+            raise
+
+
+class PathText(click.ParamType):
+    """A file path as typed, the one path type of every command. Unlike click.Path it
+    never fails on a NUL byte (click's stat raises ValueError there) and checks only what
+    it is asked to: `dir_okay=False` refuses an existing folder, `readable` an existing
+    file this user can't read (in click.Path's words). netpace checks the rest when it
+    opens the file."""
+
+    def __init__(self, *, dir_okay: bool = True, readable: bool = False) -> None:
+        self.dir_okay = dir_okay
+        self.readable = readable
+        self.name = "path" if dir_okay else "file"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Path):
+            return value
+        if "\x00" in str(value):
+            self.fail("a path can't contain a NUL byte.", param, ctx)
+        path = Path(value)
+        if self.dir_okay and not self.readable:
+            return path
+        try:
+            found = os.stat(path)
+        except OSError:
+            return path
+        shown = click.format_filename(value)
+        if not self.dir_okay and stat.S_ISDIR(found.st_mode):
+            self.fail(f"{self.name.title()} {shown!r} is a directory.", param, ctx)
+        if self.readable and not os.access(path, os.R_OK):
+            self.fail(f"{self.name.title()} {shown!r} is not readable.", param, ctx)
+        return path
+
+
+def checked_path(path: Path, what: str) -> Path:
+    """Paths holding a NUL byte can't name a file (the OS calls raise ValueError)."""
+    if "\x00" in str(path):
+        raise Problem(f"{what} contains a NUL byte; no file can have that name.", EXIT_USAGE)
+    return path
+
+
+def store_problem(error: Exception) -> Problem:
+    """A store error as the Problem the user hears about."""
+    from ..store.errors import AmbiguousName, NotFound, ValidationError
+
+    if isinstance(error, (NotFound, AmbiguousName)):
+        details = error.candidates
+        if isinstance(error, NotFound) and details:
+            details = ("Did you mean:",) + tuple(f"  {c}" for c in details)
+        if isinstance(error, AmbiguousName):
+            details = tuple(details) + ("Give the number (after #) instead of the name.",)
+        return Problem(str(error), EXIT_USAGE, details)
+    if isinstance(error, ValidationError):
+        return Problem(str(error), EXIT_USAGE)
+    return Problem(str(error), EXIT_FAILURE)
+
+
+class Session:
+    """The database of one command line: its path (the one way netpace resolves it), and
+    the store, opened on first use, its errors turned into Problems, closed at exit."""
+
+    def __init__(self, db_option: Path | None):
+        self.db_option = db_option
+        self._store = None
+
+    @property
+    def path(self) -> Path:
+        from ..store.paths import resolve_db_path
+
+        return checked_path(resolve_db_path(self.db_option), "The database path")
+
+    def store(self):
+        if self._store is None:
+            from ..store import StoreError, open_store
+
+            try:
+                self._store = open_store(self.path)
+            except StoreError as error:
+                raise store_problem(error) from None
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def session(ctx: click.Context) -> Session:
+    """The command line's Session (made here for a command invoked on its own, with the
+    database path in `ctx.obj["db_path"]`)."""
+    obj = ctx.ensure_object(dict)
+    if "session" not in obj:
+        obj["session"] = Session(obj.get("db_path"))
+        ctx.call_on_close(obj["session"].close)
+    return obj["session"]
+
+
+def run(ctx: click.Context, action):
+    """Call `action(store)`, mapping store errors to one sentence and an exit code."""
+    from ..store import StoreError
+
+    try:
+        return action(session(ctx).store())
+    except StoreError as error:
+        raise store_problem(error) from None
+
+
+def now_option(text: str | None):
+    """The time of `--now WHEN` (read through netpace.clock), else the real time."""
+    from ..clock import now_from
+    from ..domain.when import ACCEPTED_FORMS, WhenError
+
+    try:
+        return now_from(text)
+    except WhenError:
+        raise Problem(f"--now {text!r} is not a time netpace understands.", EXIT_USAGE,
+                      (f"Use {ACCEPTED_FORMS}.",)) from None
+
+
+def echo_json(value) -> None:
+    """`value` as JSON on stdout, in the one style netpace writes JSON (netpace.json_text)."""
+    from ..json_text import dumps  # json.dumps(value, ensure_ascii=False, indent=2), faster
+
+    click.echo(dumps(value, indent=2))

@@ -1,0 +1,57 @@
+"""Running the app, with the network loading before Textual is even imported
+(netpace.startup.preload): on a store the CLI opened (`run_app`), or on the list the
+launch's forked child read (`run_after_child`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..startup.preload import Preload
+from .network import prepare_network
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+def run_app(db: "Store | Path | str", fixed_now: datetime | None = None) -> None:
+    """Run the app on `db` (an open store, or a path to open) until the user quits.
+
+    Raises StoreError (one sentence) when the database can't be opened. A store passed in
+    stays open (its owner closes it): the CLI has opened it already to report problems.
+    """
+    from ..store import Store, open_store
+
+    store = db if isinstance(db, Store) else open_store(db)
+    try:
+        preload = Preload(store, fixed_now, prepare=prepare_network)
+        from .app import NetpaceApp
+
+        NetpaceApp(store, now=fixed_now, preload=preload).run()
+    finally:
+        if store is not db:
+            store.close()
+
+
+def run_after_child(child, now_text: str | None) -> bool:
+    """Run the app on the first view the launch's child read (netpace.startup.fork.Child),
+    opening the database once that view is drawn. False, with nothing shown, when the
+    child has no view to offer: the CLI then takes over."""
+    from .app import NetpaceApp  # imported before waiting: the child works meanwhile
+    from .screens.main import MainScreen  # noqa: F401  (the first screen, ready too)
+
+    found = child.answer()
+    if not found or found[0] != "view":
+        return False
+    from ..startup.kept_list import moment, unpack
+
+    _, path, timestamp, offset, total, rows = found
+    preload = Preload(None, None, prepare=prepare_network, path=Path(path), now_text=now_text,
+                      first=(rows, total, moment(timestamp, offset)), unpack=unpack)
+    try:
+        NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload).run()
+    finally:
+        if preload.store is not None:
+            preload.store.close()
+    return True
