@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..store.errors import StoreError
 from ..store.store import Store
@@ -13,6 +13,7 @@ from . import (
     google_csv,
     ics,
     linkedin_connections,
+    linkedin_invitations,
     linkedin_messages,
     maildir,
     mbox,
@@ -36,8 +37,12 @@ READERS: dict[str, Reader] = {
     "maildir": maildir.read,
     "ics": ics.read,
     "json": netpace_json.read,
+    "linkedin-invitations": linkedin_invitations.read,
 }
-FORMATS = tuple(READERS)
+# What `netpace import FORMAT` offers today. A lone Invitations.csv (and the whole LinkedIn
+# export, `linkedin`) is imported through `auto.import_path` until the command line names
+# them: `auto.ALL_FORMATS`.
+FORMATS = tuple(name for name in READERS if name != "linkedin-invitations")
 NEEDS_MY_ADDRESS = frozenset({"mbox", "maildir"})
 
 
@@ -50,10 +55,15 @@ class FileResult:
     dry_run: bool = False
 
 
-def check_options(format: str, options: ImportOptions) -> None:
-    """Problems with the command line itself, found before any file is opened."""
+def check_options(format: str, options: ImportOptions, paths: Iterable[Path] = ()) -> None:
+    """Problems with the command line itself, found before any file is opened (beyond
+    its first bytes: mail needs no --me when every file is a Gmail Takeout mbox, whose
+    Sent label tells your addresses)."""
     if format not in READERS:
         raise NeedsOption(f"Unknown format {format!r}: use one of {', '.join(FORMATS)}.")
+    paths = tuple(paths)
+    if format == "mbox" and paths and all(mbox.gmail_labelled(path) for path in paths):
+        return
     if format in NEEDS_MY_ADDRESS and not options.my_emails:
         raise NeedsOption(
             "Importing mail needs your own address: add --me you@example.com (repeat it for each address you use)."
@@ -76,7 +86,7 @@ def import_file(
     progress = progress or NoProgress()
     result = FileResult(path, dry_run=dry_run)
     try:
-        merger = _merger(store, format, options)
+        merger = merger_for(store, format, options)
         for record in READERS[format](path, options, progress):
             merger.add(record)
         progress.finish()
@@ -102,7 +112,8 @@ def _short(error: Exception) -> str:
     return text[:160] + ("…" if len(text) > 160 else "")
 
 
-def _merger(store: Store | None, format: str, options: ImportOptions) -> Merger:
+def merger_for(store: Store | None, format: str, options: ImportOptions) -> Merger:
+    """A merge step that knows what `store` holds (nothing without a store)."""
     if store is None:
         return Merger([], set(), options.now, options.tz)
     contacts = store.contacts()
