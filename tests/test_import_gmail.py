@@ -3,6 +3,7 @@ categories are skipped), and every message's kind from its subject and first wor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from email.parser import BytesHeaderParser
 from email.policy import compat32
@@ -155,3 +156,18 @@ def test_a_reply_s_kind_comes_from_its_own_words_not_the_thread_s_subject(tmp_pa
         result = import_path(store, mbox, options(ME), format="mbox")
     assert result.exit_code == 0, lines(result)
     assert [row[3] for row in interactions(db)] == [Kind.REPLY.value, Kind.THANKS.value]
+
+
+def test_the_first_pass_shows_progress_and_a_changed_kind_survives_importing_again(tmp_path):
+    from netpace.importers import NoProgress
+
+    db = tmp_path / "n.db"
+    progress = NoProgress()
+    with open_store(db) as store:
+        import_path(store, TAKEOUT, options(), progress=progress)
+        assert progress.labels == [f"Finding your addresses in {TAKEOUT.name}", f"Reading {TAKEOUT.name}", "Saving"]
+        maren = next(c for c in store.contacts() if c.name == "Maren Okafor")
+        asked = next(i for i in store.interactions(maren.id) if i.kind == Kind.ASK)
+        store.update_interaction(replace(asked, kind=Kind.FOLLOW_UP), NOW)
+        import_path(store, TAKEOUT, options())
+        assert [i.kind for i in store.interactions(maren.id)] == [Kind.FOLLOW_UP, Kind.SCHEDULING]

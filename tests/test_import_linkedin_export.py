@@ -244,6 +244,19 @@ def test_me_overrides_what_the_invitations_say(tmp_path, export_zip):
     assert "Dana Whitfield" in people(db)
 
 
+def test_the_zip_is_read_in_memory_never_extracted(tmp_path, export_zip, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the export was extracted to disk")
+
+    monkeypatch.setattr(zipfile.ZipFile, "extract", refuse)
+    monkeypatch.setattr(zipfile.ZipFile, "extractall", refuse)
+    before = sorted(tmp_path.rglob("*"))
+    result = run(tmp_path / "n.db", export_zip)
+    assert result.exit_code == 0, text(result)
+    created = sorted(set(tmp_path.rglob("*")) - set(before))
+    assert [path.name for path in created if not path.name.startswith("n.db")] == []
+
+
 def test_a_dry_run_plans_and_writes_nothing(tmp_path, export_zip):
     db = tmp_path / "n.db"
     with open_store(db) as store:
