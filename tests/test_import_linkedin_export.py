@@ -369,3 +369,25 @@ def test_a_path_leading_out_of_the_zip_is_refused(tmp_path, name):
     assert _refused(tmp_path / "n.db", evil) == (
         f"{evil} holds a file whose path leads out of it ({name!r}): not a LinkedIn export, nothing was imported."
     )
+
+
+def test_a_folder_lists_only_regular_files_and_never_follows_a_link_out(tmp_path):
+    import os
+    import shutil
+
+    from netpace.importers.linkedin_export import files_under
+
+    folder = tmp_path / "export"
+    shutil.copytree(CURRENT, folder)
+    (folder / "messages.csv").unlink()
+    os.mkfifo(folder / "messages.csv")  # a read would wait for a writer forever
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "Invitations.csv").write_bytes(b"From,To,Sent At,Message,Direction\n")
+    os.symlink(outside, folder / "linked")
+    listed = [name for name, _ in files_under(folder)]
+    assert "messages.csv" not in listed and not any(name.startswith("linked/") for name in listed)
+    db = tmp_path / "n.db"
+    result = run(db, folder)
+    assert [f.path.name for f in result.files] == ["Connections.csv", "Invitations.csv"]
+    assert result.exit_code == 0

@@ -191,20 +191,23 @@ def _folder(root: Path) -> Export:
 
 
 def files_under(root: Path) -> Iterator[tuple[str, Path]]:
-    """(path relative to root with `/`, path) of every file, MAX_DEPTH folders deep at most.
-    Symbolic links to folders are not followed."""
-    for folder, dirs, files in os.walk(root, onerror=_raise):
+    """(path relative to root with `/`, path) of every regular file, MAX_DEPTH folders deep
+    at most. Symbolic links to folders are not followed; a subfolder that can't be read is
+    passed over (the root itself not: OSError)."""
+
+    def root_error(error: OSError) -> None:
+        if error.filename is None or Path(error.filename) == root:
+            raise error
+
+    for folder, dirs, files in os.walk(root, onerror=root_error):
         depth = len(Path(folder).relative_to(root).parts)
         if depth >= MAX_DEPTH:
             dirs[:] = []
         dirs.sort()
         for name in sorted(files):
             full = Path(folder) / name
-            yield full.relative_to(root).as_posix(), full
-
-
-def _raise(error: OSError) -> None:
-    raise error
+            if full.is_file():  # not a pipe or a device, which a read would hang on or never finish
+                yield full.relative_to(root).as_posix(), full
 
 
 def _file_reader(file: Path) -> Callable[[], bytes]:
