@@ -171,3 +171,18 @@ def test_the_first_pass_shows_progress_and_a_changed_kind_survives_importing_aga
         store.update_interaction(replace(asked, kind=Kind.FOLLOW_UP), NOW)
         import_path(store, TAKEOUT, options())
         assert [i.kind for i in store.interactions(maren.id)] == [Kind.FOLLOW_UP, Kind.SCHEDULING]
+
+
+def test_an_mbox_cut_in_the_middle_of_a_body_line_skips_that_message(tmp_path):
+    data = TAKEOUT.read_bytes()
+    cut = tmp_path / "cut.mbox"
+    # Inside the last message's body line ("See you at the reunion."): its words are a fragment.
+    cut.write_bytes(data[: data.rindex(b"at the reunion")])
+    db = tmp_path / "n.db"
+    with open_store(db) as store:
+        result = import_path(store, cut, options(ME, ALSO_ME), format="mbox")
+    assert f"  {cut}:232: the message is cut off (the file ends in the middle of it)" in lines(result)
+    cut.write_bytes(data[: data.rindex(b"See you at the reunion.")])  # at a line's start: whole lines only
+    with open_store(tmp_path / "m.db") as store:
+        whole = import_path(store, cut, options(ME, ALSO_ME), format="mbox")
+    assert f"  {cut}:232: neither from nor to you (is --me complete?)" in lines(whole)

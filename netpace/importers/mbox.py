@@ -47,7 +47,7 @@ def separator_date(line: bytes) -> datetime | None:
         return None
 
 
-CUT_MESSAGE = "the message is cut off (the file ends in the middle of its headers)"
+CUT_MESSAGE = "the message is cut off (the file ends in the middle of it)"
 
 
 def messages(handle: Iterable[bytes]) -> Iterator[tuple[int, bytes | None, bytes, bytes, bool]]:
@@ -56,7 +56,8 @@ def messages(handle: Iterable[bytes]) -> Iterator[tuple[int, bytes | None, bytes
     A `From ` line separates messages only when a header line follows it: an
     unescaped `From ` at the start of a body line is text, not a new message.
     The last message is cut off when the file ends inside its headers: they can't be
-    trusted whole (a cut Subject, a lost List-Unsubscribe that marked a newsletter).
+    trusted whole (a cut Subject, a lost List-Unsubscribe that marked a newsletter); in an
+    mbox also when it ends in the middle of a line.
     """
     line_number = 0
     start = 0
@@ -96,7 +97,11 @@ def messages(handle: Iterable[bytes]) -> Iterator[tuple[int, bytes | None, bytes
     if start:
         # An mbox message always has a blank line after its headers; a single .eml with no
         # body may not, so there only a last line without its line break counts as cut.
-        cut = in_header and (separator is not None or not line.endswith(b"\n"))
+        # An mbox always ends with a line break: a last body line without one was cut off
+        # (its words, read for the message's kind, would be a fragment).
+        cut = (in_header and (separator is not None or not line.endswith(b"\n"))) or (
+            separator is not None and not line.endswith(b"\n")
+        )
         yield start, separator, b"".join(header), b"".join(body), cut
 
 
