@@ -515,7 +515,7 @@ class NetpaceApp(App[None]):
             return
         self.push_screen(TriageScreen())
 
-    def action_import(self, format: str = "linkedin-connections") -> None:
+    def action_import(self, format: str = "guess") -> None:
         from .screens.import_file import ImportScreen
 
         if not isinstance(self.screen, ModalScreen):
