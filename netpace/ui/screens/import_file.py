@@ -190,12 +190,15 @@ class ImportScreen(Dialog[Imported | None]):
                 tooltip="Start the import (a backup is taken first); once done, close"),
     ]
 
-    def __init__(self, format: str = GUESS) -> None:
+    def __init__(self, format: str = GUESS, path: Path | None = None) -> None:
+        """With `path`, the import of that path starts as the dialog opens (the welcome
+        screen's field)."""
         super().__init__()
         self.format = format
         self.state = "form"  # then "running", then "done"
         self.result: Imported | None = None
         self._path: Path | None = None
+        self._start_with = path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -219,6 +222,9 @@ class ImportScreen(Dialog[Imported | None]):
     def on_mount(self) -> None:
         self._show_me_field()
         self.query_one("#f-path", Input).focus()
+        if self._start_with is not None:
+            self.query_one("#f-path", Input).value = str(self._start_with)
+            self.action_go()
 
     # -- the form ----------------------------------------------------------------------
     @on(Choice.Changed, "#f-format")
