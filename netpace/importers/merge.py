@@ -96,7 +96,9 @@ class Merger:
 
     def _index_keys(self, draft: Draft) -> None:
         for address in draft.contact.emails:
-            self._by_email.setdefault(address, draft)
+            # Under the same key `_find` looks up: a stored address may be in mixed case
+            # (written by another program or an older netpace).
+            self._by_email.setdefault(email_key(address) or address, draft)
         key = linkedin_key(draft.contact.linkedin)
         if key:
             self._by_linkedin.setdefault(key, draft)

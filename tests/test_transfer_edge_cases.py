@@ -1,0 +1,132 @@
+"""Edge cases of import and export that the format tests don't reach: addresses written
+differently from the stored one, and vCard lines that must fold by octets."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+import pytest
+import vobject
+
+from netpace.domain.model import Contact
+from netpace.exporters.vcard_export import MAX_LINE_OCTETS
+from netpace.store import open_store
+
+from .transfer_support import run_export, run_import
+
+UTC = timezone.utc
+WHEN = "2027-01-15 12:00 +00:00"
+STORED = "maren@nordlys.example"
+
+CONNECTIONS_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def _stored_contact(db, address: str = STORED) -> int:
+    """One contact known by a different spelling of the name (so only the address can
+    match), with `address` as its e-mail."""
+    with open_store(db) as store:
+        return store.add_contact(Contact(name="M. Holt", emails=(address,)), datetime(2026, 1, 1, tzinfo=UTC)).id
+
+
+def _rows(db, sql):
+    with sqlite3.connect(db) as raw:
+        return raw.execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("written", [
+    "Maren@Nordlys.Example",
+    "MAREN@NORDLYS.EXAMPLE",
+    "mailto:maren@nordlys.example",
+    "MAILTO:Maren@Nordlys.example",
+    "<Maren@nordlys.example>",
+    "  maren@nordlys.example ",
+])
+def test_an_address_written_differently_matches_the_stored_contact(tmp_path, written):
+    db = tmp_path / "n.db"
+    kept = _stored_contact(db)
+    csv = tmp_path / "Connections.csv"
+    csv.write_text(CONNECTIONS_HEADER + f'Maren,Holt,,"{written}",Nordlys Data,Head of Platform,14 Nov 2026\n',
+                   encoding="utf-8")
+    result = run_import(db, "linkedin-connections", csv)
+    assert result.exit_code == 0, result.output
+    assert "0 contacts added, 1 merged" in result.stdout
+    assert _rows(db, "SELECT id, name, company FROM contact") == [(kept, "M. Holt", "Nordlys Data")]
+    assert _rows(db, "SELECT contact_id, address FROM email") == [(kept, STORED)]
+
+
+def test_a_json_import_matches_by_address_in_any_case(tmp_path):
+    import json
+
+    db = tmp_path / "n.db"
+    kept = _stored_contact(db)
+    document = tmp_path / "people.json"
+    document.write_text(json.dumps({"netpace_export": 1, "contacts": [
+        {"id": 7, "name": "Maren Holt", "emails": ["mailto:Maren@Nordlys.Example"], "role": "Head of Platform"}],
+        "interactions": [{"contact_id": 7, "at": "2026-11-20T10:00:00Z", "direction": "in", "note": "hi"}]}),
+        encoding="utf-8")
+    assert run_import(db, "json", document).exit_code == 0
+    assert _rows(db, "SELECT id, role FROM contact") == [(kept, "Head of Platform")]
+    assert _rows(db, "SELECT contact_id, note FROM interaction") == [(kept, "hi")]
+    assert _rows(db, "SELECT address FROM email") == [(STORED,)]
+
+
+def test_a_stored_address_in_mixed_case_is_matched_too(tmp_path):
+    """Another program (or an older netpace) wrote the address as the person typed it."""
+    db = tmp_path / "n.db"
+    kept = _stored_contact(db)
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE email SET address = 'Maren@Nordlys.Example'")
+    raw.close()
+    csv = tmp_path / "Connections.csv"
+    csv.write_text(CONNECTIONS_HEADER + "Maren,Holt,,maren@nordlys.example,Nordlys Data,,14 Nov 2026\n",
+                   encoding="utf-8")
+    assert run_import(db, "linkedin-connections", csv).exit_code == 0
+    assert _rows(db, "SELECT id FROM contact") == [(kept,)]
+
+
+# -- vCard lines: at most 75 octets, folded between characters ---------------------------
+
+LONG_NAME = "Søren Åkerlund-Ødegård 王小明 " * 3 + "🙂"  # 2-, 3- and 4-octet characters
+LONG_NOTE = ("Met at the Ärztekongress in München; 話した about the платформа role. " * 6).strip()
+
+
+def _physical_lines(data: bytes) -> list[bytes]:
+    assert data.endswith(b"\r\n")
+    return data[:-2].split(b"\r\n")
+
+
+def test_vcard_export_folds_long_multibyte_lines_by_octets_and_reads_back(tmp_path):
+    db = tmp_path / "n.db"
+    with open_store(db) as store:
+        store.add_contact(Contact(name=LONG_NAME.strip(), notes=LONG_NOTE, company="Ωmega " * 20),
+                          datetime(2026, 1, 1, tzinfo=UTC))
+    data = run_export(db, "vcard", "--now", WHEN).stdout_bytes
+    lines = _physical_lines(data)
+    for line in lines:
+        assert len(line) <= MAX_LINE_OCTETS, (len(line), line)
+        line.decode("utf-8")  # never cut inside a character: each physical line decodes alone
+    continued = [line for line in lines if line.startswith(b" ")]
+    assert len(continued) >= 6  # the name, the note and the company were all folded
+    # Folding is greedy: a line is only cut when the next character would not fit.
+    for line, following in zip(lines, lines[1:]):
+        if following.startswith(b" "):
+            next_char = following[1:].decode("utf-8")[0].encode("utf-8")
+            assert len(line) + len(next_char) > MAX_LINE_OCTETS
+    card = next(vobject.readComponents(data.decode("utf-8")))
+    assert card.fn.value == LONG_NAME.strip()
+    assert card.note.value == LONG_NOTE
+    assert card.org.value == [("Ωmega " * 20).strip()]
+
+
+def test_vcard_export_of_long_multibyte_text_imports_back_unchanged(tmp_path):
+    source, target = tmp_path / "a.db", tmp_path / "b.db"
+    with open_store(source) as store:
+        store.add_contact(Contact(name=LONG_NAME.strip(), notes=LONG_NOTE, emails=(STORED,)),
+                          datetime(2026, 1, 1, tzinfo=UTC))
+    out = tmp_path / "all.vcf"
+    assert run_export(source, "vcard", "--out", out, "--now", WHEN).exit_code == 0
+    assert run_import(target, "vcard", out).exit_code == 0
+    with open_store(target) as store:
+        [contact] = store.contacts()
+    assert (contact.name, contact.notes, contact.emails) == (LONG_NAME.strip(), LONG_NOTE, (STORED,))
