@@ -60,13 +60,12 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
     Existing contacts are matched by e-mail, then LinkedIn URL, then exact name, and
     merged; importing the same file twice changes nothing. A backup is taken first.
     """
-    import pendulum
-
+    from .clock import local_now
     from .importers import ImportOptions, NeedsOption, check_options, describe, import_file
     from .store import StoreError, open_store
 
     format = format.lower()
-    now = pendulum.now()
+    now = local_now()
     options = ImportOptions(now=now, tz=now.tzinfo, me=me)
     try:
         check_options(format, options)
@@ -120,13 +119,12 @@ def export_command(ctx: click.Context, format: str, out: Path | None, now_text: 
     FORMAT: json (everything, re-importable), csv (contacts with verdict, pressure and
     next date), vcard (4.0) or ics (the follow-ups due in the next --days days).
     """
-    import pendulum
-
+    from .clock import local_now
     from .domain.when import ACCEPTED_FORMS, WhenError, parse_when
     from .exporters import render, write_private
     from .store import StoreError, open_store
 
-    now = pendulum.now()
+    now = local_now()
     if now_text:
         try:
             now = parse_when(now_text, now)

@@ -14,15 +14,15 @@ from typing import Callable
 
 HERE = Path(__file__).parent
 PYTHON = sys.executable
+# The moment the seeded data was written, and what every command here is given as --now / --at.
+NOW_TEXT = "2026-11-26 09:00"
 
 
 def seed(db: Path) -> None:
-    import pendulum
-
     from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind
     from netpace.store import open_store
 
-    now = pendulum.now("UTC")
+    now = seed_now()
     with open_store(db) as store:
         ann = store.add_contact(Contact(name="Ann Lee", company="Acme"), now)
         store.add_contact(Contact(name="Same Name", company="First Co"), now)
@@ -30,6 +30,13 @@ def seed(db: Path) -> None:
         for days in (20, 10):
             store.log(ann.id, Interaction(at=now.subtract(days=days), direction=Direction.OUT,
                                           channel=Channel.EMAIL, kind=Kind.CHECK_IN, note="hello"), now)
+
+
+def seed_now():
+    """NOW_TEXT in UTC, as the store takes it."""
+    import pendulum
+
+    return pendulum.parse(NOW_TEXT, tz="UTC")
 
 
 def snapshot(db: Path) -> tuple:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import HERE, assert_clean_failure, env_without_db, run_netpace, seed, snapshot
+from .helpers import HERE, NOW_TEXT, assert_clean_failure, env_without_db, run_netpace, seed, snapshot
 from .robustness_report import record
 
 RESULTS: dict[str, bool] = {}
@@ -47,7 +47,7 @@ def test_a_newer_netpace(seeded):
         conn.execute("PRAGMA user_version = 42")
     conn.close()
     before = seeded.read_bytes()
-    check("from a newer netpace", run_netpace(["--db", str(seeded), "log", "Ann Lee", "--out"]), 1,
+    check("from a newer netpace", run_netpace(["--db", str(seeded), "log", "Ann Lee", "--out", "--at", NOW_TEXT]), 1,
           "newer netpace")
     assert seeded.read_bytes() == before and listing(seeded.parent) == ["netpace.db"]
 
@@ -72,7 +72,7 @@ def test_a_locked_database(seeded):
     try:
         env = env_without_db()
         base = [sys.executable, "-c", "from netpace.cli import main; main()", "--db", str(seeded)]
-        writer = subprocess.Popen(base + ["log", "Ann Lee", "--out"], stdout=subprocess.PIPE,
+        writer = subprocess.Popen(base + ["log", "Ann Lee", "--out", "--at", NOW_TEXT], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True, env=env)
         reader = subprocess.Popen(base + ["list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True, env=env)
@@ -136,7 +136,7 @@ def test_read_only_folder_and_file(shared_dir):
     os.chmod(db, 0o444)
     os.chmod(folder, 0o555)
     before = db.read_bytes()
-    for args in (["list"], ["log", "Ann Lee", "--out"], ["add", "New"]):
+    for args in (["list"], ["log", "Ann Lee", "--out", "--at", NOW_TEXT], ["add", "New"]):
         ran = as_user(["--db", str(db), *args])
         check("read-only folder and file", ran, 1, "read-only") if "read-only" in ran.err else \
             check("read-only folder and file", ran, 1, "netpace can't open")
@@ -166,7 +166,7 @@ def test_read_only_filesystem(tmp_path):
         db = where / "netpace.db"
         seed(db)
         subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
-        for args in (["list"], ["log", "Ann Lee", "--out"], ["backup"]):
+        for args in (["list"], ["log", "Ann Lee", "--out", "--at", NOW_TEXT], ["backup"]):
             ran = run_netpace(["--db", str(db), *args])
             assert_clean_failure(ran.code, ran.out, ran.err, 1)
             assert any(w in ran.err for w in ("read-only", "can't open", "Can't write", "can't open"))

@@ -11,7 +11,7 @@ from netpace.ui.screens.export_file import ExportScreen
 from netpace.ui.screens.import_file import ImportScreen
 from netpace.ui.widgets.contact_list import ContactList
 
-from .conftest import notifications, screen_text, settle
+from .conftest import highlighted_command, notifications, screen_text, settle, wait_until
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CONNECTIONS = FIXTURES / "linkedin" / "Connections_current.csv"
@@ -21,7 +21,7 @@ async def run_command(app, pilot, command: str) -> None:
     await pilot.press("ctrl+p")
     await settle(app, pilot)
     await pilot.press(*command)
-    await pilot.pause(0.4)
+    await wait_until(pilot, lambda: highlighted_command(app).startswith(command), what=f"{command!r} found")
     await pilot.press("enter")
     await settle(app, pilot)
 
