@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,8 @@ from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind,
 from netpace.domain.pressure import assess, digest, standing
 
 from .helpers import NOW
+
+pytestmark = pytest.mark.slow
 
 MANY = settings(max_examples=1000, deadline=None)
 

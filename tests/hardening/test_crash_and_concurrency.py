@@ -5,8 +5,12 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 
+import pytest
+
 from .helpers import HERE, NOW_TEXT, PYTHON, count, current_child, integrity, run_and_kill
 from .robustness_report import record
+
+pytestmark = pytest.mark.slow
 
 TOTAL = 1_000
 

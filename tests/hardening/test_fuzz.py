@@ -8,6 +8,7 @@ import io
 import sqlite3
 from contextlib import redirect_stderr, redirect_stdout
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import seed as hypothesis_seed
@@ -18,6 +19,8 @@ from netpace.domain.model import Channel, Kind, MetVia
 
 from .helpers import integrity, seed
 from .robustness_report import record
+
+pytestmark = pytest.mark.slow
 
 EXAMPLES = 200
 

@@ -24,6 +24,8 @@ from netpace.ui.app import NetpaceApp
 from .helpers import integrity
 from .robustness_report import record
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = 40
 MAX_KEYS = 30
 NOW = now_from("2026-11-26 09:00")

@@ -2,6 +2,8 @@
 
 import json
 import stat
+import pytest
+
 from pathlib import Path
 
 from textual.widgets import ProgressBar
@@ -36,6 +38,7 @@ def backups(db: Path) -> list[Path]:
     return sorted((db.parent / "backups").glob("*import*")) if (db.parent / "backups").exists() else []
 
 
+@pytest.mark.slow
 async def test_palette_imports_linkedin_connections_with_progress_and_summary(make_app, store, demo_db):
     assert store.counts()["contacts"] == 40
     app = make_app()
@@ -140,6 +143,7 @@ async def test_mail_needs_your_address_then_imports_the_conversations(make_app, 
         assert store.counts()["interactions"] > before["interactions"]
 
 
+@pytest.mark.slow
 async def test_escape_before_start_does_nothing(make_app, store, demo_db):
     before = store.counts()
     app = make_app()
@@ -152,6 +156,7 @@ async def test_escape_before_start_does_nothing(make_app, store, demo_db):
     assert store.counts() == before and backups(demo_db) == []
 
 
+@pytest.mark.slow
 async def test_palette_exports_json_privately_and_asks_before_replacing(make_app, store, tmp_path):
     target = tmp_path / "out.json"
     app = make_app()
