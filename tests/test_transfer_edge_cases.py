@@ -130,3 +130,80 @@ def test_vcard_export_of_long_multibyte_text_imports_back_unchanged(tmp_path):
     with open_store(target) as store:
         [contact] = store.contacts()
     assert (contact.name, contact.notes, contact.emails) == (LONG_NAME.strip(), LONG_NOTE, (STORED,))
+
+
+# -- merging: what an import may change on a stored contact, and what it may not ---------
+
+def _json(tmp_path, contacts, interactions=()):
+    import json
+
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps({"netpace_export": 1, "contacts": list(contacts),
+                                "interactions": list(interactions)}), encoding="utf-8")
+    return path
+
+
+def test_two_people_of_one_name_with_their_own_ids_stay_two(tmp_path):
+    db = tmp_path / "n.db"
+    people = _json(tmp_path, [{"id": 1, "name": "Sam Lee", "company": "Acme"},
+                              {"id": 2, "name": "Sam Lee", "company": "Globex"}],
+                   [{"contact_id": 2, "at": "2026-11-20T10:00:00Z", "direction": "in", "note": "from Globex"}])
+    assert run_import(db, "json", people).exit_code == 0
+    assert _rows(db, "SELECT name, company FROM contact ORDER BY id") == [("Sam Lee", "Acme"), ("Sam Lee", "Globex")]
+    assert _rows(db, "SELECT c.company FROM interaction i JOIN contact c ON c.id = i.contact_id") == [("Globex",)]
+
+
+def test_an_import_fills_empty_notes_but_keeps_how_and_when_you_met(tmp_path):
+    from datetime import date
+
+    from netpace.domain.model import MetVia
+
+    db = tmp_path / "n.db"
+    with open_store(db) as store:
+        store.add_contact(Contact(name="Maren Holt", emails=(STORED,), met_via=MetVia.CONFERENCE,
+                                  met_on=date(2026, 9, 1)), datetime(2026, 9, 1, tzinfo=UTC))
+    people = _json(tmp_path, [{"id": 1, "name": "Maren Holt", "notes": "Knows the CTO", "met_via": "online",
+                               "met_on": "2026-11-14", "keep_in_touch_days": 30}])
+    assert run_import(db, "json", people).exit_code == 0
+    assert _rows(db, "SELECT notes, met_via, met_on, keep_in_touch_days FROM contact") == [
+        ("Knows the CTO", "conference", "2026-09-01", 30)]  # empty fields filled, yours kept
+
+
+def test_a_matched_record_without_a_name_keeps_the_stored_name(tmp_path):
+    db = tmp_path / "n.db"
+    kept = _stored_contact(db)
+    people = _json(tmp_path, [{"id": 1, "name": "", "emails": [STORED], "role": "Head of Platform"}])
+    result = run_import(db, "json", people)
+    assert result.exit_code == 0 and "0 skipped" in result.stdout, result.stdout
+    assert _rows(db, "SELECT id, name, role FROM contact") == [(kept, "M. Holt", "Head of Platform")]
+
+
+def test_an_import_that_brings_nothing_new_leaves_a_stored_contact_untouched(tmp_path):
+    """Even one another program wrote with a mixed-case address: unchanged, not rewritten."""
+    db = tmp_path / "n.db"
+    _stored_contact(db)
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE email SET address = 'Maren@Nordlys.Example'")
+    raw.close()
+    before = _rows(db, "SELECT * FROM contact") + _rows(db, "SELECT * FROM email")
+    people = _json(tmp_path, [{"id": 1, "name": "M. Holt", "emails": [STORED]}])
+    result = run_import(db, "json", people)
+    assert "0 merged, 1 unchanged" in result.stdout, result.stdout
+    assert _rows(db, "SELECT * FROM contact") + _rows(db, "SELECT * FROM email") == before
+
+
+def test_a_time_without_a_zone_is_read_in_the_import_zone(tmp_path):
+    """A reader that found no zone in the file leaves the time naive: it means the import's zone."""
+    from zoneinfo import ZoneInfo
+
+    from netpace.domain.model import Direction
+    from netpace.importers.merge import Merger
+    from netpace.importers.records import InteractionRecord, NoProgress, Person
+
+    db = tmp_path / "n.db"
+    with open_store(db) as store:
+        merger = Merger([], set(), datetime(2026, 11, 26, tzinfo=UTC), ZoneInfo("Asia/Tokyo"))
+        merger.add(InteractionRecord(Person(name="Kenji"), datetime(2026, 11, 20, 9, 0), Direction.IN, where=1))
+        merger.apply(store, NoProgress())
+        [item] = store.interactions(store.resolve("Kenji").id)
+    assert item.at == datetime(2026, 11, 20, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo
