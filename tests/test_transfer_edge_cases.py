@@ -207,3 +207,21 @@ def test_a_time_without_a_zone_is_read_in_the_import_zone(tmp_path):
         merger.apply(store, NoProgress())
         [item] = store.interactions(store.resolve("Kenji").id)
     assert item.at == datetime(2026, 11, 20, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo
+
+
+def test_an_interaction_netpace_cannot_store_is_skipped_with_its_place_and_reason(tmp_path):
+    from netpace.domain.model import Direction
+    from netpace.importers.merge import Merger
+    from netpace.importers.records import InteractionRecord, Person, Skip
+
+    merger = Merger([Contact(name="Ann Lee", id=1), Contact(name="Ann Lee", id=2)], set(),
+                    datetime(2026, 11, 26, tzinfo=UTC), UTC)
+    when = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    merger.add(InteractionRecord(Person(name="Kenji"), when, Direction.IN, where=7, channel="fax"))
+    merger.add(InteractionRecord(Person(name="Ann Lee"), when, Direction.IN, where=8))
+    assert merger.skips == [
+        Skip(7, "'fax' is not a channel netpace knows; use one of email, linkedin, facebook, text, phone, "
+                "video, in_person, other"),
+        Skip(8, "the name 'Ann Lee' matches 2 contacts; can't tell which"),
+    ]
+    assert merger.interactions == [] and [d.contact.name for d in merger.drafts] == ["Ann Lee", "Ann Lee"]
