@@ -39,12 +39,16 @@ def seed_now():
     return pendulum.parse(NOW_TEXT, tz="UTC")
 
 
+# Not data: a restore gives the file a new revision generation on purpose, and the app keeps
+# its list's standings (a cache it may save any time, SAVE_STANDINGS_AFTER after it loads).
+NOT_DATA = ("revision_generation", "contact_standing")
+
+
 def snapshot(db: Path) -> tuple:
-    """Every row of every table, plus the schema version: equal snapshots, same data.
-    Not the revision generation: a restore gives the file a new one on purpose."""
+    """Every row of every table but NOT_DATA, plus the schema version: equal snapshots, same data."""
     with sqlite3.connect(db) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-                  if r[0] != "revision_generation"]
+                  if r[0] not in NOT_DATA]
         rows = tuple((t, tuple(conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid'))) for t in tables)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()

@@ -16,6 +16,9 @@ import pytest
 from .helpers import HERE, NOW_TEXT, assert_clean_failure, env_without_db, run_netpace, seed, snapshot
 from .robustness_report import record
 
+# test_zz_report_paths, last, reports what the others recorded here: one worker runs them all, in order.
+pytestmark = pytest.mark.xdist_group("db-paths")
+
 RESULTS: dict[str, bool] = {}
 
 
