@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 import vobject
 
-from netpace.domain.model import Contact
+from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind
 from netpace.exporters.vcard_export import MAX_LINE_OCTETS
 from netpace.store import open_store
 
@@ -225,3 +225,54 @@ def test_an_interaction_netpace_cannot_store_is_skipped_with_its_place_and_reaso
         Skip(8, "the name 'Ann Lee' matches 2 contacts; can't tell which"),
     ]
     assert merger.interactions == [] and [d.contact.name for d in merger.drafts] == ["Ann Lee", "Ann Lee"]
+
+
+def test_an_entry_twice_in_the_file_and_once_in_the_database_is_added_once(tmp_path):
+    """Without external ids, identical entries are counted: the file's second copy is new."""
+    db = tmp_path / "n.db"
+    kept = _stored_contact(db)
+    with open_store(db) as store:
+        store.log(kept, Interaction(at=datetime(2026, 11, 20, 12, 0, tzinfo=UTC), direction=Direction.BOTH,
+                                    channel=Channel.IN_PERSON, kind=Kind.MEETING, note="Lunch"),
+                  datetime(2026, 11, 20, 13, 0, tzinfo=UTC))
+    lunch = {"contact_id": 1, "at": "2026-11-20T12:00:00Z", "direction": "both", "channel": "in_person",
+             "kind": "meeting", "note": "Lunch"}
+    people = _json(tmp_path, [{"id": 1, "name": "M. Holt", "emails": [STORED]}], [lunch, lunch, lunch])
+    result = run_import(db, "json", people)
+    assert "2 interactions added, 1 already there" in result.stdout, result.stdout
+    assert _rows(db, "SELECT count(*) FROM interaction WHERE note = 'Lunch'") == [(3,)]
+    again = run_import(db, "json", people)
+    assert "0 interactions added, 3 already there" in again.stdout, again.stdout
+
+
+def test_saving_an_import_reports_its_progress(tmp_path):
+    from netpace.importers.merge import Merger
+    from netpace.importers.records import ContactRecord, InteractionRecord, Person
+
+    class Recorded:
+        def __init__(self):
+            self.events = []
+
+        def start(self, label, total):
+            self.events.append(("start", label, total))
+
+        def advance(self, amount=1):
+            self.events.append(("advance", amount))
+
+        def finish(self):
+            self.events.append(("finish",))
+
+    db = tmp_path / "n.db"
+    kept = _stored_contact(db)
+    with open_store(db) as store:
+        merger = Merger(store.contacts(), set(), datetime(2026, 11, 26, tzinfo=UTC), UTC)
+        when = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+        merger.add(ContactRecord(Person(name="New One"), where=1))
+        merger.add(ContactRecord(Person(name="M. Holt", emails=(STORED,), role="Engineer"), where=2))
+        for n in range(3):
+            merger.add(InteractionRecord(Person(name="New One"), when, Direction.IN, where=3 + n, note=str(n)))
+        progress = Recorded()
+        merger.apply(store, progress)
+    # 1 new contact, 1 changed, 3 interactions: 5 steps, saved in that order.
+    assert progress.events == [("start", "Saving", 5), ("advance", 1), ("advance", 1), ("advance", 3), ("finish",)]
+    assert _rows(db, "SELECT id, role FROM contact ORDER BY id") == [(kept, "Engineer"), (kept + 1, "")]
