@@ -276,3 +276,16 @@ def test_saving_an_import_reports_its_progress(tmp_path):
     # 1 new contact, 1 changed, 3 interactions: 5 steps, saved in that order.
     assert progress.events == [("start", "Saving", 5), ("advance", 1), ("advance", 1), ("advance", 3), ("finish",)]
     assert _rows(db, "SELECT id, role FROM contact ORDER BY id") == [(kept, "Engineer"), (kept + 1, "")]
+
+
+def test_a_new_person_netpace_cannot_store_is_skipped_with_its_place_and_reason():
+    from netpace.importers.merge import Merger
+    from netpace.importers.records import ContactRecord, Person, Skip
+
+    merger = Merger([], set(), datetime(2026, 11, 26, tzinfo=UTC), UTC)
+    merger.add(ContactRecord(Person(name="\x1b[31m \x07"), where=4))
+    merger.add(ContactRecord(Person(name="Ann Lee"), where=5))
+    assert merger.skips == [
+        Skip(4, "A contact needs a name: it was empty after removing blanks and control characters")]
+    outcome = merger.outcome()
+    assert (outcome.contacts_added, outcome.contacts_merged, len(outcome.skips)) == (1, 0, 1)
