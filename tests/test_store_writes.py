@@ -1,0 +1,128 @@
+"""The store's write paths, row by row: what each write changes, and that it changes
+nothing else (the other contacts and interactions stay as they were)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind, Status
+from netpace.store import NotFound, open_store
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+LATER = NOW + timedelta(hours=3)
+
+
+def _rows(db, sql):
+    with sqlite3.connect(db) as raw:
+        found = raw.execute(sql).fetchall()
+    raw.close()
+    return found
+
+
+def _two_people(store):
+    ann = store.add_contact(Contact(name="Ann Lee", emails=("ann@example.com",)), NOW)
+    bo = store.add_contact(Contact(name="Bo Berg", emails=("bo@example.com",)), NOW)
+    notes = {}
+    for person in (ann, bo):
+        for n in range(2):
+            item = store.log(person.id, Interaction(at=NOW - timedelta(days=n + 1), direction=Direction.OUT,
+                                                    channel=Channel.EMAIL, kind=Kind.UPDATE,
+                                                    note=f"{person.name} {n}", source="mail",
+                                                    external_id=f"<{person.id}-{n}@x>"), NOW)
+            notes[item.note] = item
+    return ann, bo, notes
+
+
+def test_update_contact_changes_that_contact_only(db_path):
+    with open_store(db_path) as store:
+        ann, bo, _ = _two_people(store)
+        changed = store.update_contact(replace(ann, name=" Ann  Lee-Smith ", company="Acme",
+                                               emails=("New@Example.com", "ann@example.com", "new@example.com"),
+                                               tags=("x", "x", "y")), LATER)
+    assert (changed.name, changed.company, changed.emails, changed.tags) == (
+        "Ann Lee-Smith", "Acme", ("new@example.com", "ann@example.com"), ("x", "y"))
+    assert changed.updated_at == LATER and changed.created_at == NOW
+    assert _rows(db_path, "SELECT contact_id, address, position FROM email ORDER BY contact_id, position") == [
+        (ann.id, "new@example.com", 0), (ann.id, "ann@example.com", 1), (bo.id, "bo@example.com", 0)]
+    assert _rows(db_path, f"SELECT name, company FROM contact WHERE id = {bo.id}") == [("Bo Berg", "")]
+
+
+def test_update_contact_of_an_unknown_or_unsaved_contact_is_refused(db_path):
+    with open_store(db_path) as store:
+        ann, _, _ = _two_people(store)
+        with pytest.raises(NotFound):
+            store.update_contact(replace(ann, id=999, name="Ghost"), LATER)
+        with pytest.raises(ValueError):
+            store.update_contact(replace(ann, id=None), LATER)
+    assert _rows(db_path, "SELECT name FROM contact ORDER BY id") == [("Ann Lee",), ("Bo Berg",)]
+
+
+def test_delete_contact_takes_its_addresses_and_interactions_and_nothing_else(db_path):
+    with open_store(db_path) as store:
+        ann, bo, _ = _two_people(store)
+        store.delete_contact(ann.id)
+    assert _rows(db_path, "SELECT id FROM contact") == [(bo.id,)]
+    assert _rows(db_path, "SELECT DISTINCT contact_id FROM email") == [(bo.id,)]
+    assert _rows(db_path, "SELECT note FROM interaction ORDER BY note") == [("Bo Berg 0",), ("Bo Berg 1",)]
+
+
+def test_delete_interaction_takes_that_one_and_says_when_there_is_none(db_path):
+    with open_store(db_path) as store:
+        ann, bo, notes = _two_people(store)
+        gone = store.delete_interaction(notes["Ann Lee 0"].id, LATER)
+        assert gone == replace(notes["Ann Lee 0"], contact_id=ann.id)
+        with pytest.raises(NotFound, match="interaction 999"):
+            store.delete_interaction(999, LATER)
+        assert store.contact(ann.id).updated_at == LATER and store.contact(bo.id).updated_at == NOW
+    assert _rows(db_path, "SELECT note FROM interaction ORDER BY note") == [
+        ("Ann Lee 1",), ("Bo Berg 0",), ("Bo Berg 1",)]
+
+
+def test_restore_interaction_puts_it_back_whole_with_its_id(db_path):
+    with open_store(db_path) as store:
+        ann, bo, notes = _two_people(store)
+        gone = store.delete_interaction(notes["Ann Lee 0"].id, LATER)
+        back = store.restore_interaction(gone, LATER)
+        assert back == gone
+        assert store.interactions(ann.id) == [notes["Ann Lee 1"], notes["Ann Lee 0"]]  # oldest first
+        assert store.contact(ann.id).updated_at == LATER and store.contact(bo.id).updated_at == NOW
+    assert _rows(db_path, f"SELECT id, source, external_id FROM interaction WHERE id = {gone.id}") == [
+        (gone.id, "mail", gone.external_id)]
+
+
+def test_restore_interaction_whose_id_was_taken_since_gets_a_new_one(db_path):
+    with open_store(db_path) as store:
+        ann, _, notes = _two_people(store)
+        gone = store.delete_interaction(notes["Bo Berg 1"].id, LATER)  # the highest id: SQLite reuses it
+        taker = store.log(ann.id, Interaction(at=NOW, direction=Direction.IN, note="took the id"), LATER)
+        assert taker.id == gone.id
+        back = store.restore_interaction(gone, LATER)
+        unsaved = store.restore_interaction(replace(gone, id=None, note="never saved", external_id=None), LATER)
+    assert back.id not in (None, gone.id) and unsaved.id not in (None, gone.id, back.id)
+    assert back == replace(gone, id=back.id)
+    assert _rows(db_path, f"SELECT note FROM interaction WHERE id IN ({gone.id}, {back.id}, {unsaved.id}) "
+                          "ORDER BY id") == [("took the id",), ("Bo Berg 1",), ("never saved",)]
+
+
+def test_set_status_snoozes_until_a_day_archives_and_wakes(db_path):
+    with open_store(db_path) as store:
+        ann, bo, _ = _two_people(store)
+        snoozed = store.set_status(ann.id, Status.SNOOZED, date(2026, 12, 3), LATER)
+        assert (snoozed.status, snoozed.snoozed_until, snoozed.updated_at) == (Status.SNOOZED, date(2026, 12, 3), LATER)
+        archived = store.set_status(ann.id, Status.ARCHIVED, date(2026, 12, 3), LATER)
+        assert (archived.status, archived.snoozed_until) == (Status.ARCHIVED, None)  # only a snooze has a day
+        woken = store.set_status(ann.id, Status.ACTIVE, None, LATER)
+        assert (woken.status, woken.snoozed_until) == (Status.ACTIVE, None)
+        assert store.contact(bo.id).status == Status.ACTIVE and store.contact(bo.id).updated_at == NOW
+
+
+def test_log_refuses_an_unknown_contact_and_writes_nothing(db_path):
+    with open_store(db_path) as store:
+        _two_people(store)
+        with pytest.raises(NotFound):
+            store.log(999, Interaction(at=NOW, direction=Direction.OUT), LATER)
+    assert _rows(db_path, "SELECT count(*) FROM interaction") == [(4,)]
