@@ -196,3 +196,26 @@ def test_a_private_file_is_written_beside_its_target_then_renamed_into_place(tmp
     with pytest.raises(OSError, match="disk full"):
         write_private(tmp_path / "other.csv", b"x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["people.csv"]
+
+
+def test_the_calendar_holds_what_comes_due_before_the_window_ends(db_path):
+    import icalendar
+
+    def out(store, contact, days_ago):
+        store.log(contact.id, Interaction(at=NOW - timedelta(days=days_ago), direction=Direction.OUT), NOW)
+
+    with open_store(db_path) as store:
+        edge = store.add_contact(Contact(name="Ed Edge"), NOW - timedelta(days=100))
+        out(store, edge, 4)  # a wait until today + 10
+        wes = store.add_contact(Contact(name="Wes Wait"), NOW - timedelta(days=100))
+        out(store, wes, 1)  # a wait until today + 13
+        bea = store.add_contact(Contact(name="Bea Burst"), NOW - timedelta(days=100))
+        out(store, bea, 29)
+        out(store, bea, 27)  # two within three days: back off until today + 3
+        entries = {days: [(str(e["summary"]), e["dtstart"].dt) for e in
+                          icalendar.Calendar.from_ical(render("ics", store, NOW, days=days)).walk("VEVENT")]
+                   for days in (10, 11)}
+    today = NOW.date()
+    assert entries[10] == [("Bea Burst: fine to write again", today + timedelta(days=3))]
+    assert entries[11] == [("Bea Burst: fine to write again", today + timedelta(days=3)),
+                           ("Follow up with Ed Edge (the wait is over)", today + timedelta(days=10))]
