@@ -126,3 +126,43 @@ def test_log_refuses_an_unknown_contact_and_writes_nothing(db_path):
         with pytest.raises(NotFound):
             store.log(999, Interaction(at=NOW, direction=Direction.OUT), LATER)
     assert _rows(db_path, "SELECT count(*) FROM interaction") == [(4,)]
+
+
+def test_log_stores_every_field_cleans_the_note_and_touches_that_contact_only(db_path):
+    from netpace.store import ValidationError
+    from netpace.store.store import MAX_NOTE
+
+    with open_store(db_path) as store:
+        ann, bo, _ = _two_people(store)
+        saved = store.log(ann.id, Interaction(at=NOW, direction=Direction.IN, channel=Channel.PHONE, kind=Kind.THANKS,
+                                              note="thanks\x1b[31m!\x07", source="ics", external_id="evt-1"), LATER)
+        assert saved == Interaction(at=NOW, direction=Direction.IN, channel=Channel.PHONE, kind=Kind.THANKS,
+                                    note="thanks!", source="ics", external_id="evt-1", id=saved.id, contact_id=ann.id)
+        assert store.contact(ann.id).updated_at == LATER and store.contact(bo.id).updated_at == NOW
+        longest = store.log(bo.id, Interaction(at=NOW, direction=Direction.OUT, note="n" * MAX_NOTE), NOW)
+        assert len(longest.note) == MAX_NOTE
+        with pytest.raises(ValidationError, match=f"A note can be at most {MAX_NOTE:,} characters"):
+            store.log(bo.id, Interaction(at=NOW, direction=Direction.OUT, note="n" * (MAX_NOTE + 1)), NOW)
+        with pytest.raises(NotFound, match="No contact matches '999'"):
+            store.log(999, Interaction(at=NOW, direction=Direction.OUT), LATER)
+    assert _rows(db_path, f"SELECT direction, channel, kind, note, source, external_id FROM interaction "
+                          f"WHERE id = {saved.id}") == [("in", "phone", "thanks", "thanks!", "ics", "evt-1")]
+
+
+def test_bulk_writes_of_an_import_change_their_contacts_only(db_path):
+    with open_store(db_path) as store:
+        ann, bo, _ = _two_people(store)
+        store.update_contacts([replace(ann, role="Engineer", emails=("A@Example.com",))], LATER)
+        added = store.add_interactions([
+            Interaction(at=NOW, direction=Direction.IN, channel=Channel.LINKEDIN, kind=Kind.REPLY, note="hi",
+                        source="linkedin", external_id="m-1", contact_id=ann.id)], LATER)
+        assert added == 1
+        assert (store.contact(ann.id).role, store.contact(ann.id).emails) == ("Engineer", ("a@example.com",))
+        assert store.contact(ann.id).updated_at == LATER and store.contact(bo.id).updated_at == NOW
+        with pytest.raises(ValueError, match="update_contacts needs stored contacts"):
+            store.update_contacts([replace(bo, id=None)], LATER)
+        with pytest.raises(ValueError, match="add_interactions needs a contact_id on every interaction"):
+            store.add_interactions([Interaction(at=NOW, direction=Direction.IN)], LATER)
+    assert _rows(db_path, "SELECT contact_id, direction, channel, kind, note, source, external_id FROM interaction "
+                          "WHERE note = 'hi'") == [(ann.id, "in", "linkedin", "reply", "hi", "linkedin", "m-1")]
+    assert _rows(db_path, f"SELECT role FROM contact WHERE id = {bo.id}") == [("",)]
