@@ -80,9 +80,12 @@ def report(areas: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.mutation", description=__doc__.splitlines()[0])
-    parser.add_argument("areas", nargs="*", choices=[[], *AREAS], help="areas to run (default: all)")
+    parser.add_argument("areas", nargs="*", metavar="AREA", help=f"{', '.join(AREAS)} (default: all)")
     parser.add_argument("--report", action="store_true", help="only print the scores of what was run")
     args = parser.parse_args(argv)
+    unknown = [area for area in args.areas if area not in AREAS]
+    if unknown:
+        parser.error(f"unknown area {unknown[0]!r}: use {', '.join(AREAS)}")
     areas = args.areas or list(AREAS)
     if not args.report:
         patterns = [pattern for area in areas for pattern in AREAS[area][1]]
