@@ -219,3 +219,34 @@ def test_the_calendar_holds_what_comes_due_before_the_window_ends(db_path):
     assert entries[10] == [("Bea Burst: fine to write again", today + timedelta(days=3))]
     assert entries[11] == [("Bea Burst: fine to write again", today + timedelta(days=3)),
                            ("Follow up with Ed Edge (the wait is over)", today + timedelta(days=10))]
+
+
+@pytest.fixture
+def machine_in_tokyo(monkeypatch):
+    """The machine's own zone is Tokyo (9 hours ahead of UTC) for the test."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_exports_depend_on_the_given_moment_not_on_the_machines_zone(network, machine_in_tokyo):
+    """Times go out in UTC and dates in the zone of `now` (here UTC) however the machine is set:
+    Zoë's last message came at 12:00 UTC on 13 January, 21:00 that day in Tokyo; 13:00 UTC on
+    the 15th is the 16th in Tokyo."""
+    import icalendar
+
+    later = NOW + timedelta(hours=1)
+    quinn = network.resolve("Quinn")
+    network.log(quinn.id, Interaction(at=datetime(2027, 1, 14, 20, 0, tzinfo=timezone.utc),  # the 15th in Tokyo
+                                      direction=Direction.BOTH, kind=Kind.MEETING), later)
+    rows = render("csv", network, later).decode("utf-8").splitlines()
+    assert rows[1].endswith(",2027-01-13,2027-01-13,conference,2026-09-01")
+    assert rows[2] == "Quinn,,,,,,,active,ok,0,calm,,2027-01-14,,"
+    assert '"exported_at": "2027-01-15T13:00:00Z"' in render("json", network, later).decode("utf-8")
+    assert "REV:20270113T120000Z\r\n" in render("vcard", network, later).decode("utf-8")
+    [event] = icalendar.Calendar.from_ical(render("ics", network, later)).walk("VEVENT")
+    assert event["dtstamp"].to_ical() == b"20270115T130000Z" and event["dtstart"].dt == date(2027, 1, 15)
