@@ -54,10 +54,12 @@ def test_update_contact_changes_that_contact_only(db_path):
 def test_update_contact_of_an_unknown_or_unsaved_contact_is_refused(db_path):
     with open_store(db_path) as store:
         ann, _, _ = _two_people(store)
-        with pytest.raises(NotFound):
+        with pytest.raises(NotFound) as unknown:
             store.update_contact(replace(ann, id=999, name="Ghost"), LATER)
-        with pytest.raises(ValueError):
+        assert str(unknown.value) == "No contact matches '999'."
+        with pytest.raises(ValueError) as unsaved:
             store.update_contact(replace(ann, id=None), LATER)
+        assert str(unsaved.value) == "update_contact needs a stored contact"
     assert _rows(db_path, "SELECT name FROM contact ORDER BY id") == [("Ann Lee",), ("Bo Berg",)]
 
 
@@ -86,10 +88,11 @@ def test_restore_interaction_puts_it_back_whole_with_its_id(db_path):
     with open_store(db_path) as store:
         ann, bo, notes = _two_people(store)
         gone = store.delete_interaction(notes["Ann Lee 0"].id, LATER)
-        back = store.restore_interaction(gone, LATER)
+        back = store.restore_interaction(gone, LATER + timedelta(hours=1))
         assert back == gone
         assert store.interactions(ann.id) == [notes["Ann Lee 1"], notes["Ann Lee 0"]]  # oldest first
-        assert store.contact(ann.id).updated_at == LATER and store.contact(bo.id).updated_at == NOW
+        assert store.contact(ann.id).updated_at == LATER + timedelta(hours=1)
+        assert store.contact(bo.id).updated_at == NOW
     assert _rows(db_path, f"SELECT id, source, external_id FROM interaction WHERE id = {gone.id}") == [
         (gone.id, "mail", gone.external_id)]
 
@@ -145,6 +148,9 @@ def test_log_stores_every_field_cleans_the_note_and_touches_that_contact_only(db
             store.log(bo.id, Interaction(at=NOW, direction=Direction.OUT, note="n" * (MAX_NOTE + 1)), NOW)
         with pytest.raises(NotFound, match="No contact matches '999'"):
             store.log(999, Interaction(at=NOW, direction=Direction.OUT), LATER)
+        # Importers and other code may pass the values as plain strings: stored as what they name.
+        plain = store.log(bo.id, Interaction(at=NOW, direction="out", channel="text", kind="give"), NOW)
+        assert (plain.direction, plain.channel, plain.kind) == (Direction.OUT, Channel.TEXT, Kind.GIVE)
     assert _rows(db_path, f"SELECT direction, channel, kind, note, source, external_id FROM interaction "
                           f"WHERE id = {saved.id}") == [("in", "phone", "thanks", "thanks!", "ics", "evt-1")]
 
@@ -152,17 +158,20 @@ def test_log_stores_every_field_cleans_the_note_and_touches_that_contact_only(db
 def test_bulk_writes_of_an_import_change_their_contacts_only(db_path):
     with open_store(db_path) as store:
         ann, bo, _ = _two_people(store)
-        store.update_contacts([replace(ann, role="Engineer", emails=("A@Example.com",))], LATER)
+        store.update_contacts([replace(ann, role="Engineer", emails=("A@Example.com",))], LATER - timedelta(hours=1))
+        assert store.contact(ann.id).updated_at == LATER - timedelta(hours=1)
         added = store.add_interactions([
             Interaction(at=NOW, direction=Direction.IN, channel=Channel.LINKEDIN, kind=Kind.REPLY, note="hi",
                         source="linkedin", external_id="m-1", contact_id=ann.id)], LATER)
         assert added == 1
         assert (store.contact(ann.id).role, store.contact(ann.id).emails) == ("Engineer", ("a@example.com",))
         assert store.contact(ann.id).updated_at == LATER and store.contact(bo.id).updated_at == NOW
-        with pytest.raises(ValueError, match="update_contacts needs stored contacts"):
+        with pytest.raises(ValueError) as unsaved:
             store.update_contacts([replace(bo, id=None)], LATER)
-        with pytest.raises(ValueError, match="add_interactions needs a contact_id on every interaction"):
+        assert str(unsaved.value) == "update_contacts needs stored contacts"
+        with pytest.raises(ValueError) as orphan:
             store.add_interactions([Interaction(at=NOW, direction=Direction.IN)], LATER)
+        assert str(orphan.value) == "add_interactions needs a contact_id on every interaction"
     assert _rows(db_path, "SELECT contact_id, direction, channel, kind, note, source, external_id FROM interaction "
                           "WHERE note = 'hi'") == [(ann.id, "in", "linkedin", "reply", "hi", "linkedin", "m-1")]
     assert _rows(db_path, f"SELECT role FROM contact WHERE id = {bo.id}") == [("",)]
