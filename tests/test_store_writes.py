@@ -175,3 +175,26 @@ def test_bulk_writes_of_an_import_change_their_contacts_only(db_path):
     assert _rows(db_path, "SELECT contact_id, direction, channel, kind, note, source, external_id FROM interaction "
                           "WHERE note = 'hi'") == [(ann.id, "in", "linkedin", "reply", "hi", "linkedin", "m-1")]
     assert _rows(db_path, f"SELECT role FROM contact WHERE id = {bo.id}") == [("",)]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"name": "x" * 301}, "That name is 301 characters long; the most netpace keeps is 300."),
+    ({"notes": "n" * 200_001}, "Notes can be at most 200,000 characters."),
+    ({"keep_in_touch_days": 0}, "Keep-in-touch must be between 1 and 3650 days."),
+    ({"keep_in_touch_days": 3651}, "Keep-in-touch must be between 1 and 3650 days."),
+])
+def test_a_contact_just_past_a_limit_is_refused_in_one_sentence(db_path, change, message):
+    from netpace.store import ValidationError
+
+    with open_store(db_path) as store:
+        with pytest.raises(ValidationError) as refused:
+            store.add_contact(Contact(**{"name": "Ann Lee", **change}), NOW)
+        assert str(refused.value) == message
+        assert store.contacts() == []
+
+
+def test_a_contact_at_every_limit_is_kept_whole(db_path):
+    with open_store(db_path) as store:
+        for days in (1, 3650):
+            saved = store.add_contact(Contact(name="x" * 300, notes="n" * 200_000, keep_in_touch_days=days), NOW)
+            assert (len(saved.name), len(saved.notes), saved.keep_in_touch_days) == (300, 200_000, days)

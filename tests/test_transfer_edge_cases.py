@@ -289,3 +289,12 @@ def test_a_new_person_netpace_cannot_store_is_skipped_with_its_place_and_reason(
         Skip(4, "A contact needs a name: it was empty after removing blanks and control characters")]
     outcome = merger.outcome()
     assert (outcome.contacts_added, outcome.contacts_merged, len(outcome.skips)) == (1, 0, 1)
+
+
+def test_an_import_counts_every_contact_it_found_unchanged(tmp_path):
+    db = tmp_path / "n.db"
+    with open_store(db) as store:
+        for name in ("Ann Lee", "Bo Berg", "Cy Dahl"):
+            store.add_contact(Contact(name=name), datetime(2026, 1, 1, tzinfo=UTC))
+    people = _json(tmp_path, [{"id": n, "name": name} for n, name in enumerate(("Ann Lee", "Bo Berg", "Cy Dahl"))])
+    assert "0 contacts added, 0 merged, 3 unchanged" in run_import(db, "json", people).stdout

@@ -143,20 +143,24 @@ class Terminal:
         self.type_until(note, note)
         self.keys("Enter")
 
-    def quit(self, seconds: float = 10) -> None:
-        """q, and wait until the app has exited."""
+    def quit(self, seconds: float = 30) -> int:
+        """q, and wait until the app has exited; its exit status."""
         self.keys("q")
         end = time.monotonic() + seconds
-        while self.alive() and time.monotonic() < end:
+        while (status := self.exit_status()) is None and time.monotonic() < end:
             time.sleep(0.05)
-        assert not self.alive(), "the app did not quit on q\n" + self.screen()
+        assert status is not None, "the app did not quit on q\n" + self.screen()
+        return status
 
     def exit_status(self) -> int | None:
-        """The app's exit status once it has exited (the pane is kept), else None."""
-        done = subprocess.run(["tmux", "display", "-p", "-t", self.session, "#{pane_dead}:#{pane_dead_status}"],
-                              capture_output=True, text=True, check=True)
-        dead, _, status = done.stdout.strip().partition(":")
-        return int(status) if dead == "1" and status else None
+        """The app's exit status once it has exited (the pane is kept): minus the signal's
+        number if a signal ended it; None while it runs."""
+        done = subprocess.run(["tmux", "display", "-p", "-t", self.session,
+                               "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"], capture_output=True, text=True)
+        dead, status, signal_number = (done.stdout.strip().split(":") + ["", "", ""])[:3]
+        if done.returncode != 0 or dead != "1":
+            return None
+        return int(status) if status else -int(signal_number or 0)
 
     def alive(self) -> bool:
         done = subprocess.run(["tmux", "display", "-p", "-t", self.session, "#{pane_dead}"],

@@ -37,8 +37,7 @@ def test_the_app_in_tmux(tmp_path):
                         "--note", "Tuesday works, see you then"], check=True, capture_output=True)
         screen = term.wait_for("Tuesday works, see you then", seconds=10)
         assert "Timeline 7 ·" in screen
-        term.quit()
-        assert term.exit_status() == 0
+        assert term.quit() == 0
     finally:
         term.close()
     with open_store(db) as store:
@@ -75,8 +74,7 @@ def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(tmp_path):
                 term.wait_for("Contacts 40 ·")
                 term.capture("Sent the portfolio link")
                 term.wait_for("Logged")
-            term.quit()
-            assert term.exit_status() == 0
+            assert term.quit() == 0
         finally:
             term.close()
     with open_store(db) as store:
