@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from .domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia
 from .store.errors import StoreError
 
-O, I, B = Direction.OUT, Direction.IN, Direction.BOTH
-E, L, P, V, T, F = Channel.EMAIL, Channel.LINKEDIN, Channel.IN_PERSON, Channel.VIDEO, Channel.TEXT, Channel.PHONE
+OUT, IN, BOTH = Direction.OUT, Direction.IN, Direction.BOTH
+EMAIL, LINKEDIN, IN_PERSON, VIDEO, TEXT, PHONE = (
+    Channel.EMAIL, Channel.LINKEDIN, Channel.IN_PERSON, Channel.VIDEO, Channel.TEXT, Channel.PHONE)
 
 
 @dataclass(frozen=True)
@@ -35,31 +36,31 @@ class Person:
 CAST: tuple[Person, ...] = (
     # -- reply owed
     Person("Maren Holt", "Nordlys Data", "Head of Platform", MetVia.CONFERENCE, 24, (
-        (24, B, P, Kind.MEETING, "Talked at PlatformCon about their move to Kubernetes"),
-        (23, O, E, Kind.FOLLOW_UP, "Thanks for the chat; sent my write-up on build caching"),
-        (21, I, E, Kind.REPLY, "Liked the write-up, shared it with her team"),
-        (12, O, E, Kind.ASK, "Asked about the platform role on their careers page"),
-        (2, I, E, Kind.REPLY, "Sent the job description; suggests a call next week"),
+        (24, BOTH, IN_PERSON, Kind.MEETING, "Talked at PlatformCon about their move to Kubernetes"),
+        (23, OUT, EMAIL, Kind.FOLLOW_UP, "Thanks for the chat; sent my write-up on build caching"),
+        (21, IN, EMAIL, Kind.REPLY, "Liked the write-up, shared it with her team"),
+        (12, OUT, EMAIL, Kind.ASK, "Asked about the platform role on their careers page"),
+        (2, IN, EMAIL, Kind.REPLY, "Sent the job description; suggests a call next week"),
     ), tags=("platform", "hiring"), notes="Knows the hiring manager for the platform team."),
     Person("Priya Raman", "Lattice Health", "Engineering Manager", MetVia.REFERRAL, 40, (
-        (38, O, E, Kind.INTRO, "Intro via Jonas: asked for 20 minutes about their data team"),
-        (36, I, E, Kind.REPLY, "Happy to chat"),
-        (30, B, V, Kind.MEETING, "Video call: team structure, on-call, what they look for"),
-        (29, O, E, Kind.THANKS, "Thanks for the call"),
-        (1, I, L, Kind.UPDATE, "A senior role opens in January; wants to know if I'm interested"),
+        (38, OUT, EMAIL, Kind.INTRO, "Intro via Jonas: asked for 20 minutes about their data team"),
+        (36, IN, EMAIL, Kind.REPLY, "Happy to chat"),
+        (30, BOTH, VIDEO, Kind.MEETING, "Video call: team structure, on-call, what they look for"),
+        (29, OUT, EMAIL, Kind.THANKS, "Thanks for the call"),
+        (1, IN, LINKEDIN, Kind.UPDATE, "A senior role opens in January; wants to know if I'm interested"),
     ), tags=("data", "referral")),
     Person("佐藤 花子", "Kumo Systems", "Staff Engineer", MetVia.MEETUP, 60, (
-        (60, B, P, Kind.MEETING, "Tokyo Rust meetup, talked about embedded work"),
-        (58, O, L, Kind.FOLLOW_UP, "Connected on LinkedIn with a note"),
-        (57, I, L, Kind.REPLY, "Accepted, said hello"),
-        (5, I, L, Kind.UPDATE, "Asked if I know anyone for their Berlin office"),
+        (60, BOTH, IN_PERSON, Kind.MEETING, "Tokyo Rust meetup, talked about embedded work"),
+        (58, OUT, LINKEDIN, Kind.FOLLOW_UP, "Connected on LinkedIn with a note"),
+        (57, IN, LINKEDIN, Kind.REPLY, "Accepted, said hello"),
+        (5, IN, LINKEDIN, Kind.UPDATE, "Asked if I know anyone for their Berlin office"),
     ), tags=("rust",)),
     # -- follow up
     Person("Diego Alvarez", "Fernhill Labs", "CTO", MetVia.MEETUP, 1, (
-        (1.1, B, P, Kind.MEETING, "Berlin Python meetup: they are hiring a second backend engineer"),
+        (1.1, BOTH, IN_PERSON, Kind.MEETING, "Berlin Python meetup: they are hiring a second backend engineer"),
     ), tags=("python", "startup")),
     Person("Tomasz Nowak", "Brightwave", "Recruiter", MetVia.ONLINE, None, (
-        (22, O, L, Kind.ASK, "Asked whether the SRE opening is still active"),
+        (22, OUT, LINKEDIN, Kind.ASK, "Asked whether the SRE opening is still active"),
     ), tags=("recruiter",)),
     Person("Aisha Bello", "Greenline Energy", "Talent Partner", MetVia.CAREER_FAIR, 3, (), tags=("energy",),
            notes="Stand 14 at the career fair; asked me to send a CV."),
@@ -67,163 +68,163 @@ CAST: tuple[Person, ...] = (
            notes="Maren suggested I write to her."),
     # -- check in
     Person("Jonas Berg", "Independent", "Mentor, ex-VP Engineering", MetVia.COLLEAGUE, 900, (
-        (400, B, P, Kind.MEETING, "Lunch"),
-        (250, O, E, Kind.UPDATE, "New job news"),
-        (248, I, E, Kind.REPLY, "Congratulations"),
-        (130, B, F, Kind.MEETING, "Phone call about career direction"),
+        (400, BOTH, IN_PERSON, Kind.MEETING, "Lunch"),
+        (250, OUT, EMAIL, Kind.UPDATE, "New job news"),
+        (248, IN, EMAIL, Kind.REPLY, "Congratulations"),
+        (130, BOTH, PHONE, Kind.MEETING, "Phone call about career direction"),
     ), tags=("mentor",), cadence=90),
     Person("Léa Moreau", "Atelier Cloud", "Product Lead", MetVia.COLLEAGUE, 700, (
-        (320, O, E, Kind.UPDATE, "Shared the conference talk"),
-        (318, I, E, Kind.REPLY, "Great talk"),
-        (300, B, V, Kind.MEETING, "Catch-up call"),
-        (210, O, E, Kind.GIVE, "Sent her a candidate for her team"),
-        (208, I, E, Kind.THANKS, "Thanks, they hired him"),
+        (320, OUT, EMAIL, Kind.UPDATE, "Shared the conference talk"),
+        (318, IN, EMAIL, Kind.REPLY, "Great talk"),
+        (300, BOTH, VIDEO, Kind.MEETING, "Catch-up call"),
+        (210, OUT, EMAIL, Kind.GIVE, "Sent her a candidate for her team"),
+        (208, IN, EMAIL, Kind.THANKS, "Thanks, they hired him"),
     ), tags=("product",)),
     Person("Sam O'Neill", "Harbour Bank", "Risk Analyst", MetVia.SOCIAL, 10, (
-        (10, B, P, Kind.MEETING, "Met at a friend's birthday; works in risk tech"),
+        (10, BOTH, IN_PERSON, Kind.MEETING, "Met at a friend's birthday; works in risk tech"),
     )),
     Person("Rui Carvalho", "Tidepool", "Founder", MetVia.COLD, None, (
-        (130, O, E, Kind.INTRO, "Cold note about their open-source scheduler"),
-        (115, O, E, Kind.FOLLOW_UP, "Followed up"),
-        (100, O, L, Kind.FOLLOW_UP, "Tried LinkedIn"),
+        (130, OUT, EMAIL, Kind.INTRO, "Cold note about their open-source scheduler"),
+        (115, OUT, EMAIL, Kind.FOLLOW_UP, "Followed up"),
+        (100, OUT, LINKEDIN, Kind.FOLLOW_UP, "Tried LinkedIn"),
     )),
     # -- wait
     Person("Olivia Chen", "Quartz Robotics", "Hiring Manager", MetVia.INTERVIEW, 6, (
-        (6, B, V, Kind.MEETING, "First-round interview"),
-        (5, O, E, Kind.THANKS, "Thank-you note after the interview"),
-        (4, I, E, Kind.REPLY, "Thanks; next steps in a week or two"),
-        (4, O, E, Kind.UPDATE, "Sent the code sample she asked for"),
-    ), tags=("interview",), planned=((-3.25, V, "Second-round interview with the team"),)),
+        (6, BOTH, VIDEO, Kind.MEETING, "First-round interview"),
+        (5, OUT, EMAIL, Kind.THANKS, "Thank-you note after the interview"),
+        (4, IN, EMAIL, Kind.REPLY, "Thanks; next steps in a week or two"),
+        (4, OUT, EMAIL, Kind.UPDATE, "Sent the code sample she asked for"),
+    ), tags=("interview",), planned=((-3.25, VIDEO, "Second-round interview with the team"),)),
     Person("Ben Carter", "Mosaic AI", "ML Engineer", MetVia.CONFERENCE, 40, (
-        (40, B, P, Kind.MEETING, "NeurIPS poster session"),
-        (39, O, E, Kind.FOLLOW_UP, "Sent the paper we discussed"),
-        (38, I, E, Kind.REPLY, "Thanks!"),
-        (25, O, E, Kind.ASK, "Asked for a referral to their infra team"),
-        (10, O, E, Kind.FOLLOW_UP, "Gentle nudge on the referral"),
+        (40, BOTH, IN_PERSON, Kind.MEETING, "NeurIPS poster session"),
+        (39, OUT, EMAIL, Kind.FOLLOW_UP, "Sent the paper we discussed"),
+        (38, IN, EMAIL, Kind.REPLY, "Thanks!"),
+        (25, OUT, EMAIL, Kind.ASK, "Asked for a referral to their infra team"),
+        (10, OUT, EMAIL, Kind.FOLLOW_UP, "Gentle nudge on the referral"),
     ), tags=("ml",)),
     Person("Hannah Fischer", "Stadtwerke Digital", "Team Lead", MetVia.EVENT, 0, (
-        (0.15, B, P, Kind.MEETING, "Women in Tech evening: talked about their new platform team"),
+        (0.15, BOTH, IN_PERSON, Kind.MEETING, "Women in Tech evening: talked about their new platform team"),
     ), tags=("platform",)),
     Person("Kwame Mensah", "Savanna Pay", "VP Engineering", MetVia.CONFERENCE, 0, (
-        (0.2, B, P, Kind.MEETING, "Coffee at the fintech summit"),
-        (0.19, O, L, Kind.ASK, "Asked for an intro to their hiring manager, ten minutes after"),
+        (0.2, BOTH, IN_PERSON, Kind.MEETING, "Coffee at the fintech summit"),
+        (0.19, OUT, LINKEDIN, Kind.ASK, "Asked for an intro to their hiring manager, ten minutes after"),
     ), tags=("fintech",)),
     Person("Freya Lindqvist", "Polar Games", "Studio Director", MetVia.ONLINE, None, (
-        (9, I, L, Kind.INTRO, "Saw my talk, said hello"),
-        (8, O, L, Kind.REPLY, "Thanked her, asked about the studio"),
+        (9, IN, LINKEDIN, Kind.INTRO, "Saw my talk, said hello"),
+        (8, OUT, LINKEDIN, Kind.REPLY, "Thanked her, asked about the studio"),
     )),
     # -- back off
     Person("[bold]Bob[/] Marsh", "[red]Evil Corp[/red]", "Growth Hacker", MetVia.COLD, None, (
-        (10, O, E, Kind.ASK, "Asked for a referral"),
-        (6, O, E, Kind.FOLLOW_UP, "Bumped the thread [link=https://example.invalid]here[/link]"),
-        (1, O, L, Kind.ASK, "Asked again on LinkedIn"),
+        (10, OUT, EMAIL, Kind.ASK, "Asked for a referral"),
+        (6, OUT, EMAIL, Kind.FOLLOW_UP, "Bumped the thread [link=https://example.invalid]here[/link]"),
+        (1, OUT, LINKEDIN, Kind.ASK, "Asked again on LinkedIn"),
     ), tags=("[$accent]x",)),
     Person("Chloe Dubois", "Luma Studio", "Design Director", MetVia.EVENT, 30, (
-        (30, B, P, Kind.MEETING, "Design week panel"),
-        (29, O, E, Kind.FOLLOW_UP, "Follow-up after the panel"),
-        (27, I, E, Kind.REPLY, "Nice to meet you"),
-        (2, O, E, Kind.ASK, "Asked about freelance work"),
-        (1, O, T, Kind.ASK, "Texted to ask again"),
+        (30, BOTH, IN_PERSON, Kind.MEETING, "Design week panel"),
+        (29, OUT, EMAIL, Kind.FOLLOW_UP, "Follow-up after the panel"),
+        (27, IN, EMAIL, Kind.REPLY, "Nice to meet you"),
+        (2, OUT, EMAIL, Kind.ASK, "Asked about freelance work"),
+        (1, OUT, TEXT, Kind.ASK, "Texted to ask again"),
     )),
     Person("Victor Petrov", "Ironclad Security", "CISO", MetVia.CONFERENCE, 70, (
-        (70, B, P, Kind.MEETING, "Security conference hallway chat"),
-        (60, O, E, Kind.ASK, "Asked for an intro"),
-        (58, I, E, Kind.REPLY, "Made the intro"),
-        (40, O, E, Kind.ASK, "Asked for a reference"),
-        (39, I, E, Kind.REPLY, "Sure"),
-        (20, O, E, Kind.ASK, "Asked for feedback on my CV"),
-        (19, I, E, Kind.REPLY, "Sent notes"),
-        (8, O, E, Kind.ASK, "Asked to review a cover letter"),
-        (7, O, E, Kind.ASK, "Asked again, with a deadline"),
+        (70, BOTH, IN_PERSON, Kind.MEETING, "Security conference hallway chat"),
+        (60, OUT, EMAIL, Kind.ASK, "Asked for an intro"),
+        (58, IN, EMAIL, Kind.REPLY, "Made the intro"),
+        (40, OUT, EMAIL, Kind.ASK, "Asked for a reference"),
+        (39, IN, EMAIL, Kind.REPLY, "Sure"),
+        (20, OUT, EMAIL, Kind.ASK, "Asked for feedback on my CV"),
+        (19, IN, EMAIL, Kind.REPLY, "Sent notes"),
+        (8, OUT, EMAIL, Kind.ASK, "Asked to review a cover letter"),
+        (7, OUT, EMAIL, Kind.ASK, "Asked again, with a deadline"),
     ), tags=("security",)),
     # -- ok
     Person("Nadia Karim", "Helix Bio", "Data Scientist", MetVia.COLLEAGUE, 500, (
-        (40, O, E, Kind.UPDATE, "Shared a dataset"),
-        (39, I, E, Kind.REPLY, "Useful, thanks"),
-        (25, I, E, Kind.ASK, "Asked me to review her talk"),
-        (24, O, E, Kind.GIVE, "Reviewed the talk"),
-        (20, I, E, Kind.THANKS, "Thanks"),
-        (7, B, P, Kind.MEETING, "Lunch near her office"),
+        (40, OUT, EMAIL, Kind.UPDATE, "Shared a dataset"),
+        (39, IN, EMAIL, Kind.REPLY, "Useful, thanks"),
+        (25, IN, EMAIL, Kind.ASK, "Asked me to review her talk"),
+        (24, OUT, EMAIL, Kind.GIVE, "Reviewed the talk"),
+        (20, IN, EMAIL, Kind.THANKS, "Thanks"),
+        (7, BOTH, IN_PERSON, Kind.MEETING, "Lunch near her office"),
     ), tags=("data", "friend")),
     Person("Ethan Brooks", "Cobalt Consulting", "Partner", MetVia.COLLEAGUE, 1200, (
-        (50, B, F, Kind.MEETING, "Quarterly call"),
-        (12, O, E, Kind.UPDATE, "Sent the article he'd like"),
-        (11, I, E, Kind.THANKS, "Thanks"),
+        (50, BOTH, PHONE, Kind.MEETING, "Quarterly call"),
+        (12, OUT, EMAIL, Kind.UPDATE, "Sent the article he'd like"),
+        (11, IN, EMAIL, Kind.THANKS, "Thanks"),
     ), tags=("consulting",), cadence=60),
     Person("Ingrid Larsen", "Fjord Logistics", "Head of Talent", MetVia.CAREER_FAIR, 20, (
-        (19, O, E, Kind.FOLLOW_UP, "Sent CV after the fair"),
-        (3, I, E, Kind.REPLY, "Passed it to the team"),
-        (3, O, E, Kind.THANKS, "Thanked her"),
+        (19, OUT, EMAIL, Kind.FOLLOW_UP, "Sent CV after the fair"),
+        (3, IN, EMAIL, Kind.REPLY, "Passed it to the team"),
+        (3, OUT, EMAIL, Kind.THANKS, "Thanked her"),
     ), tags=("logistics",)),
     # -- a long history: years of it
     Person("Anneke de Vries", "Brightline Maps", "Principal Engineer", MetVia.COLLEAGUE, 3300, (
-        (3250, B, P, Kind.MEETING, "Farewell lunch when she left for Brightline"),
-        (3100, O, E, Kind.UPDATE, "Told her about the new team"),
-        (3098, I, E, Kind.REPLY, "Congratulated me, asked about the stack"),
-        (2700, I, E, Kind.ASK, "Asked me to review her conference talk"),
-        (2698, O, E, Kind.GIVE, "Sent detailed notes on the talk"),
-        (2690, I, E, Kind.THANKS, "Thanked me, the talk went well"),
-        (2300, B, V, Kind.MEETING, "Video call about her move into management"),
-        (1900, O, L, Kind.GIVE, "Congratulated her on the promotion"),
-        (1899, I, L, Kind.THANKS, "Thanks!"),
-        (1500, B, P, Kind.MEETING, "Coffee at the Rotterdam conference"),
-        (1100, O, E, Kind.ASK, "Asked for her take on a job offer"),
-        (1098, I, E, Kind.REPLY, "Long, thoughtful answer"),
-        (1097, O, E, Kind.THANKS, "Thanked her"),
-        (700, I, E, Kind.GIVE, "Sent me a job lead at her company"),
-        (699, O, E, Kind.THANKS, "Thanked her, not looking then"),
-        (430, B, F, Kind.MEETING, "Phone catch-up on her new project"),
+        (3250, BOTH, IN_PERSON, Kind.MEETING, "Farewell lunch when she left for Brightline"),
+        (3100, OUT, EMAIL, Kind.UPDATE, "Told her about the new team"),
+        (3098, IN, EMAIL, Kind.REPLY, "Congratulated me, asked about the stack"),
+        (2700, IN, EMAIL, Kind.ASK, "Asked me to review her conference talk"),
+        (2698, OUT, EMAIL, Kind.GIVE, "Sent detailed notes on the talk"),
+        (2690, IN, EMAIL, Kind.THANKS, "Thanked me, the talk went well"),
+        (2300, BOTH, VIDEO, Kind.MEETING, "Video call about her move into management"),
+        (1900, OUT, LINKEDIN, Kind.GIVE, "Congratulated her on the promotion"),
+        (1899, IN, LINKEDIN, Kind.THANKS, "Thanks!"),
+        (1500, BOTH, IN_PERSON, Kind.MEETING, "Coffee at the Rotterdam conference"),
+        (1100, OUT, EMAIL, Kind.ASK, "Asked for her take on a job offer"),
+        (1098, IN, EMAIL, Kind.REPLY, "Long, thoughtful answer"),
+        (1097, OUT, EMAIL, Kind.THANKS, "Thanked her"),
+        (700, IN, EMAIL, Kind.GIVE, "Sent me a job lead at her company"),
+        (699, OUT, EMAIL, Kind.THANKS, "Thanked her, not looking then"),
+        (430, BOTH, PHONE, Kind.MEETING, "Phone catch-up on her new project"),
     ), tags=("mentor", "maps")),
     Person("Rosa Jiménez", "Cobre Studio", "Engineering Director", MetVia.CONFERENCE, 2600, (
-        (2600, B, P, Kind.MEETING, "Met at a meetup in Madrid"),
-        (2590, O, E, Kind.FOLLOW_UP, "Sent the slides we talked about"),
-        (2588, I, E, Kind.REPLY, "Thanked me, shared her own"),
-        (2100, O, E, Kind.UPDATE, "Shared my move to Berlin"),
-        (2097, I, E, Kind.REPLY, "Offered to introduce me around"),
-        (2095, O, E, Kind.THANKS, "Thanked her"),
-        (1600, B, V, Kind.MEETING, "Video call about her team's hiring"),
-        (1200, O, E, Kind.GIVE, "Sent a candidate her way"),
-        (1195, I, E, Kind.THANKS, "They hired him"),
-        (800, B, P, Kind.MEETING, "Dinner when she was in Berlin"),
-        (400, O, L, Kind.UPDATE, "Shared my new role"),
-        (398, I, L, Kind.REPLY, "Congratulated me"),
-        (130, I, E, Kind.ASK, "Asked whether I'd speak at her team's offsite"),
+        (2600, BOTH, IN_PERSON, Kind.MEETING, "Met at a meetup in Madrid"),
+        (2590, OUT, EMAIL, Kind.FOLLOW_UP, "Sent the slides we talked about"),
+        (2588, IN, EMAIL, Kind.REPLY, "Thanked me, shared her own"),
+        (2100, OUT, EMAIL, Kind.UPDATE, "Shared my move to Berlin"),
+        (2097, IN, EMAIL, Kind.REPLY, "Offered to introduce me around"),
+        (2095, OUT, EMAIL, Kind.THANKS, "Thanked her"),
+        (1600, BOTH, VIDEO, Kind.MEETING, "Video call about her team's hiring"),
+        (1200, OUT, EMAIL, Kind.GIVE, "Sent a candidate her way"),
+        (1195, IN, EMAIL, Kind.THANKS, "They hired him"),
+        (800, BOTH, IN_PERSON, Kind.MEETING, "Dinner when she was in Berlin"),
+        (400, OUT, LINKEDIN, Kind.UPDATE, "Shared my new role"),
+        (398, IN, LINKEDIN, Kind.REPLY, "Congratulated me"),
+        (130, IN, EMAIL, Kind.ASK, "Asked whether I'd speak at her team's offsite"),
     ), tags=("speaking",)),
     Person("Amara Osei", "Kestrel Cloud", "Staff Engineer", MetVia.MEETUP, 420, (
-        (420, B, P, Kind.MEETING, "Kubernetes meetup, talked about platform teams"),
-        (360, O, E, Kind.UPDATE, "Shared a write-up on our migration"),
-        (358, I, E, Kind.REPLY, "Answered with her own notes"),
-        (300, O, E, Kind.UPDATE, "Asked how her migration went"),
-        (298, I, E, Kind.REPLY, "Went well, shared the postmortem"),
-        (240, O, E, Kind.GIVE, "Sent her a job lead"),
-        (238, I, E, Kind.THANKS, "Thanked me"),
-        (180, O, E, Kind.UPDATE, "Shared my talk"),
-        (178, I, E, Kind.REPLY, "Liked it, had questions"),
-        (120, O, E, Kind.UPDATE, "Answered her questions about the talk"),
-        (118, I, E, Kind.REPLY, "Said it helped"),
-        (60, O, E, Kind.UPDATE, "Asked about the platform role at Kestrel"),
-        (58, I, E, Kind.REPLY, "Said it's opening soon, will tell me"),
-        (8, O, E, Kind.FOLLOW_UP, "Asked whether the role has opened"),
+        (420, BOTH, IN_PERSON, Kind.MEETING, "Kubernetes meetup, talked about platform teams"),
+        (360, OUT, EMAIL, Kind.UPDATE, "Shared a write-up on our migration"),
+        (358, IN, EMAIL, Kind.REPLY, "Answered with her own notes"),
+        (300, OUT, EMAIL, Kind.UPDATE, "Asked how her migration went"),
+        (298, IN, EMAIL, Kind.REPLY, "Went well, shared the postmortem"),
+        (240, OUT, EMAIL, Kind.GIVE, "Sent her a job lead"),
+        (238, IN, EMAIL, Kind.THANKS, "Thanked me"),
+        (180, OUT, EMAIL, Kind.UPDATE, "Shared my talk"),
+        (178, IN, EMAIL, Kind.REPLY, "Liked it, had questions"),
+        (120, OUT, EMAIL, Kind.UPDATE, "Answered her questions about the talk"),
+        (118, IN, EMAIL, Kind.REPLY, "Said it helped"),
+        (60, OUT, EMAIL, Kind.UPDATE, "Asked about the platform role at Kestrel"),
+        (58, IN, EMAIL, Kind.REPLY, "Said it's opening soon, will tell me"),
+        (8, OUT, EMAIL, Kind.FOLLOW_UP, "Asked whether the role has opened"),
     ), tags=("platform",)),
     Person("Sven Olsen", "Nordic Fintech", "Product Manager", MetVia.ONLINE, 900, (
-        (900, I, L, Kind.INTRO, "Said hello after my post"),
-        (899, O, L, Kind.REPLY, "Said hello back"),
-        (150, I, L, Kind.UPDATE, "Asked whether I'm still in Berlin"),
+        (900, IN, LINKEDIN, Kind.INTRO, "Said hello after my post"),
+        (899, OUT, LINKEDIN, Kind.REPLY, "Said hello back"),
+        (150, IN, LINKEDIN, Kind.UPDATE, "Asked whether I'm still in Berlin"),
     )),
     Person("Marcus Webb", "Talent Bridge", "Recruiter", MetVia.COLD, None, (
-        (2200, O, L, Kind.ASK, "Asked about the data engineering roles he posted"),
-        (800, O, E, Kind.ASK, "Asked whether his client was hiring"),
-        (785, O, E, Kind.FOLLOW_UP, "Followed up"),
-        (760, O, L, Kind.ASK, "Asked again on LinkedIn"),
+        (2200, OUT, LINKEDIN, Kind.ASK, "Asked about the data engineering roles he posted"),
+        (800, OUT, EMAIL, Kind.ASK, "Asked whether his client was hiring"),
+        (785, OUT, EMAIL, Kind.FOLLOW_UP, "Followed up"),
+        (760, OUT, LINKEDIN, Kind.ASK, "Asked again on LinkedIn"),
     ), tags=("recruiter",)),
     Person("Lukas Meyer", "Kraft Robotics", "Engineering Manager", MetVia.REFERRAL, 30, (
-        (30, O, E, Kind.INTRO, "Intro via Anneke: asked about his robotics platform team"),
-        (28, I, E, Kind.REPLY, "Happy to talk, proposed a call"),
-        (27, O, E, Kind.SCHEDULING, "Booked the call for last Monday"),
-    ), tags=("robotics",), planned=((2.875, V, "Call about his team's roadmap"),)),
+        (30, OUT, EMAIL, Kind.INTRO, "Intro via Anneke: asked about his robotics platform team"),
+        (28, IN, EMAIL, Kind.REPLY, "Happy to talk, proposed a call"),
+        (27, OUT, EMAIL, Kind.SCHEDULING, "Booked the call for last Monday"),
+    ), tags=("robotics",), planned=((2.875, VIDEO, "Call about his team's roadmap"),)),
     Person("Hiro Tanaka", "Sakura Labs", "Research Scientist", MetVia.ONLINE, 3000, (
-        (3000, O, L, Kind.INTRO, "Thanks for connecting"),
-        (2999, I, L, Kind.THANKS, "Likewise!"),
+        (3000, OUT, LINKEDIN, Kind.INTRO, "Thanks for connecting"),
+        (2999, IN, LINKEDIN, Kind.THANKS, "Likewise!"),
     )),
 )
 
@@ -259,15 +260,15 @@ def _filler(rng: random.Random, name: str) -> Person:
     for index, day in enumerate(reversed(days)):
         last = index == exchanges - 1
         if rng.random() < 0.3:
-            history.append((round(day, 2), B, rng.choice((P, V, F)), Kind.MEETING, NOTES[Kind.MEETING]))
+            history.append((round(day, 2), BOTH, rng.choice((IN_PERSON, VIDEO, PHONE)), Kind.MEETING, NOTES[Kind.MEETING]))
             continue
         kind = rng.choice((Kind.UPDATE, Kind.ASK, Kind.GIVE, Kind.CHECK_IN))
-        channel = rng.choice((E, E, L))
-        history.append((round(day, 2), O, channel, kind, NOTES[kind]))
+        channel = rng.choice((EMAIL, EMAIL, LINKEDIN))
+        history.append((round(day, 2), OUT, channel, kind, NOTES[kind]))
         answer = Kind.THANKS if last or kind == Kind.GIVE else Kind.REPLY
-        history.append((round(day - rng.uniform(0.2, 3), 2), I, channel, answer, NOTES[answer]))
+        history.append((round(day - rng.uniform(0.2, 3), 2), IN, channel, answer, NOTES[answer]))
         if not last and answer == Kind.REPLY:
-            history.append((round(day - rng.uniform(3.2, 5), 2), O, channel, Kind.THANKS, NOTES[Kind.THANKS]))
+            history.append((round(day - rng.uniform(3.2, 5), 2), OUT, channel, Kind.THANKS, NOTES[Kind.THANKS]))
     return Person(
         name,
         rng.choice(COMPANIES),
@@ -321,7 +322,7 @@ def _interactions(person: Person, now: datetime) -> list[Interaction]:
     """The person's history, and the meetings logged ahead with them."""
     return [Interaction(at=_at(now, days_ago), direction=direction, channel=channel, kind=kind, note=note)
             for days_ago, direction, channel, kind, note in person.history] + [
-        Interaction(at=_at(now, days_ago), direction=B, channel=channel, kind=Kind.MEETING, note=note, planned=True)
+        Interaction(at=_at(now, days_ago), direction=BOTH, channel=channel, kind=Kind.MEETING, note=note, planned=True)
         for days_ago, channel, note in person.planned]
 
 
@@ -381,18 +382,18 @@ def _synthetic(rng: random.Random, index: int, shape: str, size: int, now: datet
         days_ago = end + span_days * (1 - step / max(1, size - 1)) if size > 1 else end
         from_end = size - 1 - step
         if shape in ("barrage", "unanswered", "waiting") and from_end < {"barrage": 3, "unanswered": 1, "waiting": 1}[shape]:
-            direction = O
+            direction = OUT
             days_ago = end + from_end * rng.uniform(0.5, 2)
         elif shape == "owed" and from_end == 0:
-            direction = I
+            direction = IN
         elif from_end == 0:
-            direction = B if shape in ("balanced", "fresh_event") else rng.choice((O, I, B))
+            direction = BOTH if shape in ("balanced", "fresh_event") else rng.choice((OUT, IN, BOTH))
         else:
-            direction = (O, I, I, B)[step % 4] if rng.random() < 0.8 else rng.choice((O, I, B))
-        kind = {O: rng.choice((Kind.UPDATE, Kind.ASK, Kind.FOLLOW_UP, Kind.THANKS, Kind.GIVE)),
-                I: rng.choice((Kind.REPLY, Kind.REPLY, Kind.THANKS)) if from_end else Kind.REPLY,
-                B: Kind.MEETING}[direction]
-        channel = rng.choice((P, V, F)) if direction == B else rng.choice((E, E, L, T))
+            direction = (OUT, IN, IN, BOTH)[step % 4] if rng.random() < 0.8 else rng.choice((OUT, IN, BOTH))
+        kind = {OUT: rng.choice((Kind.UPDATE, Kind.ASK, Kind.FOLLOW_UP, Kind.THANKS, Kind.GIVE)),
+                IN: rng.choice((Kind.REPLY, Kind.REPLY, Kind.THANKS)) if from_end else Kind.REPLY,
+                BOTH: Kind.MEETING}[direction]
+        channel = rng.choice((IN_PERSON, VIDEO, PHONE)) if direction == BOTH else rng.choice((EMAIL, EMAIL, LINKEDIN, TEXT))
         items.append(Interaction(at=_at(now, max(0.01, days_ago)), direction=direction, channel=channel,
                                  kind=kind, note=NOTES[kind]))
     return contact, items

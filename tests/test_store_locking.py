@@ -4,6 +4,7 @@ another out), and says "locked" in one sentence only when the lock never comes f
 
 import sqlite3
 import threading
+import time
 
 import pytest
 
@@ -22,11 +23,11 @@ def hold_write_lock(path, seconds: float) -> threading.Thread:
         other = sqlite3.connect(path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         taken.set()
-        threading.Event().wait(seconds)
+        time.sleep(seconds)
         other.execute("ROLLBACK")
         other.close()
 
-    thread = threading.Thread(target=hold)
+    thread = threading.Thread(target=hold, daemon=True)  # a failed test never keeps pytest from ending
     thread.start()
     taken.wait(5)
     return thread
@@ -38,7 +39,7 @@ def test_a_write_begins_again_when_the_lock_comes_free_after_the_busy_timeout(tm
         store.db.execute_sql("PRAGMA busy_timeout = 100")  # so the test doesn't wait seconds
         holder = hold_write_lock(path, 0.35)
         saved = store.add_contact(Contact(name="Ann"), NOW)  # waits out more than one timeout
-        holder.join()
+        holder.join(10)
         assert store.contact(saved.id).name == "Ann"
 
 
@@ -50,5 +51,5 @@ def test_a_lock_that_never_comes_free_is_one_sentence(tmp_path, monkeypatch):
         holder = hold_write_lock(path, 2.0)
         with pytest.raises(StoreError, match="is locked by another program; try again in a moment"):
             store.add_contact(Contact(name="Ann"), NOW)
-        holder.join()
+        holder.join(10)
         assert store.contacts() == []

@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 import peewee as pw
 
-from ..domain import thresholds as T
+from ..domain import thresholds
 from ..domain.model import Status, Verdict, hidden_on
 from ..domain.pressure import (
     EMPTY_HISTORY,
@@ -44,7 +44,7 @@ FIRST_ROWS = 300
 
 _VERDICT = {v.value: v for v in Verdict}
 _STATUS = {s.value: s for s in Status}
-_DECAY_PER_SECOND = math.log(0.5) / (86400.0 * T.HALF_LIFE_DAYS)
+_DECAY_PER_SECOND = math.log(0.5) / (86400.0 * thresholds.HALF_LIFE_DAYS)
 
 
 def zone_key(now: datetime) -> str:

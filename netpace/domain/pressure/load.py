@@ -19,8 +19,17 @@ def kind_weight(kind: Kind) -> float:
     return limits.KIND_WEIGHT.get(kind, limits.DEFAULT_WEIGHT)
 
 
-def zone_of(pressure: int) -> Zone:
-    """The zone a pressure reads in: the one home of the zone boundaries."""
+# Where each zone starts on the 0-100 scale, in order (what the gauge draws).
+ZONE_STARTS: tuple[tuple[Zone, int], ...] = (
+    (Zone.CALM, 0),
+    (Zone.WARM, limits.WARM),
+    (Zone.PRESSING, limits.PRESSING),
+    (Zone.PUSHY, limits.PUSHY),
+)
+
+
+def zone_of(pressure: float) -> Zone:
+    """The zone a pressure (or a point of the gauge's scale) reads in."""
     if pressure >= limits.PUSHY:
         return Zone.PUSHY
     if pressure >= limits.PRESSING:

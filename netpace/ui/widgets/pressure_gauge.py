@@ -10,26 +10,10 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
-from ...domain import thresholds as T
+from ...domain.pressure import ZONE_STARTS, zone_of
 from ...domain.model import Assessment, Verdict, Zone
 from ...domain.text import one_line
 from ..words import VERDICT_STYLE, verdict_sentence
-
-# Where each zone starts on the 0-100 scale, in order.
-ZONES: tuple[tuple[Zone, int], ...] = (
-    (Zone.CALM, 0),
-    (Zone.WARM, T.WARM),
-    (Zone.PRESSING, T.PRESSING),
-    (Zone.PUSHY, T.PUSHY),
-)
-
-
-def zone_at(value: float) -> Zone:
-    current = Zone.CALM
-    for zone, start in ZONES:
-        if value >= start:
-            current = zone
-    return current
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +22,6 @@ class Reading:
 
     assessment: Assessment
     today: date
-
 
 
 class PressureGauge(Widget):
@@ -132,7 +115,7 @@ class PressureGauge(Widget):
 
     def _marker_line(self, a: Assessment, width: int) -> Content:
         at = self._column(a.pressure, width)
-        marker = Content.styled("▼", self._style(zone_at(a.pressure).value) + self._style("marker"))
+        marker = Content.styled("▼", self._style(zone_of(a.pressure).value) + self._style("marker"))
         verdict = verdict_sentence(a, self.reading.today)
         if len(verdict) + 1 + self._number(a).cell_length <= width:
             return Content.assemble(" " * at, marker)  # the number is on the headline
@@ -150,7 +133,7 @@ class PressureGauge(Widget):
         filled_to = self._column(pressure, width) if pressure > 0 else -1
         for cell in range(width):
             middle = (cell + 0.5) * 100 / width
-            zone = zone_at(middle).value
+            zone = zone_of(middle).value
             if cell <= filled_to:
                 parts.append(("█", self._style(zone)))
             else:
@@ -162,7 +145,7 @@ class PressureGauge(Widget):
         cells = [" "] * width
         styles: list[tuple[int, int, str]] = []
         taken_until = -1
-        for zone, start in ZONES:
+        for zone, start in ZONE_STARTS:
             at = self._column(start, width) if start else 0
             text = zone.value
             # A label that would run into the one before moves right, if there is room.
