@@ -2,9 +2,11 @@
 
 Records are matched against what is stored (and what the same file added before) in
 memory: by e-mail, then LinkedIn profile URL, then exact name. A match is merged (empty
-fields filled, e-mails and tags added), never duplicated. Interactions already stored
-under the same (source, external_id) are left alone. Nothing touches the database until
-`apply`, which writes the whole plan in one transaction.
+fields filled, e-mails and tags added), never duplicated. A phone number or LinkedIn URL
+that breaks netpace's rules (domain/validation.py) is left out, as an e-mail address is.
+Interactions already stored under the same (source, external_id) are left alone.
+Nothing touches the database until `apply`, which writes the whole plan in one
+transaction.
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from typing import Iterable
 
 from ..domain.identity import email_key, linkedin_key, name_key
 from ..domain.model import Contact, Interaction, Status
-from ..domain.validation import MAX_NOTE, InvalidInput, clean_contact, clean_interaction
+from ..domain.validation import (
+    MAX_NOTE,
+    InvalidInput,
+    clean_contact,
+    clean_interaction,
+    usable_linkedin,
+    usable_phone,
+)
 from ..store.store import Store
 from .records import ContactRecord, InteractionRecord, Person, Progress, Record, Skip
 
@@ -249,8 +258,8 @@ def _new_contact(person: Person) -> Contact:
             company=person.company,
             role=person.role,
             emails=tuple(filter(None, (email_key(a) for a in person.emails))),
-            phone=person.phone,
-            linkedin=person.linkedin,
+            phone=usable_phone(person.phone),
+            linkedin=usable_linkedin(person.linkedin),
             met_via=person.met_via,
             met_on=person.met_on,
             tags=person.tags,
@@ -271,8 +280,8 @@ def _merge(contact: Contact, person: Person) -> Contact:
             company=person.company,
             role=person.role,
             emails=tuple(filter(None, (email_key(a) for a in person.emails))),
-            phone=person.phone,
-            linkedin=person.linkedin,
+            phone=usable_phone(person.phone),
+            linkedin=usable_linkedin(person.linkedin),
             tags=person.tags,
             notes=person.notes[:MAX_NOTE],
         )
