@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import click
 
-from ..domain.model import Channel, Direction, Kind, MetVia
-from .common import EXIT_USAGE, NOW_HELP, Problem, echo_json, now_option, run, session
+from ..domain.model import Channel, Direction, Kind
+from .common import EXIT_USAGE, direction_options, NOW_HELP, Problem, echo_json, now_option, run, session
+from .contact_options import contact_options, contact_from
 
 
 @click.command()
@@ -18,61 +19,39 @@ def path(ctx: click.Context) -> None:
     click.echo(printable(str(session(ctx).path)))
 
 
-def _met_on(text: str | None, now):
-    if text is None:
-        return None
-    from ..domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
-
-    try:
-        day = parse_day(text, now)
-    except WhenError:
-        raise Problem(f"--met-on {text!r} is not a date.", EXIT_USAGE, (f"Use {ACCEPTED_DATE_FORMS}.",)) from None
-    if day > now.date():
-        raise Problem(f"--met-on {text!r} is in the future.", EXIT_USAGE)
-    return day
-
-
 @click.command()
 @click.argument("name")
-@click.option("--company", default="", help="Where they work.")
-@click.option("--role", default="", help="Their job title.")
-@click.option("--email", "emails", multiple=True, help="An e-mail address (repeat for several).")
-@click.option("--phone", default="", help="A phone number.")
-@click.option("--linkedin", default="", metavar="URL", help="Their LinkedIn profile URL.")
-@click.option("--met-via", type=click.Choice([m.value for m in MetVia]), help="How you met.")
-@click.option("--met-on", metavar="WHEN", help="When you met (a date or WHEN form).")
-@click.option("--tag", "tags", multiple=True, help="A tag (repeat for several).")
-@click.option("--keep-in-touch", type=click.IntRange(1, 3650), metavar="DAYS", help="Check in at least every DAYS days.")
-@click.option("--note", default="", help="Notes about them.")
+@contact_options(editing=False)
 @click.pass_context
-def add(ctx, name, company, role, emails, phone, linkedin, met_via, met_on, tags, keep_in_touch, note) -> None:
-    """Add a contact."""
+def add(ctx, name, **values) -> None:
+    """Add a contact. A second contact of the same name is allowed: a warning names the first."""
     from ..clock import local_now
     from ..domain.model import Contact
 
     now = local_now()
-    contact = Contact(
-        name=name,
-        company=company,
-        role=role,
-        emails=tuple(emails),
-        phone=phone,
-        linkedin=linkedin,
-        met_via=MetVia(met_via) if met_via else None,
-        met_on=_met_on(met_on, now),
-        tags=tuple(tags),
-        notes=note,
-        keep_in_touch_days=keep_in_touch,
-    )
-    saved = run(ctx, lambda store: store.add_contact(contact, now))
+    contact, _ = contact_from(Contact(name=name), now, values)
+
+    def action(store):
+        saved = store.add_contact(contact, now)
+        return saved, store.same_name(saved)
+
+    saved, namesakes = run(ctx, action, create=True)
     click.echo(f"Added {saved.name} (#{saved.id}).")
+    warn_same_name(saved, namesakes)
+
+
+def warn_same_name(contact, namesakes) -> None:
+    """On stderr, when other contacts have `contact`'s name: who the first one is."""
+    if namesakes:
+        from ..domain.text import printable
+        from ..domain.validation import same_name_warning
+
+        click.echo(f"netpace: warning: {printable(same_name_warning(contact, namesakes))}", err=True)
 
 
 @click.command()
 @click.argument("name")
-@click.option("--out", "direction", flag_value="out", help="You wrote to them.")
-@click.option("--in", "direction", flag_value="in", help="They wrote to you.")
-@click.option("--both", "direction", flag_value="both", help="A meeting, call or conversation.")
+@direction_options
 @click.option("--channel", type=click.Choice([c.value for c in Channel]), help="Default: your usual channel with them, else email.")
 @click.option("--kind", type=click.Choice([k.value for k in Kind]), help="Default: guessed from the history.")
 @click.option("--at", "at_text", metavar="WHEN", help="When it happened (default: now).")
@@ -235,7 +214,7 @@ def budget(ctx, count) -> None:
             store.set_daily_budget(count)
         return store.daily_budget()
 
-    kept = run(ctx, action)
+    kept = run(ctx, action, create=count is not None)
     what = "Set: today's queue" if count is not None else "Today's queue"
     click.echo(f"{what} holds up to {kept} check-in{'s' if kept != 1 else ''} and reconnects a day "
                "(replies owed and follow-ups always).")

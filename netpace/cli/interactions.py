@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from ..domain.model import Channel, Direction, Kind
-from .common import EXIT_USAGE, Problem, SafeGroup, run
+from .common import EXIT_USAGE, direction_options, Problem, SafeGroup, run
 
 
 @click.group(cls=SafeGroup)
@@ -23,9 +23,7 @@ def _interaction_id(text: str) -> int:
 
 @interaction.command(name="edit")
 @click.argument("interaction_id", metavar="ID")
-@click.option("--out", "direction", flag_value="out", help="You wrote to them.")
-@click.option("--in", "direction", flag_value="in", help="They wrote to you.")
-@click.option("--both", "direction", flag_value="both", help="A meeting, call or conversation.")
+@direction_options
 @click.option("--channel", type=click.Choice([c.value for c in Channel]), help="How it went.")
 @click.option("--kind", type=click.Choice([k.value for k in Kind]), help="What it was.")
 @click.option("--at", "at_text", metavar="WHEN", help="When it happened.")

@@ -11,8 +11,8 @@ import click
 from ..domain.formats import EXPORT_NAMES, IMPORT_NAMES
 from .common import EXIT_FAILURE, EXIT_USAGE, PathText, Problem, session
 
-# Import and export say what went wrong as "Error: ...", as each file's error reads.
-ERROR = "Error: "
+# Every error starts so, each file's error in an import too.
+ERROR = "netpace: "
 
 
 def _failure(message: str, code: int = EXIT_FAILURE) -> Problem:
@@ -41,7 +41,8 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
     mbox, maildir, ics or json (netpace's own export).
 
     Existing contacts are matched by e-mail, then LinkedIn URL, then exact name, and
-    merged; importing the same file twice changes nothing. A backup is taken first.
+    merged; importing the same file twice changes nothing. A backup is taken before the
+    first file that changes anything is written.
     """
     from ..clock import local_now
     from ..importers import ImportOptions, NeedsOption, check_options, describe, import_file
@@ -59,7 +60,8 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
 
     path = session(ctx).path
     try:
-        store = None if dry_run and not path.exists() else open_store(path, upgrade=not dry_run)
+        # A database not there yet is created only when a file brings something (ready).
+        store = open_store(path, upgrade=not dry_run) if path.exists() else None
     except NeedsUpgrade:
         raise _failure(f"{path} was written by an older netpace, and --dry-run writes nothing, so it can't upgrade "
                        "it: run any command without --dry-run once (netpace list will do; a backup is taken "
@@ -68,16 +70,28 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
         raise _failure(str(error)) from None
 
     worst = 0
-    try:
-        if store is not None and not dry_run:
+    ready_to_write = False
+
+    def ready():
+        """Right before the first write of this command: the backup of the database as
+        it was (backups rotate only for real imports), or the new database itself."""
+        nonlocal store, ready_to_write
+        if store is None:
+            store = open_store(path)
+        elif not ready_to_write:
             from ..store.backups import auto_backup
 
             try:
                 auto_backup(store, "import")
             except StoreError as error:
-                raise _failure(f"{error} Nothing was imported.") from None
+                raise StoreError(f"{error} Nothing was imported.") from None
+        ready_to_write = True
+        return store
+
+    try:
         for file in files:
-            result = import_file(store, format, file, options, dry_run=dry_run, progress=_progress())
+            result = import_file(store, format, file, options, dry_run=dry_run, progress=_progress(),
+                                 before_write=ready)
             for line in describe(result):
                 click.echo(f"{ERROR}{line}" if result.error else line, err=bool(result.error))
             if result.error:
@@ -105,7 +119,7 @@ def export_command(ctx: click.Context, format: str, out: Path | None, now_text: 
     from ..clock import now_from
     from ..domain.when import ACCEPTED_FORMS, WhenError
     from ..exporters import render
-    from ..store import StoreError, open_store
+    from ..store import StoreError
     from ..store.private_files import write_private
 
     try:
@@ -113,10 +127,14 @@ def export_command(ctx: click.Context, format: str, out: Path | None, now_text: 
     except WhenError:
         raise _failure(f"--now {now_text!r} is not a time: use {ACCEPTED_FORMS}.", EXIT_USAGE) from None
 
-    path = session(ctx).path
+    if out is not None:
+        from ..exporters import target_problem
+
+        problem = target_problem(out)
+        if problem:
+            raise _failure(problem)
     try:
-        with open_store(path, create=False) as store:
-            data = render(format.lower(), store, now, days=days)
+        data = render(format.lower(), session(ctx).store(), now, days=days)
     except StoreError as error:
         raise _failure(str(error)) from None
 

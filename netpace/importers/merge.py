@@ -85,7 +85,9 @@ class Merger:
         self.drafts: list[Draft] = []
         self.interactions: list[tuple[Draft, Interaction]] = []
         self.skips: list[Skip] = []
-        self.matched_by_contact_record: set[int] = set()
+        # Stored contacts the file names (by a contact row or an interaction, new or
+        # already there): each is merged or unchanged, so the counts add up.
+        self.named: set[int] = set()
         self.interactions_known = 0
         self._new_keys: set[tuple[str, str]] = set()
         self._by_email: dict[str, Draft] = {}
@@ -142,7 +144,7 @@ class Merger:
         elif isinstance(record, ContactRecord):
             draft = self._resolve(record.person, record.where)
             if draft is not None and not draft.is_new:
-                self.matched_by_contact_record.add(id(draft))
+                self.named.add(id(draft))
         elif isinstance(record, InteractionRecord):
             self._add_interaction(record)
 
@@ -177,6 +179,9 @@ class Merger:
         key = (record.source, record.external_id) if record.external_id else None
         if key is not None and (key in self.known_keys or key in self._new_keys):
             self.interactions_known += 1
+            found = self._find(record.person)  # counted, never changed by a known interaction
+            if isinstance(found, Draft) and not found.is_new:
+                self.named.add(id(found))
             return
         at = record.at if record.at.tzinfo is not None else record.at.replace(tzinfo=self.tz)
         item = Interaction(
@@ -197,6 +202,8 @@ class Merger:
         draft = self._resolve(record.person, record.where)
         if draft is None:
             return
+        if not draft.is_new:
+            self.named.add(id(draft))
         if key is None:
             # Without an external id (netpace's own export of hand-logged entries), an
             # identical entry on the same contact is the same entry. Counted, so two
@@ -218,10 +225,14 @@ class Merger:
                 result.contacts_added += 1
             elif draft.changed:
                 result.contacts_merged += 1
-            elif id(draft) in self.matched_by_contact_record:
+            elif id(draft) in self.named:
                 result.contacts_known += 1
         result.interactions_added = len(self.interactions)
         return result
+
+    def writes_anything(self) -> bool:
+        """Whether `apply` would change the database at all."""
+        return bool(self.interactions) or any(d.is_new or d.changed for d in self.drafts)
 
     def apply(self, store: Store, progress: Progress) -> None:
         """Write the plan: one transaction for the whole file."""

@@ -20,17 +20,13 @@ from .dialog import Dialog
 
 def check_target(text: str) -> tuple[Path | None, str]:
     """Where to write, or None and one sentence saying why not."""
-    shown = one_line(text)
     if not text.strip():
         return None, "Type where to write the file."
+    from ...exporters import target_problem
+
     path = Path(os.path.expanduser(text.strip()))
-    if path.is_dir():
-        return None, f"{shown} is a folder: add a file name."
-    if not path.parent.is_dir():
-        return None, f"There is no folder {one_line(str(path.parent))}."
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        return None, f"Can't write in {one_line(str(path.parent))}: permission denied."
-    return path, ""
+    problem = target_problem(path)
+    return (None, problem) if problem else (path, "")
 
 
 class Exported(Message):

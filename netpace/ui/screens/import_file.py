@@ -215,7 +215,7 @@ class ImportScreen(Dialog[Imported | None]):
         self._path = path
         self._set_state("running")
         self.query_one("#error").remove_class("-shown")
-        self.query_one("#stage", Static).update(Content("Taking a backup first…"))
+        self.query_one("#stage", Static).update(Content("Reading the file…"))
         self._import(self.format, path, me)
 
     def _set_state(self, state: str) -> None:
@@ -232,15 +232,24 @@ class ImportScreen(Dialog[Imported | None]):
         try:
             from ...importers import ImportOptions, import_file
             from ...store.backups import auto_backup
+            from ...store.errors import StoreError
 
-            def failed(error) -> None:  # the backup (or the store) failed: nothing was done
-                self.post_message(ImportFinished(None, f"{error} Nothing was imported."))
+            def failed(error) -> None:  # the store failed: nothing was done
+                self.post_message(ImportFinished(None, str(error)))
+
+            def backed_up():
+                """Once the file is read and brings something: the backup, then the write."""
+                self.post_message(ImportProgress("Taking a backup first…", 0, 0))
+                try:
+                    auto_backup(host.store, "import")
+                except StoreError as error:
+                    raise StoreError(f"{error} Nothing was imported.") from None
+                return host.store
 
             with host.store_work(failed):
                 now = host.now()
-                auto_backup(host.store, "import")
                 result = import_file(host.store, format, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
-                                     progress=ScreenProgress(self))
+                                     progress=ScreenProgress(self), before_write=backed_up)
                 self.post_message(ImportFinished(result.outcome, result.error, result.usage_error))
         except Exception as error:  # never a traceback: one sentence instead
             self.post_message(ImportFinished(
