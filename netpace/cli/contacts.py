@@ -174,21 +174,38 @@ def show(ctx, name, now_text, as_json) -> None:
 @click.option("--budget", type=click.IntRange(0, 1000), metavar="N",
               help="Check-ins and reconnects to show today (default: `netpace budget`).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--brief", is_flag=True,
+              help="One line for a shell prompt or a cron mail: '2 replies owed, 1 follow-up, 3 check-ins'.")
+@click.option("--notify", is_flag=True,
+              help="Also a desktop notification of that line, where notify-send exists (when there is something to do).")
 @click.pass_context
-def triage(ctx, now_text, show_all, budget, as_json) -> None:
+def triage(ctx, now_text, show_all, budget, as_json, brief, notify) -> None:
     """Today's queue: every reply owed and follow-up due, then the day's budget of
     check-ins and reconnects, strongest ties first. --all lists every active contact."""
     from ..domain.json_views import assessment_json
-    from ..domain.queue import todays_queue
-    from ..domain.wording import waiting_line
+    from ..domain.queue import actionable, todays_queue
+    from ..domain.wording import NOTHING_TODAY, brief_line, waiting_line
     from .views import triage_lines
 
+    if brief and as_json:
+        raise Problem("--brief and --json are two different outputs: give one.", EXIT_USAGE)
     now = now_option(now_text)
     summaries, budget = run(ctx, lambda store: (store.summaries(now, include_hidden=False),
                                                 budget if budget is not None else store.daily_budget()))
     waiting = 0
+    if show_all and (brief or notify):
+        queue = actionable(summaries, now.date())
+    else:
+        queue, waiting = todays_queue(summaries, now.date(), budget)
     if not show_all:
-        summaries, waiting = todays_queue(summaries, now.date(), budget)
+        summaries = queue
+    if notify and queue:
+        from .reminders import notify_desktop
+
+        notify_desktop(brief_line(queue))
+    if brief:
+        click.echo(brief_line(queue))
+        return
     if as_json:
         echo_json([assessment_json(s) for s in summaries])
         return
@@ -197,8 +214,8 @@ def triage(ctx, now_text, show_all, budget, as_json) -> None:
     elif show_all:
         click.echo("No active contacts.")
     elif not waiting:
-        click.echo("Nothing to do today: nobody is waiting on you.")
-    if waiting:
+        click.echo(NOTHING_TODAY)
+    if waiting and not show_all:
         click.echo(waiting_line(waiting, "`netpace triage --all`"))
 
 
