@@ -2,6 +2,7 @@
 over the interactions, whatever the sequence of writes, deletes, undos and imports."""
 
 import sqlite3
+from dataclasses import replace
 from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -52,6 +53,7 @@ moments = st.tuples(st.integers(0, 60 * 24 * 600), st.sampled_from(list(Directio
 operations = st.lists(
     st.one_of(
         st.tuples(st.just("log"), st.integers(0, 5), moments),
+        st.tuples(st.just("plan"), st.integers(0, 5), st.integers(-60 * 24 * 30, 60 * 24 * 30)),
         st.tuples(st.just("delete"), st.integers(0, 50)),
         st.just(("undo",)),
         st.tuples(st.just("import"), st.lists(st.tuples(st.integers(0, 5), moments), max_size=6)),
@@ -74,6 +76,9 @@ def test_totals_equal_a_fresh_aggregate_after_any_writes(tmp_path_factory, ops):
             if op[0] == "log" and ids:
                 minutes, direction, kind = op[2]
                 store.log(ids[op[1] % len(ids)], item(minutes, direction, kind), NOW)
+            elif op[0] == "plan" and ids:  # a meeting logged ahead (minutes < 0: still ahead)
+                meeting = replace(item(op[2], Direction.BOTH, Kind.MEETING), planned=True)
+                store.log(ids[op[1] % len(ids)], meeting, NOW)
             elif op[0] == "delete":
                 stored = [i for cid in ids for i in store.interactions(cid)]
                 if stored:
@@ -93,7 +98,7 @@ def test_totals_equal_a_fresh_aggregate_after_any_writes(tmp_path_factory, ops):
             elif op[0] == "add contact":
                 ids.append(store.add_contact(Contact(name="New"), NOW).id)
             assert kept(store) == fresh(store)
-        for now in (NOW, NOW - timedelta(days=200)):
+        for now in (NOW, NOW - timedelta(days=200), NOW + timedelta(days=45)):
             assert {s.contact.id: s.assessment for s in store.summaries(now)} == reference(store, now)
 
 

@@ -62,4 +62,5 @@ def interaction_json(item: Interaction) -> dict:
         "kind": item.kind.value,
         "note": item.note,
         "source": item.source,
+        "planned": item.planned,
     }

@@ -66,6 +66,7 @@ class Status(StrEnum):
 
 class Verdict(StrEnum):
     REPLY_OWED = "reply_owed"
+    CONFIRM = "confirm"  # a meeting logged ahead has passed: did it happen?
     FOLLOW_UP = "follow_up"
     CHECK_IN = "check_in"
     RECONNECT = "reconnect"  # a dormant tie worth reviving
@@ -83,7 +84,7 @@ class Zone(StrEnum):
     PUSHY = "pushy"
 
 
-ACTIONABLE = frozenset({Verdict.REPLY_OWED, Verdict.FOLLOW_UP, Verdict.CHECK_IN, Verdict.RECONNECT})
+ACTIONABLE = frozenset({Verdict.REPLY_OWED, Verdict.CONFIRM, Verdict.FOLLOW_UP, Verdict.CHECK_IN, Verdict.RECONNECT})
 # What today's queue shows only as many of as the daily budget allows (the rest of
 # ACTIONABLE is always shown).
 BUDGETED = frozenset({Verdict.CHECK_IN, Verdict.RECONNECT})
@@ -169,6 +170,9 @@ class Interaction:
     # A message in a group conversation: shown in each participant's timeline, but not a
     # message to any one of them, so the gauge and the verdict leave it out.
     group: bool = False
+    # A meeting or call logged ahead, not yet confirmed as done: it holds every nudge
+    # until it has passed, then asks whether it happened (see pressure/decide.py).
+    planned: bool = False
 
 
 class Reasons(Sequence[str]):

@@ -12,6 +12,7 @@ from .model import Assessment, ContactSummary, Verdict
 
 VERDICT_LABEL = {
     Verdict.REPLY_OWED: "reply owed",
+    Verdict.CONFIRM: "confirm",
     Verdict.FOLLOW_UP: "follow up",
     Verdict.CHECK_IN: "check in",
     Verdict.RECONNECT: "reconnect",
@@ -25,6 +26,7 @@ VERDICT_LABEL = {
 # What the next-date means, per verdict: "reply owed since Tue 24 Nov", "wait until ...".
 NEXT_WORD = {
     Verdict.REPLY_OWED: "since",
+    Verdict.CONFIRM: "since",
     Verdict.FOLLOW_UP: "due",
     Verdict.CHECK_IN: "due",
     Verdict.RECONNECT: "since",

@@ -7,10 +7,11 @@ Schema version 1:
                    "met_via", "met_on", "tags": [..], "notes", "keep_in_touch_days",
                    "status", "snoozed_until", "created_at", "updated_at"}, ...],
      "interactions": [{"contact_id", "at", "direction", "channel", "kind", "note",
-                       "source", "external_id", "group"}, ...]}
+                       "source", "external_id", "group", "planned"}, ...]}
 
 Times are UTC ISO 8601, dates YYYY-MM-DD, absent values null. `group` (true for a
-message in a group conversation) was added later; a missing one reads as false. `id` only links
+message in a group conversation) and `planned` (a meeting logged ahead, not yet confirmed)
+were added later; a missing one reads as false. `id` only links
 interactions to contacts inside one file. Readers must ignore keys they don't know;
 a change that old readers would misread raises the version.
 """
@@ -55,6 +56,7 @@ def interaction_dict(item: Interaction) -> dict:
         "source": item.source,
         "external_id": item.external_id,
         "group": item.group,
+        "planned": item.planned,
     }
 
 

@@ -193,6 +193,7 @@ class Merger:
             source=record.source,
             external_id=record.external_id,
             group=record.group,
+            planned=record.planned,
         )
         try:
             item = clean_interaction(item)

@@ -149,9 +149,9 @@ def _interaction(item, people: dict[object, Person], where: str) -> InteractionR
     external = item.get("external_id")
     if external is not None and not isinstance(external, str):
         raise _Bad("external_id should be text")
-    group = item.get("group", False)
-    if not isinstance(group, bool):
-        raise _Bad("group should be true or false")
+    group, planned = item.get("group", False), item.get("planned", False)
+    if not isinstance(group, bool) or not isinstance(planned, bool):
+        raise _Bad("group and planned should be true or false")
     return InteractionRecord(
         person=person,
         at=_moment(item, "at", required=True),
@@ -163,6 +163,7 @@ def _interaction(item, people: dict[object, Person], where: str) -> InteractionR
         source=_text(item, "source", "manual") or "manual",
         external_id=external,
         group=group,
+        planned=planned,
     )
 
 

@@ -58,6 +58,8 @@ class InteractionRecord:
     external_id: str | None = None
     # A message in a group conversation: in this person's timeline, not weighed.
     group: bool = False
+    # A meeting logged ahead (a future calendar event), not yet confirmed as done.
+    planned: bool = False
 
 
 @dataclass(frozen=True, slots=True)

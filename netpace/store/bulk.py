@@ -52,6 +52,7 @@ def bulk_add(store, people: Sequence[tuple[Contact, Sequence[Interaction]]], now
                     "external_id": item.external_id,
                     "created_at": stamp,
                     "in_group": item.group,
+                    "planned": item.planned,
                 }
                 for contact_id, (_, items) in zip(ids, batch)
                 for item in items

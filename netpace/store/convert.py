@@ -74,11 +74,12 @@ def contact_from_row(row, emails: tuple[str, ...]) -> Contact:
 
 INTERACTION_COLUMNS = (
     "id", "contact_id", "at", "direction", "channel", "kind", "note", "source", "external_id", "in_group",
+    "planned",
 )
 
 
 def interaction_from_tuple(values: tuple) -> Interaction:
-    id_, contact_id, at, direction, channel, kind, note, source, external_id, in_group = values
+    id_, contact_id, at, direction, channel, kind, note, source, external_id, in_group, planned = values
     return Interaction(
         id=id_,
         contact_id=contact_id,
@@ -90,4 +91,5 @@ def interaction_from_tuple(values: tuple) -> Interaction:
         source=source,
         external_id=external_id,
         group=bool(in_group),
+        planned=bool(planned),
     )

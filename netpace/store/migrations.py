@@ -78,8 +78,8 @@ MESSAGE_SOURCES = ("linkedin-messages", "linkedin-messages-2018", "mail")
 
 
 def _lifetime(db: pw.Database) -> None:
-    """What advice on long histories needs: a flag for messages in group conversations,
-    each contact's own pace in the totals, a table of settings (the daily budget), and
+    """What advice on long histories needs: a flag for messages in group conversations
+    and one for meetings logged ahead, each contact's own pace in the totals, a table of settings (the daily budget), and
     the kinds of imported messages read from their words (every one was imported as an
     update or a reply before, and nothing could change an interaction's kind, so none of
     these is a user's choice). Idempotent."""
@@ -92,10 +92,11 @@ def _lifetime(db: pw.Database) -> None:
     models = make_models(db)
     migrator = SchemaMigrator.from_database(db)
     have = {column.name for column in db.get_columns("interaction")}
-    if "in_group" not in have:
-        run(migrator.add_column("interaction", "in_group", models.interaction.in_group))
+    for name in ("in_group", "planned"):
+        if name not in have:
+            run(migrator.add_column("interaction", name, getattr(models.interaction, name)))
     have = {column.name for column in db.get_columns("contact_totals")}
-    for name in ("reply_seconds", "replies", "gap_days", "conversations"):
+    for name in ("reply_seconds", "replies", "gap_days", "conversations", "planned_at"):
         if name not in have:
             run(migrator.add_column("contact_totals", name, getattr(models.totals, name)))
     db.create_tables([models.setting], safe=True)
@@ -123,7 +124,8 @@ STEPS: tuple[Step, ...] = (
          _contact_standings),
     Step(6, "a score for each contact's place in the list, so the app reads only the rows it shows first",
          _standing_scores),
-    Step(7, "group messages, each contact's own pace, settings, and the kinds of imported messages", _lifetime),
+    Step(7, "group messages, meetings logged ahead, each contact's own pace, settings, and the kinds of "
+         "imported messages", _lifetime),
 )
 
 

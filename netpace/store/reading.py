@@ -8,11 +8,12 @@ profile at 200,000 interactions.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 
 import peewee as pw
 
 from ..domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia, Pace, Status
-from ..domain.pressure import WINDOW_DAYS, History, Moment, digest
+from ..domain.pressure import EMPTY_HISTORY, WINDOW_DAYS, History, Moment, digest, planned_moments
 from .convert import tags_from_db, to_db_time
 from .totals import COLUMNS as TOTALS_COLUMNS
 from .totals import weighed
@@ -49,11 +50,12 @@ def _rows(store, query) -> list[tuple]:
 
 def interaction_columns(store) -> list:
     i = store.m.interaction
-    return [i.id, i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.in_group]
+    return [i.id, i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.in_group,
+            i.planned]
 
 
 def to_interaction(row: tuple) -> Interaction:
-    id_, contact_id, at, direction, channel, kind, note, source, external_id, in_group = row
+    id_, contact_id, at, direction, channel, kind, note, source, external_id, in_group, planned = row
     return Interaction(
         at=_time(at),
         direction=_DIRECTION[direction],
@@ -65,6 +67,7 @@ def to_interaction(row: tuple) -> Interaction:
         source=source,
         external_id=external_id,
         group=bool(in_group),
+        planned=bool(planned),
     )
 
 
@@ -200,7 +203,7 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
                 items, row[1], row[2], row[3], row[4], row[5], row[6],
                 _time(row[9]) if row[9] else None, _time(row[10]) if row[10] else None,
                 _time(row[7]) if row[7] else None, _time(row[11]) if row[11] else None,
-                new_pace(Pace, row[12:16]),
+                new_pace(Pace, row[13:17]), None, _time(row[12]) if row[12] else None,
             ))
     result.update(full_histories(store, stale, now))
     return result, later
@@ -208,7 +211,8 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
 
 def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
     """The `History` at `now` of each of these contacts that has interactions, read in
-    full up to `now` (not from the totals table) and trimmed to what the engine reads."""
+    full up to `now` (not from the totals table) and trimmed to what the engine reads,
+    with the meetings logged ahead (after `now` too)."""
     i = store.m.interaction
     cutoff = to_db_time(now)
     window = _time(to_db_time(now - timedelta(days=WINDOW_DAYS)))
@@ -227,7 +231,22 @@ def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
             else:
                 lower_at = min(answers[-1], window)
             result[contact_id] = full._replace(items=tuple(item for item in full.items if item.at >= lower_at))
+        planned = i.select(i.contact, i.at).where(i.contact.in_(chunk) & (i.planned == True)  # noqa: E712
+                                                  & weighed(store.m))
+        moments: dict[int, list] = {}
+        for contact_id, at in _rows(store, planned):
+            moments.setdefault(contact_id, []).append(_Planned(_time(at)))
+        for contact_id, found in moments.items():
+            upcoming, passed = planned_moments(found, now)
+            result[contact_id] = result.get(contact_id, EMPTY_HISTORY)._replace(planned=upcoming, unconfirmed=passed)
     return result
+
+
+class _Planned(NamedTuple):
+    """A meeting logged ahead, as `planned_moments` reads it."""
+
+    at: datetime
+    planned: bool = True
 
 
 def with_later_interactions(store, ids: list[int], now: datetime) -> set[int]:

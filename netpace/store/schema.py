@@ -73,6 +73,8 @@ def make_models(db: pw.Database) -> Models:
         created_at = pw.DateTimeField()
         # A message in a group conversation (see Interaction.group): not weighed.
         in_group = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
+        # Logged ahead and not yet confirmed as done (see Interaction.planned).
+        planned = pw.BooleanField(default=False, constraints=[pw.SQL("DEFAULT FALSE")])
 
         class Meta:
             table_name = "interaction"
@@ -104,6 +106,7 @@ def make_models(db: pw.Database) -> Models:
         replies = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
         gap_days = pw.FloatField(null=True)
         conversations = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
+        planned_at = pw.DateTimeField(null=True)  # the first meeting logged ahead, not yet confirmed
 
         class Meta:
             table_name = "contact_totals"

@@ -448,6 +448,7 @@ class Store:
                 external_id=item.external_id,
                 created_at=to_db_time(now),
                 in_group=item.group,
+                planned=item.planned,
             )
             totals.refresh(self.m, [contact_id])
             self._touch(contact_id, now)
@@ -481,9 +482,10 @@ class Store:
         return interaction_from_tuple(values)
 
     def update_interaction(self, item: Interaction, now: datetime) -> tuple[Interaction, Interaction]:
-        """Rewrite a stored interaction (when, which way, channel, kind, note); returns
-        (before, after), so the caller can undo. Its source and external id stay, so a
-        later import of the same file recognises it and never overwrites the change."""
+        """Rewrite a stored interaction (when, which way, channel, kind, note, whether it is
+        a meeting logged ahead); returns (before, after), so the caller can undo. Its source
+        and external id stay, so a later import of the same file recognises it and never
+        overwrites the change."""
         if item.id is None:
             raise ValueError("update_interaction needs a stored interaction")
         item = self._clean_interaction(item)
@@ -495,12 +497,19 @@ class Store:
                 channel=item.channel.value,
                 kind=item.kind.value,
                 note=item.note,
+                planned=item.planned,
             ).where(self.m.interaction.id == item.id).execute()
             totals.refresh(self.m, [before.contact_id])
             self._touch(before.contact_id, now)
         after = replace(before, at=item.at, direction=item.direction, channel=item.channel, kind=item.kind,
-                        note=item.note)
+                        note=item.note, planned=item.planned)
         return before, after
+
+    def confirm_meeting(self, interaction_id: int, now: datetime) -> tuple[Interaction, Interaction]:
+        """A meeting logged ahead happened: it stops being planned (before, after). Moved:
+        `update_interaction` with the new time; cancelled: `delete_interaction`."""
+        item = self.interaction(interaction_id)
+        return self.update_interaction(replace(item, planned=False), now)
 
     def restore_interaction(self, item: Interaction, now: datetime) -> Interaction:
         """Undo a delete: put the interaction back, with its old id unless another
@@ -521,6 +530,7 @@ class Store:
                 external_id=item.external_id,
                 created_at=to_db_time(now),
                 in_group=item.group,
+                planned=item.planned,
             ).execute()
             totals.refresh(self.m, [item.contact_id])
             self._touch(item.contact_id, now)
@@ -568,7 +578,7 @@ class Store:
         created = to_db_time(now)
         i = self.m.interaction
         fields = [i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.created_at,
-                  i.in_group]
+                  i.in_group, i.planned]
         rows: list[tuple] = []
         touched: set[int] = set()
         for item in items:
@@ -578,7 +588,7 @@ class Store:
             rows.append(
                 (
                     item.contact_id, to_db_time(item.at), item.direction.value, item.channel.value,
-                    item.kind.value, item.note, item.source, item.external_id, created, item.group,
+                    item.kind.value, item.note, item.source, item.external_id, created, item.group, item.planned,
                 )
             )
             touched.add(item.contact_id)

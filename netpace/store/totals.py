@@ -27,14 +27,14 @@ from .schema import Models
 
 # Contacts per refresh statement: IN lists stay under SQLite's oldest limit of 999.
 CHUNK = 500
-# Rows per INSERT: 16 columns each stays under SQLite's oldest limit of 999 variables.
-_INSERT_ROWS = 60
+# Rows per INSERT: 17 columns each stays under SQLite's oldest limit of 999 variables.
+_INSERT_ROWS = 55
 
 # The table's columns: those `aggregate` computes in SQL, in its order, then the pace
 # (domain.pace.measure), computed here over each contact's interactions.
 AGGREGATED = (
     "contact", "total", "sent", "received", "together", "asks", "gives",
-    "first_at", "last_at", "first_meeting", "last_not_meeting", "last_answer",
+    "first_at", "last_at", "first_meeting", "last_not_meeting", "last_answer", "planned_at",
 )
 PACE = ("reply_seconds", "replies", "gap_days", "conversations")
 COLUMNS = AGGREGATED + PACE
@@ -72,6 +72,7 @@ def aggregate(models: Models, cutoff: datetime | None = None, ids: Iterable[int]
         pw.fn.MIN(_when(both, i.at)),
         pw.fn.MAX(_when(i.direction != "both", i.at)),
         pw.fn.MAX(_when(i.direction != "out", i.at)),
+        pw.fn.MIN(_when(i.planned == True, i.at)),  # noqa: E712  (SQL, not Python)
     ).where(weighed(models))
     if cutoff is not None:
         query = query.where(i.at <= cutoff)

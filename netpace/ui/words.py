@@ -24,6 +24,7 @@ MET_WORDS = decide.MET_WORDS
 # defines these classes: contact-list--wait, pressure-gauge--wait, ...).
 VERDICT_STYLE = {
     Verdict.REPLY_OWED: "urgent",
+    Verdict.CONFIRM: "urgent",
     Verdict.FOLLOW_UP: "due",
     Verdict.CHECK_IN: "due",
     Verdict.RECONNECT: "due",

@@ -11,13 +11,24 @@ Every number lives in `thresholds`; nothing here reads the clock or does I/O.
 """
 
 from .engine import assess, assess_histories, assess_history
-from .history import EMPTY_HISTORY, GIVING, WINDOW_DAYS, History, Item, Moment, digest, logged_order, ordered
+from .history import (
+    EMPTY_HISTORY,
+    GIVING,
+    WINDOW_DAYS,
+    History,
+    Item,
+    Moment,
+    digest,
+    logged_order,
+    ordered,
+    planned_moments,
+)
 from .load import kind_weight, pressure_of, zone_of
 from .order import TRIAGE_RANK, triage_key
 from .standing import Standing, standing, standing_at
 
 __all__ = [
     "EMPTY_HISTORY", "GIVING", "TRIAGE_RANK", "WINDOW_DAYS", "History", "Item", "Moment", "Standing",
-    "assess", "assess_histories", "assess_history", "digest", "logged_order", "kind_weight", "ordered",
+    "assess", "assess_histories", "assess_history", "digest", "logged_order", "kind_weight", "ordered", "planned_moments",
     "pressure_of", "standing", "standing_at", "triage_key", "zone_of",
 ]

@@ -1,5 +1,7 @@
 """The verdict: what to do next about a contact, and from when. First match wins:
 
+0. a meeting logged ahead: while it is ahead, wait for it (only a reply owed stands);
+   once its day is over, confirm whether it happened;
 1. their message is the last: reply owed; once it has lapsed, reconnect (a tie worth
    reviving) or dormant;
 2. your messages wait for an answer: wait, follow up, back off; long past the one
@@ -80,6 +82,19 @@ def windows(history: History) -> tuple[int, int]:
 
 
 def decide(contact: Contact, history: History, now: datetime, today: date, start: int) -> Decision:
+    """A meeting logged ahead comes first: once its day is over, ask whether it happened;
+    while it is ahead, nothing needs sending before it (an answer you owe aside)."""
+    passed = history.unconfirmed
+    if passed is not None and today > local_date(passed, now):
+        return (Verdict.CONFIRM, local_date(passed, now) + timedelta(days=1), reasons.confirm, (passed,))
+    decision = _decide(contact, history, now, today, start)
+    upcoming = history.planned
+    if upcoming is not None and decision[0] != Verdict.REPLY_OWED:
+        return (Verdict.WAIT, local_date(upcoming, now), reasons.planned, (upcoming,))
+    return decision
+
+
+def _decide(contact: Contact, history: History, now: datetime, today: date, start: int) -> Decision:
     items = history.items
     if items:
         last = items[-1]

@@ -146,15 +146,19 @@ def time_limits(contact: Contact, history: History, now: datetime, until: float)
                                     history.last_answer, now)
     if label_change < math.inf:
         until = min(until, label_change - MARGIN)
+    if history.planned is not None:  # the meeting logged ahead starts: no longer ahead
+        until = min(until, history.planned.timestamp() - MARGIN)
     return until
 
 
 def decision_days(contact: Contact, history: History, now: datetime) -> list[date]:
     """Every day the decision compares today with: when a run of messages gets its
     follow-up, runs out or is let go, when a meeting comes due or goes quiet, when a
-    keep-in-touch cadence comes round."""
+    keep-in-touch cadence comes round, the day after a meeting logged ahead."""
     items = history.items
     days: list[date] = []
+    if history.unconfirmed is not None:
+        days.append(local_date(history.unconfirmed, now) + timedelta(days=1))
     if items:
         last_day = local_date(items[-1].at, now)
         first, second = windows(history)

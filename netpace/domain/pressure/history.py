@@ -52,6 +52,8 @@ class History(NamedTuple):
     first_at: datetime | None = None  # the first interaction of all
     last_answer: datetime | None = None  # the last message of theirs or meeting
     pace: Pace = NO_PACE
+    planned: datetime | None = None  # the next meeting logged ahead, after `now`
+    unconfirmed: datetime | None = None  # the first one logged ahead that has passed, not yet confirmed
 
 
 EMPTY_HISTORY = History((), 0, 0, 0, 0, 0, 0, None, None)
@@ -77,12 +79,26 @@ def ordered(interactions: Iterable[Item], now: datetime) -> list[Item]:
     return sorted((i for i in interactions if i.at <= now and counts(i)), key=logged_order)
 
 
+def planned_moments(interactions: Iterable[Item], now: datetime) -> tuple[datetime | None, datetime | None]:
+    """(the next meeting logged ahead after `now`, the first one that has passed unconfirmed)."""
+    upcoming = passed = None
+    for item in interactions:
+        if getattr(item, "planned", False) and counts(item):
+            if item.at > now:
+                upcoming = item.at if upcoming is None else min(upcoming, item.at)
+            else:
+                passed = item.at if passed is None else min(passed, item.at)
+    return upcoming, passed
+
+
 def digest(interactions: Iterable[Interaction], now: datetime) -> History:
+    interactions = tuple(interactions)
     items = ordered(interactions, now)
     outs = [i for i in items if i.direction == Direction.OUT]
     meetings = [i.at for i in items if i.direction == Direction.BOTH]
     talk = [i.at for i in items if i.direction != Direction.BOTH]
     answers = [i.at for i in items if i.direction != Direction.OUT]
+    upcoming, passed = planned_moments(interactions, now)
     return History(
         items=tuple(items),
         total=len(items),
@@ -96,4 +112,6 @@ def digest(interactions: Iterable[Interaction], now: datetime) -> History:
         first_at=items[0].at if items else None,
         last_answer=max(answers) if answers else None,
         pace=measure(items),
+        planned=upcoming,
+        unconfirmed=passed,
     )

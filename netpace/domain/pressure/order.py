@@ -9,14 +9,15 @@ from ..model import Verdict
 
 TRIAGE_RANK: dict[Verdict, int] = {
     Verdict.REPLY_OWED: 0,
-    Verdict.FOLLOW_UP: 1,
-    Verdict.CHECK_IN: 2,
-    Verdict.RECONNECT: 3,
-    Verdict.WAIT: 4,
-    Verdict.BACK_OFF: 5,
-    Verdict.OK: 6,
-    Verdict.DORMANT: 7,
-    Verdict.LET_GO: 8,
+    Verdict.CONFIRM: 1,
+    Verdict.FOLLOW_UP: 2,
+    Verdict.CHECK_IN: 3,
+    Verdict.RECONNECT: 4,
+    Verdict.WAIT: 5,
+    Verdict.BACK_OFF: 6,
+    Verdict.OK: 7,
+    Verdict.DORMANT: 8,
+    Verdict.LET_GO: 9,
 }
 
 

@@ -71,6 +71,19 @@ def pace_words(history: History, window: int) -> str:
             f"({history.pace.replies} replies), so give it {days_text(window)}.")
 
 
+# -- a meeting logged ahead ----------------------------------------------------------------
+
+def planned(values, history, now, today, start) -> list[str]:
+    at = values[0].astimezone(now.tzinfo)
+    return [f"Meeting planned {day_label(at.date(), today)} {at:%H:%M}: nothing to send before it."]
+
+
+def confirm(values, history, now, today, start) -> list[str]:
+    at = values[0].astimezone(now.tzinfo)
+    return [f"Your meeting {day_label(at.date(), today)} {at:%H:%M} has passed: did it happen, was it moved, "
+            "or cancelled?"]
+
+
 # -- their message is the last ------------------------------------------------------------
 
 def reply_owed(values, history, now, today, start) -> list[str]:
