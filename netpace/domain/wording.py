@@ -55,6 +55,7 @@ def waiting_line(waiting: int, how: str) -> str:
 # Today's queue counted in one line (`netpace triage --brief`): (verdict, one, many).
 BRIEF_WORDS = (
     (Verdict.REPLY_OWED, "reply owed", "replies owed"),
+    (Verdict.CONFIRM, "meeting to confirm", "meetings to confirm"),
     (Verdict.FOLLOW_UP, "follow-up", "follow-ups"),
     (Verdict.CHECK_IN, "check-in", "check-ins"),
     (Verdict.RECONNECT, "reconnect", "reconnects"),

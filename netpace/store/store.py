@@ -272,6 +272,7 @@ class Store:
                 contact=contact_id, at=to_db_time(item.at), direction=item.direction.value,
                 channel=item.channel.value, kind=item.kind.value, note=item.note, source=item.source,
                 external_id=item.external_id, created_at=to_db_time(now), in_group=item.group,
+                planned=item.planned,
             ).execute()
         totals.refresh(self.m, [contact_id])
 
