@@ -1,7 +1,8 @@
 """A believable demo network, built around a given `now`, the same every time.
 
 Scripted people cover every verdict and zone (including a markup-like name and one in a
-non-Latin script); a seeded filler adds ordinary histories around them.
+non-Latin script, a meeting logged ahead and one that passed unconfirmed); a seeded
+filler adds ordinary histories around them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class Person:
     tags: tuple[str, ...] = ()
     cadence: int | None = None
     notes: str = ""
+    # Meetings logged ahead, not yet confirmed: (days ago, negative for days ahead; channel; note).
+    planned: tuple[tuple[float, Channel, str], ...] = ()
 
 
 CAST: tuple[Person, ...] = (
@@ -98,7 +101,7 @@ CAST: tuple[Person, ...] = (
         (38, I, E, Kind.REPLY, "Thanks!"),
         (25, O, E, Kind.ASK, "Asked for a referral to their infra team"),
         (10, O, E, Kind.FOLLOW_UP, "Gentle nudge on the referral"),
-    ), tags=("ml",)),
+    ), tags=("ml",), planned=((2, V, "Call about the referral"),)),  # passed: did it happen?
     Person("Hannah Fischer", "Stadtwerke Digital", "Team Lead", MetVia.EVENT, 0, (
         (0.15, B, P, Kind.MEETING, "Women in Tech evening: talked about their new platform team"),
     ), tags=("platform",)),
@@ -109,7 +112,7 @@ CAST: tuple[Person, ...] = (
     Person("Freya Lindqvist", "Polar Games", "Studio Director", MetVia.ONLINE, None, (
         (9, I, L, Kind.INTRO, "Saw my talk, said hello"),
         (8, O, L, Kind.REPLY, "Thanked her, asked about the studio"),
-    )),
+    ), planned=((-3.25, V, "Video call: a tour of the studio's tools team"),)),  # ahead
     # -- back off
     Person("[bold]Bob[/] Marsh", "[red]Evil Corp[/red]", "Growth Hacker", MetVia.COLD, None, (
         (10, O, E, Kind.ASK, "Asked for a referral"),
@@ -311,6 +314,9 @@ def write_demo(store, now: datetime) -> int:
                     Interaction(at=_at(now, days_ago), direction=direction, channel=channel, kind=kind, note=note),
                     now,
                 )
+            for days_ago, channel, note in person.planned:
+                store.log(contact.id, Interaction(at=_at(now, days_ago), direction=B, channel=channel,
+                                                  kind=Kind.MEETING, note=note, planned=True), now)
     return len(people)
 
 
