@@ -54,31 +54,25 @@ def warn_same_name(contact, namesakes) -> None:
 @direction_options
 @click.option("--channel", type=click.Choice([c.value for c in Channel]), help="Default: your usual channel with them, else email.")
 @click.option("--kind", type=click.Choice([k.value for k in Kind]), help="Default: guessed from the history.")
-@click.option("--at", "at_text", metavar="WHEN", help="When it happened (default: now).")
+@click.option("--at", "at_text", metavar="WHEN",
+              help="When it happened (default: now); for --both a time ahead plans it (tue 15:00, in 3d).")
 @click.option("--note", default="", help="What it was about.")
 @click.pass_context
 def log(ctx, name, direction, channel, kind, at_text, note) -> None:
-    """Log an interaction with NAME: --out, --in or --both."""
+    """Log an interaction with NAME: --out, --in or --both. A meeting or call ahead
+    (--both with a future --at) is planned: it holds every nudge until it has passed."""
     from ..clock import local_now
     from ..domain.defaults import default_channel, default_kind
     from ..domain.humanize import day_label
     from ..domain.model import Interaction
-    from ..domain.when import ACCEPTED_FORMS, WhenError, parse_when
     from ..domain.wording import VERDICT_LABEL, next_text
     from ..domain.summary import summarize
 
     if direction is None:
         raise Problem("Say which way it went: --out, --in or --both.", EXIT_USAGE)
     now = local_now()
-    at = now
-    if at_text is not None:
-        try:
-            at = parse_when(at_text, now)
-        except WhenError:
-            raise Problem(f"--at {at_text!r} is not a time netpace understands.", EXIT_USAGE,
-                          (f"Use {ACCEPTED_FORMS}.",)) from None
-        if at > now.add(minutes=1):
-            raise Problem(f"--at {at_text!r} is in the future; log what has happened.", EXIT_USAGE)
+    at = now if at_text is None else at_option(at_text, now)
+    planned = ahead_or_problem(direction, at, now, at_text)
 
     def action(store):
         contact = store.resolve(name)
@@ -90,6 +84,7 @@ def log(ctx, name, direction, channel, kind, at_text, note) -> None:
             channel=Channel(channel) if channel else default_channel(history),
             kind=Kind(kind) if kind else default_kind(Direction(direction), history, at),
             note=note,
+            planned=planned,
         )
         saved = store.log(contact.id, item, now)
         after = summarize(contact, history + [saved], now).assessment
@@ -97,12 +92,32 @@ def log(ctx, name, direction, channel, kind, at_text, note) -> None:
 
     contact, saved, before, after = run(ctx, action)
     when = saved.at.astimezone(now.tzinfo)
-    click.echo(
-        f"Logged {saved.direction.value} {saved.channel.value} {saved.kind.value} with {contact.name}, "
-        f"{day_label(when.date(), now.date())} {when:%H:%M}."
-    )
+    what = (f"Planned {saved.channel.value} {saved.kind.value}" if saved.planned
+            else f"Logged {saved.direction.value} {saved.channel.value} {saved.kind.value}")
+    click.echo(f"{what} with {contact.name}, {day_label(when.date(), now.date())} {when:%H:%M}.")
     change = f"pressure {before.pressure} -> {after.pressure} ({after.zone.value})"
     click.echo(f"{change}; {VERDICT_LABEL[after.verdict]} {next_text(after, now.date())}".rstrip())
+
+
+def at_option(text: str, now):
+    """The time of `--at WHEN`, or a Problem (exit 2) listing the forms."""
+    from ..domain.when import ACCEPTED_FORMS, WhenError, parse_when
+
+    try:
+        return parse_when(text, now)
+    except WhenError:
+        raise Problem(f"--at {text!r} is not a time netpace understands.", EXIT_USAGE,
+                      (f"Use {ACCEPTED_FORMS}.",)) from None
+
+
+def ahead_or_problem(direction, at, now, at_text) -> bool:
+    """Whether this is a meeting logged ahead; a message in the future is a Problem."""
+    from ..domain.validation import InvalidInput, logged_ahead
+
+    try:
+        return logged_ahead(direction, at, now)
+    except InvalidInput as error:
+        raise Problem(f"--at {at_text!r} is in the future. {error}", EXIT_USAGE) from None
 
 
 def _matches(contact, query: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Iterable, Sequence
 
 from .identity import email_key, name_key, normalize_linkedin
@@ -188,3 +189,18 @@ def clean_interaction(item: Interaction) -> Interaction:
             allowed = ", ".join(k.value for k in kind)
             raise InvalidInput(f"{raw!r} is not a {field} netpace knows; use one of {allowed}.") from None
     return replace(item, note=note, **values)
+
+
+# A time typed as "now" may land a moment after the clock read by the check.
+AHEAD_GRACE = timedelta(minutes=1)
+MESSAGE_AHEAD = "A message can't be in the future: only a meeting or call (both ways) can be planned ahead."
+
+
+def logged_ahead(direction: Direction, at: datetime, now: datetime) -> bool:
+    """Whether an interaction at `at` is a meeting logged ahead (planned); InvalidInput
+    for a message in the future (you can only plan to meet, not that they will write)."""
+    if at <= now + AHEAD_GRACE:
+        return False
+    if Direction(direction) != Direction.BOTH:
+        raise InvalidInput(MESSAGE_AHEAD, "at")
+    return True
