@@ -52,12 +52,12 @@ def contact_options(*, editing: bool):
 def met_on_day(text: str | None, now):
     if text is None:
         return None
-    from ..domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
+    from ..domain.when import ACCEPTED_PAST_DATE_FORMS, WhenError, parse_day
 
     try:
         day = parse_day(text, now)
     except WhenError:
-        raise Problem(f"--met-on {text!r} is not a date.", EXIT_USAGE, (f"Use {ACCEPTED_DATE_FORMS}.",)) from None
+        raise Problem(f"--met-on {text!r} is not a date.", EXIT_USAGE, (f"Use {ACCEPTED_PAST_DATE_FORMS}.",)) from None
     if day > now.date():
         raise Problem(f"--met-on {text!r} is in the future.", EXIT_USAGE)
     return day

@@ -101,13 +101,13 @@ def snooze(ctx, name, until_text) -> None:
     from ..clock import local_now
     from ..domain.humanize import day_label
     from ..domain.model import Status
-    from ..domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
+    from ..domain.when import ACCEPTED_FUTURE_DATE_FORMS, WhenError, parse_day
 
     now = local_now()
     try:
         until = parse_day(until_text, now)
     except WhenError:
-        raise Problem(f"--until {until_text!r} is not a date.", EXIT_USAGE, (f"Use {ACCEPTED_DATE_FORMS}.",)) from None
+        raise Problem(f"--until {until_text!r} is not a date.", EXIT_USAGE, (f"Use {ACCEPTED_FUTURE_DATE_FORMS}.",)) from None
     if until <= now.date():
         raise Problem(f"--until {until_text!r} is not after today: snooze until a later day.", EXIT_USAGE)
     saved = run(ctx, lambda store: store.set_status(store.resolve(name).id, Status.SNOOZED, until, now))

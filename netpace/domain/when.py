@@ -16,9 +16,6 @@ ACCEPTED_FORMS = (
     "a weekday or day with a time (tue 15:00, last fri, yesterday 18:30, 15:00), "
     "or an amount ago or ahead (90m ago, 3d ago, 2w ago, in 3d)"
 )
-ACCEPTED_DATE_FORMS = (
-    "an ISO date (2026-11-20), today, yesterday, tomorrow, a weekday (fri, last fri), 3d ago, 2w ago, in 3d, in 2w"
-)
 # For a day that has been (met on): only the forms that can name one.
 ACCEPTED_PAST_DATE_FORMS = "an ISO date (2026-11-20), today, yesterday, a weekday (last fri), 3d ago, 2w ago"
 # For a day to come (snooze until).

@@ -672,7 +672,7 @@ class Store:
                 ContactSummary(contact, assessment, channels.get(contact.id))
                 for (contact, _), assessment in zip(pairs, assess_histories(pairs, now, network.decisions))
             ]
-            result.sort(key=_triage_order)
+            result.sort(key=urgency_order)
         return result
 
     def summary(self, contact_id: int, now: datetime) -> ContactSummary:
@@ -698,7 +698,8 @@ class Merged:
     moved: tuple[int, ...]
 
 
-def _triage_order(summary: ContactSummary) -> tuple:
+def urgency_order(summary: ContactSummary) -> tuple:
+    """The list's order, most urgent first (pressure.triage_key, then the id)."""
     a = summary.assessment
     return (*triage_key(a.verdict, a.next_on, a.pressure, summary.contact.name), summary.contact.id)
 

@@ -1,5 +1,5 @@
-"""Who the selected contact is: name, role and company, how you met, tags, how strong
-the tie is and their own pace."""
+"""Who the selected contact is: name, role and company, how to reach them (e-mail, phone,
+LinkedIn), how you met, tags, how strong the tie is, their own pace, and your notes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from textual.widget import Widget
 
 from ...domain.model import Assessment, Contact, TieLabel
 from ...domain.text import one_line
-from ..words import met_words, pace_words, role_words, status_words, tie_label
+from ..words import met_words, pace_words, reach_words, role_words, status_words, tie_label
+
+NOTE_LINES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,8 @@ class ContactHeader(Widget):
         "contact-header--tag",
         "contact-header--status",
         "contact-header--tie",
+        "contact-header--reach",
+        "contact-header--notes",
     }
 
     DEFAULT_CSS = """
@@ -40,6 +44,8 @@ class ContactHeader(Widget):
     ContactHeader > .contact-header--tag { color: $secondary; }
     ContactHeader > .contact-header--status { color: $warning; text-style: italic; }
     ContactHeader > .contact-header--tie { color: $secondary; }
+    ContactHeader > .contact-header--reach { color: $foreground; }
+    ContactHeader > .contact-header--notes { color: $foreground; text-style: italic; }
     """
 
     card: reactive[Card | None] = reactive(None, layout=True)
@@ -75,7 +81,23 @@ class ContactHeader(Widget):
             facts.append(Content(" ").join(tags))
         if facts:
             lines.append(Content(" · ").join(facts))
+        reach = reach_words(c)
+        if reach:
+            lines.append(Content.styled(reach, self._style("reach")))
         pace = pace_words(a, c) if a is not None else ""
         if pace:
             lines.append(Content.styled(pace, muted))
+        width = max(20, self.content_region.width or self.size.width or 60)
+        lines.extend(self._notes(c.notes, width))
         return Content("\n").join(lines)
+
+    def _notes(self, notes: str, width: int) -> list[Content]:
+        """The notes' first NOTE_LINES lines, an ellipsis if there is more (e edits them)."""
+        text = one_line(notes[: width * NOTE_LINES * 2])
+        if not text:
+            return []
+        wrapped = Content.styled(f"Notes: {text}", self._style("notes")).wrap(width - 1)
+        if len(wrapped) > NOTE_LINES or len(text) < len(one_line(notes)):
+            wrapped = wrapped[:NOTE_LINES]
+            wrapped[-1] = Content.assemble(wrapped[-1], ("…", self._style("notes")))
+        return wrapped
