@@ -55,7 +55,7 @@ class ExportScreen(Dialog[Path | None]):
                 yield Choice([(f.name, f.name) for f in EXPORT_FORMATS], self.format,
                              hint={f.name: f.hint for f in EXPORT_FORMATS}, id="f-format")
                 yield Label("Write to")
-                yield Input(placeholder=f"~/netpace{EXPORTS[self.format].suffix}", id="f-path")
+                yield Input(placeholder=EXPORTS[self.format].placeholder, id="f-path")
             yield Static("", id="error")
             yield Static(Content("enter writes the file (readable by you only) · escape cancels"), id="hint")
 
@@ -65,7 +65,7 @@ class ExportScreen(Dialog[Path | None]):
 
     def _retitle(self) -> None:
         self.query_one("#title", Static).update(Content(f"Export: {self.format}"))
-        self.query_one("#f-path", Input).placeholder = f"~/netpace{EXPORTS[self.format].suffix}"
+        self.query_one("#f-path", Input).placeholder = EXPORTS[self.format].placeholder
 
     @on(Choice.Changed, "#f-format")
     def _format_changed(self, event: Choice.Changed) -> None:

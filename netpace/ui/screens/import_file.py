@@ -146,7 +146,7 @@ class ImportScreen(Dialog[Imported | None]):
             yield Static(Content("Import"), id="title")
             with Grid(id="fields"):
                 yield Label("File")
-                yield Input(placeholder="~/Downloads/Connections.csv", id="f-path")
+                yield Input(placeholder=IMPORTS[self.format].placeholder, id="f-path")
                 yield Label("Format")
                 yield Choice([(f.name, f.label) for f in IMPORT_FORMATS], self.format, id="f-format")
                 yield Label("You are", id="me-label")
@@ -177,10 +177,7 @@ class ImportScreen(Dialog[Imported | None]):
         me = self.query_one("#f-me", Input)
         me.display = hint is not None
         me.placeholder = hint or ""
-        self.query_one("#f-path", Input).placeholder = (
-            "~/Mail/sent (the folder holding cur/ and new/)" if format.folder
-            else "~/Downloads/Connections.csv"
-        )
+        self.query_one("#f-path", Input).placeholder = format.placeholder
 
     def _fail(self, text: str, field: str | None) -> None:
         error = self.query_one("#error", Static)
