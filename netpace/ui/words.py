@@ -93,6 +93,17 @@ def short_day(d: date | None, today: date) -> str:
     return relative_day(d, today)
 
 
+def tiny_day(d: date | None, today: date) -> str:
+    """For the narrowest column (6 cells): 'today', '3 Dec', 'Feb 27' in another year."""
+    if d is None:
+        return ""
+    if d == today:
+        return "today"
+    if d.year != today.year:
+        return f"{d:%b} {d:%y}"
+    return f"{d.day} {d:%b}"
+
+
 def status_words(contact: Contact, today: date) -> str:
     if contact.status == Status.ARCHIVED:
         return "archived"
@@ -206,7 +217,7 @@ def planned_words(item: Interaction, now: datetime) -> str:
     unconfirmed, '' for everything else."""
     if not item.planned:
         return ""
-    return "planned" if item.at > now else "planned: did it happen? (m)"
+    return "planned" if item.at > now else "planned, did it happen? m"
 
 
 def change_words(before: Assessment | None, after: Assessment, today: date) -> str:

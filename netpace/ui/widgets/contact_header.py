@@ -88,6 +88,9 @@ class ContactHeader(Widget):
         if pace:
             lines.append(Content.styled(pace, muted))
         width = max(20, self.content_region.width or self.size.width or 60)
+        # One line each, cut to fit (a narrow pane keeps its room for the gauge and the
+        # timeline); the notes get up to NOTE_LINES.
+        lines = [line.truncate(width, ellipsis=True) if line.cell_length > width else line for line in lines]
         lines.extend(self._notes(c.notes, width))
         return Content("\n").join(lines)
 

@@ -155,7 +155,8 @@ class Timeline(ScrollView, can_focus=True):
             if self.newest_first and entry.silence_after:
                 lines.append((None, SILENCE, entry.silence_after))
             lines.append((index, ITEM, ""))
-            lines.extend((index, kind, text) for kind, text in note_lines(entry.item.note, width - NOTE_INDENT))
+            # One cell spare: the scrollbar may come with the lines added.
+            lines.extend((index, kind, text) for kind, text in note_lines(entry.item.note, width - NOTE_INDENT - 1))
             if not self.newest_first and entry.silence_after:
                 lines.append((None, SILENCE, entry.silence_after))
         self._lines = lines
@@ -219,25 +220,30 @@ class Timeline(ScrollView, can_focus=True):
         arrow = f"  {ARROW[item.direction]:<4}"
         meta = f"{label(item.kind.value)} · {label(item.channel.value)}"
         planned = planned_words(item, self._now)
-        if planned and cell_len(meta) + cell_len(planned) + 3 < width - cell_len(arrow) - 12:
-            planned = f" · {planned}"
-        else:
-            planned = " · planned" if planned else ""
         when = when_words(item.at, self._now)
-        room = width - cell_len(arrow) - 1 - cell_len(planned)
+        if planned:  # "planned meeting · video", "did it happen? m · 2 days ago · Tue 24 Nov"
+            meta = f"planned {meta}"
+            question = planned.partition(", ")[2]
+            when = f"{question} · {when}" if question else when
+        room = width - cell_len(arrow) - 1
+        parts = when.split(" · ")
+        while len(parts) > 1 and cell_len(meta) + 2 + cell_len(" · ".join(parts)) > room:
+            parts.pop()  # narrow: "3 weeks ago" says enough, the date goes
+        when = " · ".join(parts)
         if cell_len(meta) + 2 + cell_len(when) > room:
-            when = when.split(" · ")[0]  # narrow: "3 weeks ago" says enough, the date goes
-        if cell_len(meta) + 2 + cell_len(when) > room:
-            when_part = fit(when, max(0, room - cell_len(meta) - 2)) if room - cell_len(meta) > 8 else ""
+            if planned:
+                meta = fit(meta, max(0, room - cell_len(when) - 2))
+                when_part = when
+            else:
+                when_part = fit(when, max(0, room - cell_len(meta) - 2)) if room - cell_len(meta) > 8 else ""
         else:
             when_part = when
         gap = max(1, room - cell_len(meta) - cell_len(when_part))
         segments = [
             Segment(arrow, base + self._style(direction)),
             Segment(meta, base + self._style("meta")),
-            Segment(planned, base + self._style("planned")),
             Segment(" " * gap, base),
-            Segment(when_part, base + self._style("when")),
+            Segment(when_part, base + self._style("planned" if planned else "when")),
         ]
         used = sum(cell_len(s.text) for s in segments)
         if used < width:
