@@ -66,10 +66,17 @@ class ContactHeader(Widget):
         a = self.card.assessment
         if a is not None and a.tie.label != TieLabel.NONE:
             first.append((f"  · {tie_label(a.tie)}", self._style("tie")))
+        width = max(20, self.content_region.width or self.size.width or 60)
+
+        def cut(line: Content) -> Content:
+            # What they typed (role, company, tags, addresses) takes one line, cut to fit:
+            # a narrow pane keeps its room for the gauge and the timeline.
+            return line.truncate(width, ellipsis=True) if line.cell_length > width else line
+
         lines = [Content.assemble(*first)]
         role = role_words(c)
         if role:
-            lines.append(Content.styled(role, self._style("role")))
+            lines.append(cut(Content.styled(role, self._style("role"))))
         facts: list[Content] = []
         met = met_words(c, today)
         if met:
@@ -80,17 +87,13 @@ class ContactHeader(Widget):
             tags = [Content.styled(f"#{one_line(tag)}", self._style("tag")) for tag in c.tags]
             facts.append(Content(" ").join(tags))
         if facts:
-            lines.append(Content(" · ").join(facts))
+            lines.append(cut(Content(" · ").join(facts)))
         reach = reach_words(c)
         if reach:
-            lines.append(Content.styled(reach, self._style("reach")))
+            lines.append(cut(Content.styled(reach, self._style("reach"))))
         pace = pace_words(a, c) if a is not None else ""
         if pace:
             lines.append(Content.styled(pace, muted))
-        width = max(20, self.content_region.width or self.size.width or 60)
-        # One line each, cut to fit (a narrow pane keeps its room for the gauge and the
-        # timeline); the notes get up to NOTE_LINES.
-        lines = [line.truncate(width, ellipsis=True) if line.cell_length > width else line for line in lines]
         lines.extend(self._notes(c.notes, width))
         return Content("\n").join(lines)
 
