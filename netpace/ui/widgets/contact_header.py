@@ -81,8 +81,6 @@ class ContactHeader(Widget):
         met = met_words(c, today)
         if met:
             facts.append(Content.styled(met, muted))
-        if c.keep_in_touch_days:
-            facts.append(Content.styled(f"keep in touch every {c.keep_in_touch_days} days", muted))
         if c.tags:
             tags = [Content.styled(f"#{one_line(tag)}", self._style("tag")) for tag in c.tags]
             facts.append(Content(" ").join(tags))
@@ -91,9 +89,12 @@ class ContactHeader(Widget):
         reach = reach_words(c)
         if reach:
             lines.append(cut(Content.styled(reach, self._style("reach"))))
-        pace = pace_words(a, c) if a is not None else ""
-        if pace:
-            lines.append(Content.styled(pace, muted))
+        pace = [pace_words(a, c) if a is not None else ""]
+        if c.keep_in_touch_days:
+            pace.append(f"keep in touch every {c.keep_in_touch_days} days")
+        pace_line = " · ".join(part for part in pace if part)
+        if pace_line:
+            lines.append(Content.styled(pace_line, muted))
         lines.extend(self._notes(c.notes, width))
         return Content("\n").join(lines)
 
