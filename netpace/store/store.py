@@ -39,6 +39,7 @@ from .schema import Models, make_models
 
 BUSY_TIMEOUT_MS = 5000
 BUDGET_SETTING = "daily_check_ins"
+THEME_SETTING = "theme"  # the app's theme, kept between sessions
 # Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
 BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
@@ -647,6 +648,13 @@ class Store:
 
     def set_daily_budget(self, count: int) -> None:
         self.set_setting(BUDGET_SETTING, str(max(0, int(count))))
+
+    def theme(self) -> str | None:
+        """The app's theme as last chosen (a Textual theme name), if any."""
+        return self.setting(THEME_SETTING)
+
+    def set_theme(self, name: str) -> None:
+        self.set_setting(THEME_SETTING, name)
 
     def rebuild_totals(self) -> None:
         """Recompute every contact's totals from the interactions (see `totals`)."""

@@ -89,6 +89,16 @@ class NetpaceApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     COMMANDS = App.COMMANDS | {NetpaceCommands}
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, its text colors made readable on netpace's backgrounds
+        (legible.py): every built-in theme, light ones included."""
+        from .legible import legible_variables
+
+        variables = super().get_css_variables()
+        variables.update(legible_variables(variables))
+        self.theme_variables = variables
+        return variables
+
     def action_command_palette(self) -> None:
         """Open the command palette (netpace's, see commands.Palette)."""
         if self.use_command_palette and not Palette.is_open(self):
@@ -97,10 +107,17 @@ class NetpaceApp(App[None]):
     BINDINGS = APP_BINDINGS
 
     def __init__(self, store: "Store | None", *, now: datetime | Callable[[], datetime] | None = None,
-                 poll_seconds: float | None = POLL_SECONDS, preload=None) -> None:
+                 poll_seconds: float | None = POLL_SECONDS, preload=None, theme: str | None = None) -> None:
         """`store` may be None when a `preload` (startup.preload.Preload) opens it: the workers
-        that need it then wait for it (`store`)."""
+        that need it then wait for it (`store`). `theme` is the one kept in the database
+        (read from `store` when not given); a theme chosen in the app is kept there."""
         super().__init__()
+        if theme is None and store is not None:
+            try:
+                theme = store.theme()
+            except StoreError:
+                theme = None
+        self._kept_theme = theme
         self._store = store
         self._store_source = preload.opened_store if store is None and preload is not None else None
         self._preload = preload  # startup.preload.Preload: the first load, started before the app
@@ -171,6 +188,9 @@ class NetpaceApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        if self._kept_theme in self.available_themes:
+            self.theme = self._kept_theme
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
         preload = self._preload
         ready = preload.ready_view() if preload is not None else None
         if ready is not None:  # read before the app started: in the very first frame
@@ -180,6 +200,17 @@ class NetpaceApp(App[None]):
         self.load_network()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.check_for_changes)
+
+    def _theme_chosen(self, theme) -> None:
+        if theme.name != self._kept_theme:
+            self._kept_theme = theme.name
+            self._keep_theme(theme.name)
+
+    @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
+    def _keep_theme(self, name: str) -> None:
+        """Keep the theme for the next session (a read-only database: this session only)."""
+        with self.store_work(failed=_ignore):
+            self.store.set_theme(name)
 
     # -- lookups the screens use -----------------------------------------------------------
     def summary_for(self, contact_id: int | None) -> ContactSummary | None:

@@ -78,7 +78,7 @@ class HelpScreen(Dialog[None]):
         for title, bindings in sections():
             if lines:
                 lines.append(Content(""))
-            lines.append(Content.styled(title, "bold $accent"))
+            lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
                 keys = " ".join(
                     binding.key_display or self.app.get_key_display(Binding(key.strip(), binding.action))

@@ -41,9 +41,9 @@ class ContactHeader(Widget):
     ContactHeader > .contact-header--name { color: $foreground; text-style: bold; }
     ContactHeader > .contact-header--role { color: $foreground; }
     ContactHeader > .contact-header--muted { color: $text-muted; }
-    ContactHeader > .contact-header--tag { color: $secondary; }
-    ContactHeader > .contact-header--status { color: $warning; text-style: italic; }
-    ContactHeader > .contact-header--tie { color: $secondary; }
+    ContactHeader > .contact-header--tag { color: $text-secondary; }
+    ContactHeader > .contact-header--status { color: $text-warning; text-style: italic; }
+    ContactHeader > .contact-header--tie { color: $text-secondary; }
     ContactHeader > .contact-header--reach { color: $foreground; }
     ContactHeader > .contact-header--notes { color: $foreground; text-style: italic; }
     """

@@ -132,15 +132,15 @@ class ContactList(ScrollView, can_focus=True):
     }
     ContactList > .contact-list--company { color: $text-muted; }
     ContactList > .contact-list--muted { color: $text-muted; }
-    ContactList > .contact-list--calm { color: $success; }
-    ContactList > .contact-list--warm { color: $warning-lighten-2; }
-    ContactList > .contact-list--pressing { color: $warning; }
-    ContactList > .contact-list--pushy { color: $error; }
-    ContactList > .contact-list--urgent { color: $accent; text-style: bold; }
-    ContactList > .contact-list--due { color: $primary; text-style: bold; }
-    ContactList > .contact-list--ok { color: $success; }
-    ContactList > .contact-list--wait { color: $warning; }
-    ContactList > .contact-list--back-off { color: $error; }
+    ContactList > .contact-list--calm { color: $text-success; }
+    ContactList > .contact-list--warm { color: $text-warm; }
+    ContactList > .contact-list--pressing { color: $text-warning; }
+    ContactList > .contact-list--pushy { color: $text-error; }
+    ContactList > .contact-list--urgent { color: $text-accent; text-style: bold; }
+    ContactList > .contact-list--due { color: $text-primary; text-style: bold; }
+    ContactList > .contact-list--ok { color: $text-success; }
+    ContactList > .contact-list--wait { color: $text-warning; }
+    ContactList > .contact-list--back-off { color: $text-error; }
     ContactList > .contact-list--quiet { color: $text-muted; text-style: italic; }
     ContactList > .contact-list--empty { color: $text-muted; text-style: italic; }
     """

@@ -65,15 +65,15 @@ class Timeline(ScrollView, can_focus=True):
     Timeline { background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden; }
     Timeline > .timeline--cursor { background: $block-cursor-blurred-background; }
     Timeline:focus > .timeline--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
-    Timeline > .timeline--out { color: $warning; text-style: bold; }
-    Timeline > .timeline--in { color: $success; text-style: bold; }
-    Timeline > .timeline--both { color: $primary; text-style: bold; }
+    Timeline > .timeline--out { color: $text-warning; text-style: bold; }
+    Timeline > .timeline--in { color: $text-success; text-style: bold; }
+    Timeline > .timeline--both { color: $text-primary; text-style: bold; }
     Timeline > .timeline--meta { color: $foreground; }
     Timeline > .timeline--when { color: $text-muted; }
     Timeline > .timeline--note { color: $foreground; }
     Timeline > .timeline--silence { color: $text-muted; text-style: italic; }
     Timeline > .timeline--empty { color: $text-muted; text-style: italic; }
-    Timeline > .timeline--planned { color: $accent; text-style: bold; }
+    Timeline > .timeline--planned { color: $text-accent; text-style: bold; }
     Timeline > .timeline--more { color: $text-muted; text-style: italic; }
     """
 
