@@ -135,8 +135,11 @@ async def test_duplicates_from_the_palette_merge_with_one_key_and_u_undoes(make_
 
 
 # -- reaching them ---------------------------------------------------------------------------
-async def test_the_detail_pane_shows_how_to_reach_them_y_copies_and_O_opens(make_app, store, fixed_now):
+async def test_the_detail_pane_shows_how_to_reach_them_y_copies_and_O_opens(make_app, store, fixed_now,
+                                                                           monkeypatch):
     from dataclasses import replace
+
+    monkeypatch.setattr("netpace.ui.screens.main.browser_available", lambda: True)
 
     maren = store.resolve("Maren Holt")
     store.update_contact(replace(maren, phone="+47 22 33 44 55", linkedin="https://www.linkedin.com/in/maren-holt",
@@ -349,3 +352,27 @@ async def test_placeholders_match_the_format_and_read_as_examples(make_app):
         await settle(app, pilot)
         path = app.screen.query_one("#f-path", Input)
         assert path.placeholder == EXPORTS["ics"].placeholder == "path of the ics file to write, e.g. ~/netpace-export.ics"
+
+
+async def test_without_a_browser_O_copies_the_link_instead(make_app, monkeypatch):
+    monkeypatch.setattr("netpace.ui.screens.main.browser_available", lambda: False)
+    app = make_app()
+    opened = []
+    app.open_url = lambda url, **kwargs: opened.append(url)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await select(pilot, "Priya Raman")
+        await pilot.press("O")
+        assert opened == [] and app.clipboard == "mailto:priya.raman@latticehealth.example"
+        assert ("No browser or mail program to open here: copied mailto:priya.raman@latticehealth.example instead."
+                in notifications(app))
+
+
+async def test_the_filter_shows_the_best_match_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("/", *"maren")
+        await settle(app, pilot)
+        # Marcus Webb (Talent Bridge, recruiter) holds m, a, r, e and n in that order: not shown
+        # when a name starts with "maren".
+        assert [row.name for row in app.screen.query_one(ContactList).rows] == ["Maren Holt"]

@@ -213,3 +213,29 @@ def test_daily_corrections_cross_between_the_app_and_the_command_line(tmp_path):
         assert len(store.contacts()) == 39
         freya = store.resolve("Freya Lindqvist")
         assert freya.status.value == "active"
+
+
+def test_the_app_asks_before_creating_a_database(tmp_path):
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: the real-terminal test needs it (apt-get install tmux)")
+    db = tmp_path / "new" / "netpace.db"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    for answer in ("n", "y"):
+        session = f"netpace-test-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                        f"{BIN / 'netpace'} --db {db} --now '{NOW}'; sleep 30"], check=True, env=env)
+        try:
+            screen = wait_for(session, "Create one there? [Y/n]")
+            assert f"There is no netpace database at {db} yet.".replace(" ", "") in "".join(screen.split())
+            tmux("send-keys", "-t", session, answer, "Enter")
+            if answer == "n":
+                wait_for(session, "Nothing was created.")
+                assert not db.parent.exists()
+            else:
+                wait_for(session, "No contacts yet")
+                assert db.is_file()
+                tmux("send-keys", "-t", session, "q")
+                wait_for(session, "Create one there? [Y/n]: y")  # the app gone, its question stays
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    assert db.is_file()

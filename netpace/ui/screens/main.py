@@ -29,6 +29,19 @@ from ..widgets.weekly_history import WeeklyHistory
 DETAIL_AFTER_TYPING = 0.15
 
 
+def browser_available() -> bool:
+    """Whether App.open_url can hand a link to a program of its own (a graphical browser,
+    xdg-open). A text browser (lynx, w3m) would take over the very terminal the app is
+    drawn in, so it doesn't count, and neither does having none (a server over ssh)."""
+    import webbrowser
+
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return type(browser) is not webbrowser.GenericBrowser
+
+
 class FilterInput(Input):
     """The filter line; escape clears it and goes back to the list."""
 
@@ -458,6 +471,10 @@ class MainScreen(PutAside, NetworkScreen):
         else:
             self.notify(f"No LinkedIn profile or e-mail address for {one_line(contact.name)}: add one with e.",
                         markup=False)
+            return
+        if not browser_available():
+            self.app.copy_to_clipboard(url)
+            self.notify(f"No browser or mail program to open here: copied {url} instead.", markup=False)
             return
         self.app.open_url(url)
         self.notify(f"{said} (in your browser or mail program).", markup=False)
