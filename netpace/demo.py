@@ -1,8 +1,7 @@
 """A believable demo network, built around a given `now`, the same every time.
 
 Scripted people cover every verdict and zone (including a markup-like name and one in a
-non-Latin script, a meeting logged ahead and one that passed unconfirmed); a seeded
-filler adds ordinary histories around them.
+non-Latin script); a seeded filler adds ordinary histories around them.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ class Person:
     tags: tuple[str, ...] = ()
     cadence: int | None = None
     notes: str = ""
-    # Meetings logged ahead, not yet confirmed: (days ago, negative for days ahead; channel; note).
+    # Meetings logged ahead, not yet confirmed: (days ago, negative when still ahead; channel; note).
     planned: tuple[tuple[float, Channel, str], ...] = ()
 
 
@@ -94,14 +93,14 @@ CAST: tuple[Person, ...] = (
         (5, O, E, Kind.THANKS, "Thank-you note after the interview"),
         (4, I, E, Kind.REPLY, "Thanks; next steps in a week or two"),
         (4, O, E, Kind.UPDATE, "Sent the code sample she asked for"),
-    ), tags=("interview",)),
+    ), tags=("interview",), planned=((-3.25, V, "Second-round interview with the team"),)),
     Person("Ben Carter", "Mosaic AI", "ML Engineer", MetVia.CONFERENCE, 40, (
         (40, B, P, Kind.MEETING, "NeurIPS poster session"),
         (39, O, E, Kind.FOLLOW_UP, "Sent the paper we discussed"),
         (38, I, E, Kind.REPLY, "Thanks!"),
         (25, O, E, Kind.ASK, "Asked for a referral to their infra team"),
         (10, O, E, Kind.FOLLOW_UP, "Gentle nudge on the referral"),
-    ), tags=("ml",), planned=((2, V, "Call about the referral"),)),  # passed: did it happen?
+    ), tags=("ml",)),
     Person("Hannah Fischer", "Stadtwerke Digital", "Team Lead", MetVia.EVENT, 0, (
         (0.15, B, P, Kind.MEETING, "Women in Tech evening: talked about their new platform team"),
     ), tags=("platform",)),
@@ -112,7 +111,7 @@ CAST: tuple[Person, ...] = (
     Person("Freya Lindqvist", "Polar Games", "Studio Director", MetVia.ONLINE, None, (
         (9, I, L, Kind.INTRO, "Saw my talk, said hello"),
         (8, O, L, Kind.REPLY, "Thanked her, asked about the studio"),
-    ), planned=((-3.25, V, "Video call: a tour of the studio's tools team"),)),  # ahead
+    )),
     # -- back off
     Person("[bold]Bob[/] Marsh", "[red]Evil Corp[/red]", "Growth Hacker", MetVia.COLD, None, (
         (10, O, E, Kind.ASK, "Asked for a referral"),
@@ -217,6 +216,11 @@ CAST: tuple[Person, ...] = (
         (785, O, E, Kind.FOLLOW_UP, "Followed up"),
         (760, O, L, Kind.ASK, "Asked again on LinkedIn"),
     ), tags=("recruiter",)),
+    Person("Lukas Meyer", "Kraft Robotics", "Engineering Manager", MetVia.REFERRAL, 30, (
+        (30, O, E, Kind.INTRO, "Intro via Anneke: asked about his robotics platform team"),
+        (28, I, E, Kind.REPLY, "Happy to talk, proposed a call"),
+        (27, O, E, Kind.SCHEDULING, "Booked the call for last Monday"),
+    ), tags=("robotics",), planned=((2.875, V, "Call about his team's roadmap"),)),
     Person("Hiro Tanaka", "Sakura Labs", "Research Scientist", MetVia.ONLINE, 3000, (
         (3000, O, L, Kind.INTRO, "Thanks for connecting"),
         (2999, I, L, Kind.THANKS, "Likewise!"),
@@ -237,7 +241,7 @@ NOTES = {  # filler notes, by kind
     Kind.GIVE: "Shared a job lead", Kind.UPDATE: "Shared news", Kind.MEETING: "Coffee chat",
     Kind.REPLY: "Replied",
 }
-FILLER = 12
+FILLER = 11
 SEED = 7
 
 
@@ -308,16 +312,17 @@ def write_demo(store, now: datetime) -> int:
                 ),
                 now,
             )
-            for days_ago, direction, channel, kind, note in person.history:
-                store.log(
-                    contact.id,
-                    Interaction(at=_at(now, days_ago), direction=direction, channel=channel, kind=kind, note=note),
-                    now,
-                )
-            for days_ago, channel, note in person.planned:
-                store.log(contact.id, Interaction(at=_at(now, days_ago), direction=B, channel=channel,
-                                                  kind=Kind.MEETING, note=note, planned=True), now)
+            for item in _interactions(person, now):
+                store.log(contact.id, item, now)
     return len(people)
+
+
+def _interactions(person: Person, now: datetime) -> list[Interaction]:
+    """The person's history, and the meetings logged ahead with them."""
+    return [Interaction(at=_at(now, days_ago), direction=direction, channel=channel, kind=kind, note=note)
+            for days_ago, direction, channel, kind, note in person.history] + [
+        Interaction(at=_at(now, days_ago), direction=B, channel=channel, kind=Kind.MEETING, note=note, planned=True)
+        for days_ago, channel, note in person.planned]
 
 
 def _email(person: Person) -> str:
@@ -406,8 +411,7 @@ def write_large_demo(store, now: datetime, contacts: int, interactions: int) -> 
         contact = Contact(name=person.name, company=person.company, role=person.role, met_via=person.via,
                           met_on=met_on, tags=person.tags, notes=person.notes,
                           keep_in_touch_days=person.cadence, emails=(_email(person),))
-        items = [Interaction(at=_at(now, d), direction=dr, channel=ch, kind=k, note=n)
-                 for d, dr, ch, k, n in person.history]
+        items = _interactions(person, now)
         people.append((contact, items))
     scripted = sum(len(items) for _, items in people)
     extra = max(0, contacts - len(people))

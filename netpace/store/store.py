@@ -547,13 +547,24 @@ class Store:
         stamp = to_db_time(now)
         ids: list[int] = []
         email_rows: list[dict] = []
+        table = self.m.contact._meta
+        insert: str | None = None
         with self.transaction():
+            cursor = self.db.cursor()
             for contact in contacts:
                 contact = self._clean(contact)
                 created = to_db_time(contact.created_at) if contact.created_at else stamp
-                new_id = self.m.contact.insert(
-                    **self._row_values(contact), created_at=created, updated_at=stamp
-                ).execute()
+                values = {**self._row_values(contact), "created_at": created, "updated_at": stamp}
+                if insert is None:
+                    # One prepared statement (see add_interactions): every row has these columns.
+                    columns = list(values)
+                    insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+                        table.table_name,
+                        ", ".join(f'"{table.fields[name].column_name}"' for name in columns),
+                        ", ".join("?" * len(columns)),
+                    )
+                cursor.execute(insert, [values[name] for name in columns])
+                new_id = cursor.lastrowid
                 ids.append(new_id)
                 email_rows.extend(
                     {"contact": new_id, "address": a, "position": i} for i, a in enumerate(contact.emails)
@@ -594,9 +605,13 @@ class Store:
                 )
             )
             touched.add(item.contact_id)
+        # One prepared statement for every row: building each batch's SQL through the
+        # query builder cost more than SQLite's work (the values are already db values).
+        insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+            i._meta.table_name, ", ".join(f'"{f.column_name}"' for f in fields), ", ".join("?" * len(fields))
+        )
         with self.transaction():
-            for batch in pw.chunked(rows, BATCH_ROWS):
-                i.insert_many(batch, fields=fields).execute()
+            self.db.cursor().executemany(insert, rows)
             totals.refresh(self.m, touched)
             for batch in pw.chunked(sorted(touched), BATCH_ROWS):
                 self.m.contact.update(updated_at=created).where(self.m.contact.id.in_(batch)).execute()
