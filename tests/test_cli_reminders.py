@@ -20,8 +20,9 @@ def triage(demo_db, *args, env=None):
 
 def expected_line(demo_db) -> str:
     counts = Counter(d["verdict"] for d in json.loads(triage(demo_db, "--json").output))
-    words = {"reply_owed": ("reply owed", "replies owed"), "follow_up": ("follow-up", "follow-ups"),
-             "check_in": ("check-in", "check-ins"), "reconnect": ("reconnect", "reconnects")}
+    words = {"reply_owed": ("reply owed", "replies owed"), "confirm": ("meeting to confirm", "meetings to confirm"),
+             "follow_up": ("follow-up", "follow-ups"), "check_in": ("check-in", "check-ins"),
+             "reconnect": ("reconnect", "reconnects")}
     return ", ".join(f"{counts[v]} {one if counts[v] == 1 else many}" for v, (one, many) in words.items() if counts[v])
 
 
@@ -40,7 +41,7 @@ def test_brief_is_one_line_counting_todays_queue(demo_db):
     lines = result.output.splitlines()
     assert len(lines) == 1 and lines[0] == expected_line(demo_db)
     assert lines[0].startswith(("1 reply owed", "2 replies owed", "3 replies owed"))
-    assert "check-in" in lines[0] and "follow-up" in lines[0]
+    assert "check-in" in lines[0] and "follow-up" in lines[0] and "1 meeting to confirm" in lines[0]
 
 
 def test_brief_with_nothing_to_do_and_no_notification_about_it(tmp_path):

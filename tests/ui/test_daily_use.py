@@ -231,31 +231,35 @@ async def test_quick_capture_plans_a_meeting_ahead_and_refuses_a_message_ahead(m
 
 
 async def test_the_queue_asks_whether_the_meeting_happened_m_answers(make_app, store, fixed_now):
-    ben = store.resolve("Ben Carter")
-    meeting = next(i for i in store.interactions(ben.id) if i.planned)
+    from netpace.ui.screens.meeting import meeting_words
+
+    lukas = store.resolve("Lukas Meyer")
+    meeting = next(i for i in store.interactions(lukas.id) if i.planned)
+    assert meeting.at < fixed_now  # the demo's meeting that passed, unconfirmed
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.press("t")
         await settle(app, pilot)
         queue = app.screen.query_one("#queue", ContactList)
-        at = next(i for i, row in enumerate(queue.rows) if row.id == ben.id)
+        at = next(i for i, row in enumerate(queue.rows) if row.id == lukas.id)
         assert queue.rows[at].summary.assessment.verdict == Verdict.CONFIRM
         queue.cursor = at
         await settle(app, pilot)
         assert "did it happen" in screen_text(app)
         await pilot.press("m")
         await wait_for(app, pilot, lambda: isinstance(app.screen, MeetingScreen))
-        assert "Your meeting with Ben Carter Tue 24 Nov 09:00: did it happen?" in screen_text(app)
+        assert (f"Your meeting with Lukas Meyer {meeting_words(meeting, fixed_now)}: did it happen?"
+                in screen_text(app))
         await pilot.press("enter")  # it happened
         await settle(app, pilot)
         assert not store.interaction(meeting.id).planned
-        assert store.summary(ben.id, fixed_now).assessment.verdict != Verdict.CONFIRM
-        assert isinstance(app.screen, TriageScreen) and ben.id not in [r.id for r in queue.rows]
+        assert store.summary(lukas.id, fixed_now).assessment.verdict != Verdict.CONFIRM
+        assert isinstance(app.screen, TriageScreen) and lukas.id not in [r.id for r in queue.rows]
         await pilot.press("u")
         await settle(app, pilot)
         assert store.interaction(meeting.id).planned
-        queue.cursor = next(i for i, row in enumerate(queue.rows) if row.id == ben.id)
+        queue.cursor = next(i for i, row in enumerate(queue.rows) if row.id == lukas.id)
         await pilot.press("m")
         await wait_for(app, pilot, lambda: isinstance(app.screen, MeetingScreen))
         await pilot.press("down", "enter")  # moved...
@@ -267,13 +271,13 @@ async def test_the_queue_asks_whether_the_meeting_happened_m_answers(make_app, s
         await pilot.press("escape")  # back to the main screen: m works there too
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
-        await select(pilot, "Ben Carter")
+        await select(pilot, "Lukas Meyer")
         await pilot.press("m")
         await wait_for(app, pilot, lambda: isinstance(app.screen, MeetingScreen))
         assert "is it still on?" in screen_text(app)
         await pilot.press("down", "down", "enter")  # cancelled
         await settle(app, pilot)
-        assert meeting.id not in [i.id for i in store.interactions(ben.id)]
+        assert meeting.id not in [i.id for i in store.interactions(lukas.id)]
 
 
 # -- small defects ----------------------------------------------------------------------------

@@ -183,10 +183,10 @@ def test_daily_corrections_cross_between_the_app_and_the_command_line(tmp_path):
                     f"{BIN / 'netpace'} --db {db} --now '{NOW}'"], check=True, env=env)
     try:
         screen = wait_for(session, "Contacts 40 · by urgency")
-        assert "confirm" in _row(screen, "Ben Carter")  # his meeting of Tue 24 Nov passed
-        done = subprocess.run([*netpace, "confirm", "Ben Carter"], capture_output=True, text=True)
-        assert done.returncode == 0 and done.stdout.startswith("Confirmed: you met Ben Carter")
-        _wait_for_row(session, "Ben Carter", lambda row: row and "confirm" not in row)
+        assert "confirm" in _row(screen, "Lukas Meyer")  # his meeting of Mon 23 Nov passed
+        done = subprocess.run([*netpace, "confirm", "Lukas Meyer"], capture_output=True, text=True)
+        assert done.returncode == 0 and done.stdout.startswith("Confirmed: you met Lukas Meyer")
+        _wait_for_row(session, "Lukas Meyer", lambda row: row and "confirm" not in row)
 
         _press_until(session, "/", "/ filter")
         tmux("send-keys", "-t", session, "-l", "freya")
