@@ -56,10 +56,11 @@ def in_urgency_order(summaries, summary: ContactSummary) -> tuple[ContactSummary
     contact whose archive is undone goes back where it was, not to the end)."""
     from ..store.store import urgency_order
 
-    contact_id, key = summary.contact.id, urgency_order(summary)
+    from bisect import bisect_right
+
+    contact_id = summary.contact.id
     kept = [s for s in summaries if s.contact.id != contact_id]
-    at = next((i for i, s in enumerate(kept) if urgency_order(s) > key), len(kept))
-    kept.insert(at, summary)
+    kept.insert(bisect_right(kept, urgency_order(summary), key=urgency_order), summary)
     return tuple(kept)
 
 

@@ -139,7 +139,7 @@ async def test_the_detail_pane_shows_how_to_reach_them_y_copies_and_O_opens(make
                                                                            monkeypatch):
     from dataclasses import replace
 
-    monkeypatch.setattr("netpace.ui.screens.main.browser_available", lambda: True)
+    monkeypatch.setattr("netpace.ui.links.browser_available", lambda: True)
 
     maren = store.resolve("Maren Holt")
     store.update_contact(replace(maren, phone="+47 22 33 44 55", linkedin="https://www.linkedin.com/in/maren-holt",
@@ -359,7 +359,7 @@ async def test_placeholders_match_the_format_and_read_as_examples(make_app):
 
 
 async def test_without_a_browser_O_copies_the_link_instead(make_app, monkeypatch):
-    monkeypatch.setattr("netpace.ui.screens.main.browser_available", lambda: False)
+    monkeypatch.setattr("netpace.ui.links.browser_available", lambda: False)
     app = make_app()
     opened = []
     app.open_url = lambda url, **kwargs: opened.append(url)

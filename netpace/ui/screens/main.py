@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from ...domain.fuzzy import Haystack, Query, filter_rows
 from ...domain.text import one_line
+from .. import links
 from ..contract import NetworkScreen
 from .aside import PutAside
 from ..listing import FirstRows, Listing
@@ -27,19 +28,6 @@ from ..widgets.weekly_history import WeeklyHistory
 
 # Seconds of no typing in the filter before the top row's detail is loaded.
 DETAIL_AFTER_TYPING = 0.15
-
-
-def browser_available() -> bool:
-    """Whether App.open_url can hand a link to a program of its own (a graphical browser,
-    xdg-open). A text browser (lynx, w3m) would take over the very terminal the app is
-    drawn in, so it doesn't count, and neither does having none (a server over ssh)."""
-    import webbrowser
-
-    try:
-        browser = webbrowser.get()
-    except webbrowser.Error:
-        return False
-    return type(browser) is not webbrowser.GenericBrowser
 
 
 class FilterInput(Input):
@@ -472,7 +460,7 @@ class MainScreen(PutAside, NetworkScreen):
             self.notify(f"No LinkedIn profile or e-mail address for {one_line(contact.name)}: add one with e.",
                         markup=False)
             return
-        if not browser_available():
+        if not links.browser_available():
             self.app.copy_to_clipboard(url)
             self.notify(f"No browser or mail program to open here: copied {url} instead.", markup=False)
             return
