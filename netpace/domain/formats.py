@@ -38,6 +38,11 @@ class ExportFormat:
     suffix: str  # the file name's ending the app suggests
     writer: str  # the module of netpace.exporters that writes it
 
+    @property
+    def placeholder(self) -> str:
+        """The path field's hint: plainly an example, never something that looks filled in."""
+        return f"path of the {self.name} file to write, e.g. ~/netpace-export{self.suffix}"
+
 
 _MAIL_HINT = "your e-mail addresses, comma-separated (needed)"
 

@@ -49,8 +49,7 @@ def check_name(text: str) -> str:
         raise InvalidInput("A contact needs a name: it was empty after removing blanks and control characters.",
                            "name")
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"That name is {len(name)} characters long; the most netpace keeps is {MAX_NAME}.",
-                           "name")
+        raise InvalidInput(too_long_name(name), "name")
     if not any(ch.isalnum() for ch in name):
         raise InvalidInput(f"{name!r} is not a name: it needs at least one letter or digit.", "name")
     return name
@@ -138,13 +137,17 @@ def same_name_warning(contact: Contact, namesakes: Sequence[Contact]) -> str:
             "use the number to tell them apart.")
 
 
+def too_long_name(name: str) -> str:
+    return f"That name is {len(name)} characters long; a name can be at most {MAX_NAME} characters."
+
+
 def clean_contact(contact: Contact) -> Contact:
     """The contact as it would be stored, or InvalidInput with one sentence."""
     name = clean_name(contact.name)
     if not name:
         raise InvalidInput("A contact needs a name: it was empty after removing blanks and control characters.")
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"That name is {len(name)} characters long; the most netpace keeps is {MAX_NAME}.")
+        raise InvalidInput(too_long_name(name))
     if len(contact.notes) > MAX_NOTE:
         raise InvalidInput(f"Notes can be at most {MAX_NOTE:,} characters.")
     if contact.keep_in_touch_days is not None and not 1 <= contact.keep_in_touch_days <= 3650:

@@ -133,7 +133,7 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--company { color: $text-muted; }
     ContactList > .contact-list--muted { color: $text-muted; }
     ContactList > .contact-list--calm { color: $text-success; }
-    ContactList > .contact-list--warm { color: $text-warm; }
+    ContactList > .contact-list--warm { color: $text-warning; }
     ContactList > .contact-list--pressing { color: $text-warning; }
     ContactList > .contact-list--pushy { color: $text-error; }
     ContactList > .contact-list--urgent { color: $text-accent; text-style: bold; }

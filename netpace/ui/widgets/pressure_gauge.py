@@ -67,7 +67,7 @@ class PressureGauge(Widget):
     DEFAULT_CSS = """
     PressureGauge { height: auto; padding: 0 1; }
     PressureGauge > .pressure-gauge--calm { color: $text-success; }
-    PressureGauge > .pressure-gauge--warm { color: $text-warm; }
+    PressureGauge > .pressure-gauge--warm { color: $text-warning; }
     PressureGauge > .pressure-gauge--pressing { color: $text-warning; }
     PressureGauge > .pressure-gauge--pushy { color: $text-error; }
     PressureGauge > .pressure-gauge--calm-track { color: $success 45%; }
