@@ -127,7 +127,9 @@ class Merger:
 
     def _index_keys(self, draft: Draft) -> None:
         for address in draft.contact.emails:
-            self._by_email.setdefault(address, draft)
+            # Under the same key `_find` looks up: a stored address may be in mixed case
+            # (written by another program or an older netpace).
+            self._by_email.setdefault(email_key(address) or address, draft)
         key = self._linkedin_key(draft.contact.linkedin)
         if key:
             self._by_linkedin.setdefault(key, draft)
@@ -379,7 +381,8 @@ def _merge(contact: Contact, person: Person) -> Contact:
     for name in ("met_via", "met_on", "keep_in_touch_days"):
         if getattr(contact, name) is None and getattr(person, name) is not None:
             changes[name] = getattr(person, name)
-    emails = contact.emails + tuple(a for a in incoming.emails if a not in contact.emails)
+    known = {email_key(a) or a for a in contact.emails}  # a stored address may be in mixed case
+    emails = contact.emails + tuple(a for a in incoming.emails if a not in known)
     if emails != contact.emails:
         changes["emails"] = emails
     tags = contact.tags + tuple(t for t in incoming.tags if t not in contact.tags)

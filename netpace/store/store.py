@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import re
 import sqlite3
+import sys
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -38,6 +41,9 @@ from .private_files import create_private_file, make_private_folders
 from .schema import Models, make_models
 
 BUSY_TIMEOUT_MS = 5000
+# How many times a write transaction begins before "locked" is said (each waits for the
+# busy timeout): another program's writes get that long to make room.
+WRITE_ATTEMPTS = 4
 BUDGET_SETTING = "daily_check_ins"
 THEME_SETTING = "theme"  # the app's theme, kept between sessions
 # Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
@@ -168,8 +174,32 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.guard(), self.db.atomic():
+        with self.guard(), self._begun():
             yield
+
+    @contextmanager
+    def _begun(self) -> Iterator[None]:
+        """`db.atomic()`, beginning again when another program held the write lock for the
+        whole busy timeout: SQLite's wait for it is not fair, and a writer that commits and
+        begins again at once can keep another out for seconds (two processes logging in a
+        loop). Nothing has run yet when BEGIN fails, so beginning again is safe."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            atomic = self.db.atomic()
+            try:
+                atomic.__enter__()
+            except (pw.OperationalError, sqlite3.OperationalError) as error:
+                if attempt == WRITE_ATTEMPTS or "locked" not in str(error).lower():
+                    raise
+                time.sleep(random.uniform(0.01, 0.2))  # out of step with the other writer
+                continue
+            break
+        try:
+            yield
+        except BaseException:
+            if not atomic.__exit__(*sys.exc_info()):
+                raise
+        else:
+            atomic.__exit__(None, None, None)
 
     def change_marker(self) -> tuple:
         """Cheap fingerprint of the data, comparable across connections and threads."""

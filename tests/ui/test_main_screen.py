@@ -5,7 +5,7 @@ from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.pressure_gauge import PressureGauge
 from netpace.ui.widgets.timeline import Timeline
 
-from .conftest import screen_text, settle
+from .conftest import screen_text, settle, wait_until
 
 
 async def test_list_is_sorted_by_urgency_and_shows_the_selected_contact(make_app):
@@ -107,7 +107,6 @@ async def test_q_quits(make_app):
 
 async def test_the_detail_follows_the_filter_once_typing_pauses(make_app):
     """While typing, the top row's detail waits for a pause; then it must come."""
-    from netpace.ui.screens.main import DETAIL_AFTER_TYPING
     from netpace.ui.widgets.contact_header import ContactHeader
 
     app = make_app()
@@ -116,7 +115,8 @@ async def test_the_detail_follows_the_filter_once_typing_pauses(make_app):
         await pilot.press("slash", *"lumast")
         header = app.screen.query_one(ContactHeader)
         top = app.screen.query_one(ContactList).rows[0].name
-        await pilot.pause(DETAIL_AFTER_TYPING + 0.1)
+        await wait_until(pilot, lambda: header.card is not None and header.card.contact.name == top,
+                         what="the detail follows once typing pauses")
         await settle(app, pilot)
         assert header.card.contact.name == top
         assert top in screen_text(app).splitlines()[0]

@@ -21,6 +21,7 @@ from .test_import_any_file import export_zip
 
 NOW = "2026-11-26 09:00"
 BIN = Path(sys.executable).parent
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("terminal")]
 
 
 def screen(session: str) -> str:

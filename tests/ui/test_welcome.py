@@ -84,7 +84,10 @@ async def test_the_other_ways_in(app_on, empty):
     app = app_on(empty)
     async with app.run_test(size=(100, 34)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        await pilot.press("tab", "enter")  # from the path field to "Try the demo network"
+        await settle(app, pilot)
+        await pilot.press("tab")  # from the path field to "Try the demo network"
+        await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == "welcome-demo")
+        await pilot.press("enter")
         await until(pilot, lambda: not app.is_running)
     assert app.return_value == TRY_DEMO
 
