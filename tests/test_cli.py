@@ -141,6 +141,7 @@ def test_triage_lists_only_actions_most_urgent_first_and_all_lists_everyone(run)
 
 
 def test_empty_triage_says_so(run):
+    run("add", "Calm Carla")
     assert "Nothing to do today" in run("triage").output
 
 

@@ -86,7 +86,7 @@ def test_a_missing_file_says_why_and_the_others_still_import(tmp_path):
     missing = tmp_path / "nope.csv"
     result = run_import(db, "linkedin-connections", missing, fixture("linkedin", "Connections_2018.csv"))
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: Can't read {missing}: there is no such file."
+    assert result.stderr.strip() == f"netpace: Can't read {missing}: there is no such file."
     assert counts(db)["contacts"] == 3
 
 

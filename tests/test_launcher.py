@@ -51,8 +51,11 @@ def kept(tmp_path):
 
 
 def test_the_answer_is_the_first_view_the_app_would_read(kept):
+    with open_store(kept) as store:
+        store.set_theme("solarized-light")
     found = kept_list.answer(str(kept), NOW_TEXT)
-    kind, path, timestamp, offset, total, rows = found
+    kind, path, timestamp, offset, total, rows, theme = found
+    assert theme == "solarized-light"  # the app's first frame is drawn in the theme kept
     now = now_from(NOW_TEXT)
     with open_store(kept) as store:
         expected, count = standings.first_view(store, now)

@@ -30,6 +30,7 @@ def test_store_never_imports_textual():
 def test_quick_commands_never_import_textual(tmp_path):
     code = (
         "from netpace.cli import cli\n"
+        f"cli.main(['--db', {str(tmp_path / 'x.db')!r}, 'add', 'Maren Holt'], standalone_mode=False)\n"
         f"cli.main(['--db', {str(tmp_path / 'x.db')!r}, 'list'], standalone_mode=False)\n"
         f"cli.main(['--db', {str(tmp_path / 'x.db')!r}, 'triage', '--all'], standalone_mode=False)"
     )

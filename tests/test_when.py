@@ -41,7 +41,8 @@ def test_today_before_noon_is_now_not_the_future():
     assert parse_when("today", morning) == morning
 
 
-@pytest.mark.parametrize("text", ["", "  ", "soon", "12", "3x ago", "2026-13-01", "2026-02-30", "2026-11-31 10:00", "next tuesday"])
+@pytest.mark.parametrize("text", ["", "  ", "soon", "12", "3x ago", "2026-13-01", "2026-02-30", "2026-11-31 10:00",
+                                  "monster", "tue 3", "tue 25:00", "fri 13pm", "next week", "today at"])
 def test_rejected_forms(text):
     with pytest.raises(WhenError):
         parse_when(text, NOW)
@@ -63,3 +64,33 @@ def test_any_text_parses_or_raises_when_error(text):
     except WhenError:
         return
     assert isinstance(result, datetime) and result.tzinfo is not None
+
+
+# NOW is Thursday 26 Nov 2026, 15:30 in New York.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tue 15:00", (2026, 12, 1, 15, 0)),
+        ("Tuesday 9:30pm", (2026, 12, 1, 21, 30)),
+        ("fri at 9am", (2026, 11, 27, 9, 0)),
+        ("thu 16:00", (2026, 11, 26, 16, 0)),  # later today
+        ("thu 15:00", (2026, 12, 3, 15, 0)),  # today's has passed: next week's
+        ("next thu", (2026, 12, 3, 12, 0)),
+        ("last thu", (2026, 11, 19, 12, 0)),
+        ("last tue 10:00", (2026, 11, 24, 10, 0)),
+        ("tomorrow 10:00", (2026, 11, 27, 10, 0)),
+        ("yesterday 18:30", (2026, 11, 25, 18, 30)),
+        ("15:00", (2026, 11, 26, 15, 0)),
+        ("3pm", (2026, 11, 26, 15, 0)),
+        ("12am", (2026, 11, 26, 0, 0)),
+        ("in 3d", (2026, 11, 29, 15, 30)),
+    ],
+)
+def test_weekdays_times_and_amounts_ahead(text, expected):
+    assert parse_when(text, NOW) == pendulum.datetime(*expected, tz="America/New_York")
+
+
+def test_weekday_days():
+    assert parse_day("last fri", NOW) == date(2026, 11, 20)
+    assert parse_day("fri", NOW) == date(2026, 11, 27)
+    assert parse_day("next fri", NOW) == date(2026, 11, 27)

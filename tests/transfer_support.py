@@ -58,4 +58,4 @@ def assert_clean_failure(result: Result, code: int) -> None:
     assert "Traceback" not in result.output
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, lines
-    assert lines[0].startswith("Error: ") and lines[0].endswith(".")
+    assert lines[0].startswith("netpace: ") and lines[0].endswith(".")

@@ -40,28 +40,31 @@ class Problem(click.ClickException):
 
 
 class SafeGroup(click.Group):
-    """Click echoes some user text raw in its errors (e.g. "Got unexpected extra
-    argument (...)"): make any control characters in them visible escapes instead."""
+    """Click's own usage errors read as netpace's: "netpace: No such option: --colour."
+    (exit 2) with where to find help under it, instead of click's "Usage: ... Error: ...".
+    Click echoes some user text raw in its errors (e.g. "Got unexpected extra argument
+    (...)"): any control characters in them become visible escapes too (Problem.show)."""
 
     @staticmethod
-    def _clean(error: click.ClickException) -> None:
-        from ..domain.text import printable
-
-        error.message = printable(error.message)
+    def _ours(error: click.ClickException) -> click.ClickException:
+        if isinstance(error, Problem) or not isinstance(error, click.UsageError):
+            return error
+        details = ()
+        if error.ctx is not None:
+            details = (f"`{error.ctx.command_path} --help` says how it is used.",)
+        return Problem(error.format_message(), EXIT_USAGE, details)
 
     def make_context(self, *args, **kwargs):
         try:
             return super().make_context(*args, **kwargs)
         except click.ClickException as error:
-            self._clean(error)
-            raise
+            raise self._ours(error) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except click.ClickException as error:
-            self._clean(error)
-            raise
+            raise self._ours(error) from None
 
 
 class PathText(click.ParamType):
@@ -133,12 +136,19 @@ class Session:
 
         return checked_path(resolve_db_path(self.db_option), "The database path")
 
-    def store(self):
+    def store(self, *, create: bool = False):
+        """The store, opened on first use. Only commands that write pass `create`: on a
+        path with no database the others say so and leave nothing behind (no file, no
+        folder)."""
         if self._store is None:
             from ..store import StoreError, open_store
 
+            path = self.path
+            if not create and not path.exists():
+                raise Problem(f"There is no netpace database at {path} (`netpace add NAME` or "
+                              "`netpace import` starts one).", EXIT_FAILURE)
             try:
-                self._store = open_store(self.path)
+                self._store = open_store(path)
             except StoreError as error:
                 raise store_problem(error) from None
         return self._store
@@ -159,12 +169,13 @@ def session(ctx: click.Context) -> Session:
     return obj["session"]
 
 
-def run(ctx: click.Context, action):
-    """Call `action(store)`, mapping store errors to one sentence and an exit code."""
+def run(ctx: click.Context, action, *, create: bool = False):
+    """Call `action(store)`, mapping store errors to one sentence and an exit code. Only a
+    command that writes something new passes `create` (see Session.store)."""
     from ..store import StoreError
 
     try:
-        return action(session(ctx).store())
+        return action(session(ctx).store(create=create))
     except StoreError as error:
         raise store_problem(error) from None
 
@@ -179,6 +190,35 @@ def now_option(text: str | None):
     except WhenError:
         raise Problem(f"--now {text!r} is not a time netpace understands.", EXIT_USAGE,
                       (f"Use {ACCEPTED_FORMS}.",)) from None
+
+
+def direction_options(command):
+    """--out, --in and --both, which become one `direction` argument ("out", "in", "both"
+    or None); giving two of them is a usage error, never silently the last one."""
+    import functools
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        given = [value for value in ("out", "in", "both") if kwargs.pop(f"direction_{value}")]
+        if len(given) > 1:
+            shown = " and ".join(f"--{value}" for value in given)
+            raise Problem(f"{shown} contradict each other: give one of --out, --in or --both.", EXIT_USAGE)
+        return command(*args, direction=given[0] if given else None, **kwargs)
+
+    for flag, text in reversed((("out", "You wrote to them."), ("in", "They wrote to you."),
+                                ("both", "A meeting, call or conversation."))):
+        wrapper = click.option(f"--{flag}", f"direction_{flag}", is_flag=True, help=text)(wrapper)
+    return wrapper
+
+
+def ask(question: str, *, default: bool, unanswered: str) -> bool:
+    """A yes/no question on the terminal; no answer at all (end of input, ctrl+c) is a
+    Problem saying `unanswered`, not click's bare "Aborted!"."""
+    try:
+        return click.confirm(question, default=default)
+    except click.Abort:
+        click.echo("", err=True)
+        raise Problem(unanswered, EXIT_FAILURE) from None
 
 
 def echo_json(value) -> None:

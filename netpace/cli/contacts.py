@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import click
 
-from ..domain.model import Channel, Direction, Kind, MetVia
-from .common import EXIT_USAGE, NOW_HELP, Problem, echo_json, now_option, run, session
+from ..domain.model import Channel, Direction, Kind
+from .common import EXIT_USAGE, direction_options, NOW_HELP, Problem, echo_json, now_option, run, session
+from .contact_options import contact_options, contact_from
 
 
 @click.command()
@@ -18,88 +19,60 @@ def path(ctx: click.Context) -> None:
     click.echo(printable(str(session(ctx).path)))
 
 
-def _met_on(text: str | None, now):
-    if text is None:
-        return None
-    from ..domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
-
-    try:
-        day = parse_day(text, now)
-    except WhenError:
-        raise Problem(f"--met-on {text!r} is not a date.", EXIT_USAGE, (f"Use {ACCEPTED_DATE_FORMS}.",)) from None
-    if day > now.date():
-        raise Problem(f"--met-on {text!r} is in the future.", EXIT_USAGE)
-    return day
-
-
 @click.command()
 @click.argument("name")
-@click.option("--company", default="", help="Where they work.")
-@click.option("--role", default="", help="Their job title.")
-@click.option("--email", "emails", multiple=True, help="An e-mail address (repeat for several).")
-@click.option("--phone", default="", help="A phone number.")
-@click.option("--linkedin", default="", metavar="URL", help="Their LinkedIn profile URL.")
-@click.option("--met-via", type=click.Choice([m.value for m in MetVia]), help="How you met.")
-@click.option("--met-on", metavar="WHEN", help="When you met (a date or WHEN form).")
-@click.option("--tag", "tags", multiple=True, help="A tag (repeat for several).")
-@click.option("--keep-in-touch", type=click.IntRange(1, 3650), metavar="DAYS", help="Check in at least every DAYS days.")
-@click.option("--note", default="", help="Notes about them.")
+@contact_options(editing=False)
 @click.pass_context
-def add(ctx, name, company, role, emails, phone, linkedin, met_via, met_on, tags, keep_in_touch, note) -> None:
-    """Add a contact."""
+def add(ctx, name, **values) -> None:
+    """Add a contact. A second contact of the same name is allowed: a warning names the first."""
     from ..clock import local_now
     from ..domain.model import Contact
 
     now = local_now()
-    contact = Contact(
-        name=name,
-        company=company,
-        role=role,
-        emails=tuple(emails),
-        phone=phone,
-        linkedin=linkedin,
-        met_via=MetVia(met_via) if met_via else None,
-        met_on=_met_on(met_on, now),
-        tags=tuple(tags),
-        notes=note,
-        keep_in_touch_days=keep_in_touch,
-    )
-    saved = run(ctx, lambda store: store.add_contact(contact, now))
+    contact, _ = contact_from(Contact(name=name), now, values)
+
+    def action(store):
+        saved = store.add_contact(contact, now)
+        return saved, store.same_name(saved)
+
+    saved, namesakes = run(ctx, action, create=True)
     click.echo(f"Added {saved.name} (#{saved.id}).")
+    warn_same_name(saved, namesakes)
+
+
+def warn_same_name(contact, namesakes) -> None:
+    """On stderr, when other contacts have `contact`'s name: who the first one is."""
+    if namesakes:
+        from ..domain.text import printable
+        from ..domain.validation import same_name_warning
+
+        click.echo(f"netpace: warning: {printable(same_name_warning(contact, namesakes))}", err=True)
 
 
 @click.command()
 @click.argument("name")
-@click.option("--out", "direction", flag_value="out", help="You wrote to them.")
-@click.option("--in", "direction", flag_value="in", help="They wrote to you.")
-@click.option("--both", "direction", flag_value="both", help="A meeting, call or conversation.")
+@direction_options
 @click.option("--channel", type=click.Choice([c.value for c in Channel]), help="Default: your usual channel with them, else email.")
 @click.option("--kind", type=click.Choice([k.value for k in Kind]), help="Default: guessed from the history.")
-@click.option("--at", "at_text", metavar="WHEN", help="When it happened (default: now).")
+@click.option("--at", "at_text", metavar="WHEN",
+              help="When it happened (default: now); for --both a time ahead plans it (tue 15:00, in 3d).")
 @click.option("--note", default="", help="What it was about.")
 @click.pass_context
 def log(ctx, name, direction, channel, kind, at_text, note) -> None:
-    """Log an interaction with NAME: --out, --in or --both."""
+    """Log an interaction with NAME: --out, --in or --both. A meeting or call ahead
+    (--both with a future --at) is planned: it holds every nudge until it has passed."""
     from ..clock import local_now
     from ..domain.defaults import default_channel, default_kind
     from ..domain.humanize import day_label
     from ..domain.model import Interaction
-    from ..domain.when import ACCEPTED_FORMS, WhenError, parse_when
     from ..domain.wording import VERDICT_LABEL, next_text
     from ..domain.summary import summarize
 
     if direction is None:
         raise Problem("Say which way it went: --out, --in or --both.", EXIT_USAGE)
     now = local_now()
-    at = now
-    if at_text is not None:
-        try:
-            at = parse_when(at_text, now)
-        except WhenError:
-            raise Problem(f"--at {at_text!r} is not a time netpace understands.", EXIT_USAGE,
-                          (f"Use {ACCEPTED_FORMS}.",)) from None
-        if at > now.add(minutes=1):
-            raise Problem(f"--at {at_text!r} is in the future; log what has happened.", EXIT_USAGE)
+    at = now if at_text is None else at_option(at_text, now)
+    planned = ahead_or_problem(direction, at, now, at_text)
 
     def action(store):
         contact = store.resolve(name)
@@ -111,6 +84,7 @@ def log(ctx, name, direction, channel, kind, at_text, note) -> None:
             channel=Channel(channel) if channel else default_channel(history),
             kind=Kind(kind) if kind else default_kind(Direction(direction), history, at),
             note=note,
+            planned=planned,
         )
         saved = store.log(contact.id, item, now)
         after = summarize(contact, history + [saved], now).assessment
@@ -118,12 +92,32 @@ def log(ctx, name, direction, channel, kind, at_text, note) -> None:
 
     contact, saved, before, after = run(ctx, action)
     when = saved.at.astimezone(now.tzinfo)
-    click.echo(
-        f"Logged {saved.direction.value} {saved.channel.value} {saved.kind.value} with {contact.name}, "
-        f"{day_label(when.date(), now.date())} {when:%H:%M}."
-    )
+    what = (f"Planned {saved.channel.value} {saved.kind.value}" if saved.planned
+            else f"Logged {saved.direction.value} {saved.channel.value} {saved.kind.value}")
+    click.echo(f"{what} with {contact.name}, {day_label(when.date(), now.date())} {when:%H:%M}.")
     change = f"pressure {before.pressure} -> {after.pressure} ({after.zone.value})"
     click.echo(f"{change}; {VERDICT_LABEL[after.verdict]} {next_text(after, now.date())}".rstrip())
+
+
+def at_option(text: str, now):
+    """The time of `--at WHEN`, or a Problem (exit 2) listing the forms."""
+    from ..domain.when import ACCEPTED_FORMS, WhenError, parse_when
+
+    try:
+        return parse_when(text, now)
+    except WhenError:
+        raise Problem(f"--at {text!r} is not a time netpace understands.", EXIT_USAGE,
+                      (f"Use {ACCEPTED_FORMS}.",)) from None
+
+
+def ahead_or_problem(direction, at, now, at_text) -> bool:
+    """Whether this is a meeting logged ahead; a message in the future is a Problem."""
+    from ..domain.validation import InvalidInput, logged_ahead
+
+    try:
+        return logged_ahead(direction, at, now)
+    except InvalidInput as error:
+        raise Problem(f"--at {at_text!r} is in the future. {error}", EXIT_USAGE) from None
 
 
 def _matches(contact, query: str) -> bool:
@@ -195,21 +189,38 @@ def show(ctx, name, now_text, as_json) -> None:
 @click.option("--budget", type=click.IntRange(0, 1000), metavar="N",
               help="Check-ins and reconnects to show today (default: `netpace budget`).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--brief", is_flag=True,
+              help="One line for a shell prompt or a cron mail: '2 replies owed, 1 follow-up, 3 check-ins'.")
+@click.option("--notify", is_flag=True,
+              help="Also a desktop notification of that line, where notify-send exists (when there is something to do).")
 @click.pass_context
-def triage(ctx, now_text, show_all, budget, as_json) -> None:
+def triage(ctx, now_text, show_all, budget, as_json, brief, notify) -> None:
     """Today's queue: every reply owed and follow-up due, then the day's budget of
     check-ins and reconnects, strongest ties first. --all lists every active contact."""
     from ..domain.json_views import assessment_json
-    from ..domain.queue import todays_queue
-    from ..domain.wording import waiting_line
+    from ..domain.queue import actionable, todays_queue
+    from ..domain.wording import NOTHING_TODAY, brief_line, waiting_line
     from .views import triage_lines
 
+    if brief and as_json:
+        raise Problem("--brief and --json are two different outputs: give one.", EXIT_USAGE)
     now = now_option(now_text)
     summaries, budget = run(ctx, lambda store: (store.summaries(now, include_hidden=False),
                                                 budget if budget is not None else store.daily_budget()))
     waiting = 0
+    if show_all and (brief or notify):
+        queue = actionable(summaries, now.date())
+    else:
+        queue, waiting = todays_queue(summaries, now.date(), budget)
     if not show_all:
-        summaries, waiting = todays_queue(summaries, now.date(), budget)
+        summaries = queue
+    if notify and queue:
+        from .reminders import notify_desktop
+
+        notify_desktop(brief_line(queue))
+    if brief:
+        click.echo(brief_line(queue))
+        return
     if as_json:
         echo_json([assessment_json(s) for s in summaries])
         return
@@ -218,8 +229,8 @@ def triage(ctx, now_text, show_all, budget, as_json) -> None:
     elif show_all:
         click.echo("No active contacts.")
     elif not waiting:
-        click.echo("Nothing to do today: nobody is waiting on you.")
-    if waiting:
+        click.echo(NOTHING_TODAY)
+    if waiting and not show_all:
         click.echo(waiting_line(waiting, "`netpace triage --all`"))
 
 
@@ -235,7 +246,7 @@ def budget(ctx, count) -> None:
             store.set_daily_budget(count)
         return store.daily_budget()
 
-    kept = run(ctx, action)
+    kept = run(ctx, action, create=count is not None)
     what = "Set: today's queue" if count is not None else "Today's queue"
     click.echo(f"{what} holds up to {kept} check-in{'s' if kept != 1 else ''} and reconnects a day "
                "(replies owed and follow-ups always).")

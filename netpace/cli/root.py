@@ -18,6 +18,7 @@ from .common import (
     Problem,
     SafeGroup,
     Session,
+    ask,
     now_option,
     run,
     session,
@@ -50,10 +51,26 @@ def cli(ctx: click.Context, db: Path | None, demo: bool, now_text: str | None) -
         path = db or Path(_demo_folder()) / "netpace-demo.db"
         _write_demo(path, now)
         ctx.obj["session"] = Session(path)
-    else:
+    elif session(ctx).path.exists():
         session(ctx).store()  # a database problem is worth hearing about first
         _require_terminal()
+    else:
+        _require_terminal()
+        _ask_to_create(ctx)
     _open_app(ctx, now if now_text else None)
+
+
+def _ask_to_create(ctx: click.Context) -> None:
+    """No database at the path yet: ask before making one (a typo in --db or $NETPACE_DB
+    should not leave an empty database behind)."""
+    from ..domain.text import printable
+
+    path = session(ctx).path
+    click.echo(f"There is no netpace database at {printable(str(path))} yet.")
+    if not ask("Create one there?", default=True, unanswered="No answer, so nothing was created."):
+        click.echo("Nothing was created.")
+        ctx.exit(0)
+    session(ctx).store(create=True)
 
 
 def _require_terminal() -> None:
@@ -87,7 +104,7 @@ def _open_app(ctx: click.Context, fixed_now) -> None:
     from ..ui.run import run_app  # starts reading the network before Textual loads
 
     try:
-        run_app(session(ctx).store(), fixed_now)  # opened already, just above
+        run_app(session(ctx).store(create=True), fixed_now)  # opened already, just above
     except StoreError as error:
         raise store_problem(error) from None
 
@@ -117,7 +134,8 @@ def demo(ctx, db, now_text, contacts, interactions) -> None:
     from ..demo import write_large_demo
 
     people, written = run(ctx, lambda store: write_large_demo(
-        store, now, contacts or 10_000, interactions if interactions is not None else 20 * (contacts or 10_000)))
+        store, now, contacts or 10_000, interactions if interactions is not None else 20 * (contacts or 10_000)),
+        create=True)
     click.echo(f"Wrote a demo network of {people} contacts and {written} interactions to "
                f"{printable(str(current.path))}.")
 

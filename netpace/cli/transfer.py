@@ -12,8 +12,8 @@ import click
 from ..domain.formats import EXPORT_NAMES, IMPORT_NAMES
 from .common import EXIT_FAILURE, EXIT_USAGE, PathText, Problem, session
 
-# Import and export say what went wrong as "Error: ...", as each file's error reads.
-ERROR = "Error: "
+# Every error starts so, each file's error in an import too.
+ERROR = "netpace: "
 
 
 def _failure(message: str, code: int = EXIT_FAILURE) -> Problem:
@@ -45,7 +45,8 @@ def import_command(ctx: click.Context, items: tuple[str, ...], me: tuple[str, ..
     maildir, ics or json (netpace's own export).
 
     Existing contacts are matched by e-mail, then LinkedIn URL, then exact name, and
-    merged; importing the same file twice changes nothing. A backup is taken first.
+    merged; importing the same file twice changes nothing. A backup is taken before the
+    first file that changes anything is written.
     """
     from ..clock import local_now
     from ..importers import ImportOptions, describe_path, import_path
@@ -60,7 +61,8 @@ def import_command(ctx: click.Context, items: tuple[str, ...], me: tuple[str, ..
 
     path = session(ctx).path
     try:
-        store = None if dry_run and not path.exists() else open_store(path, upgrade=not dry_run)
+        # A database not there yet is created only when a file brings something (ready).
+        store = open_store(path, upgrade=not dry_run) if path.exists() else None
     except NeedsUpgrade:
         raise _failure(f"{path} was written by an older netpace, and --dry-run writes nothing, so it can't upgrade "
                        "it: run any command without --dry-run once (netpace list will do; a backup is taken "
@@ -69,16 +71,28 @@ def import_command(ctx: click.Context, items: tuple[str, ...], me: tuple[str, ..
         raise _failure(str(error)) from None
 
     worst = 0
-    try:
-        if store is not None and not dry_run:
+    ready_to_write = False
+
+    def ready():
+        """Right before the first write of this command: the backup of the database as
+        it was (backups rotate only for real imports), or the new database itself."""
+        nonlocal store, ready_to_write
+        if store is None:
+            store = open_store(path)
+        elif not ready_to_write:
             from ..store.backups import auto_backup
 
             try:
                 auto_backup(store, "import")
             except StoreError as error:
-                raise _failure(f"{error} Nothing was imported.") from None
+                raise StoreError(f"{error} Nothing was imported.") from None
+        ready_to_write = True
+        return store
+
+    try:
         for file in paths:
-            result = import_path(store, file, options, format=format, dry_run=dry_run, progress=_progress())
+            result = import_path(store, file, options, format=format, dry_run=dry_run, progress=_progress(),
+                                 before_write=ready)
             for line, is_error in describe_path(result):
                 click.echo(f"{ERROR}{line}" if is_error else line, err=is_error)
             worst = max(worst, result.exit_code)
@@ -143,7 +157,7 @@ def export_command(ctx: click.Context, format: str, out: Path | None, now_text: 
     from ..clock import now_from
     from ..domain.when import ACCEPTED_FORMS, WhenError
     from ..exporters import render
-    from ..store import StoreError, open_store
+    from ..store import StoreError
     from ..store.private_files import write_private
 
     try:
@@ -151,10 +165,14 @@ def export_command(ctx: click.Context, format: str, out: Path | None, now_text: 
     except WhenError:
         raise _failure(f"--now {now_text!r} is not a time: use {ACCEPTED_FORMS}.", EXIT_USAGE) from None
 
-    path = session(ctx).path
+    if out is not None:
+        from ..exporters import target_problem
+
+        problem = target_problem(out)
+        if problem:
+            raise _failure(problem)
     try:
-        with open_store(path, create=False) as store:
-            data = render(format.lower(), store, now, days=days)
+        data = render(format.lower(), session(ctx).store(), now, days=days)
     except StoreError as error:
         raise _failure(str(error)) from None
 

@@ -93,9 +93,10 @@ def show_lines(summary: ContactSummary, items: list[Interaction], now: datetime)
     arrows = {"out": "->", "in": "<-", "both": "<->"}
     for item in sorted(items, key=lambda i: i.at, reverse=True):
         local = item.at.astimezone(now.tzinfo)
+        planned = " planned" if item.planned else ""
         lines.append(
             f"  {arrows[item.direction.value]:<3} {local:%Y-%m-%d %H:%M}  ({ago(item.at, now)})  "
-            f"{item.channel.value}/{item.kind.value}  {_clip(item.note, 80)}".rstrip()
+            f"{item.channel.value}/{item.kind.value}{planned}  {_clip(item.note, 80)}".rstrip()
         )
     if not items:
         lines.append("  nothing logged yet")

@@ -19,6 +19,16 @@ class ImportFormat:
     needs_me: bool = False  # your own address is required (--me), not guessed from the file
     folder: bool = False  # a folder, not a file
     bundle: bool = False  # a zip or folder of several files (the LinkedIn export), not one reader
+    example: str = ""  # where such a file usually is, for the app's placeholder
+
+    @property
+    def placeholder(self) -> str:
+        """The path field's hint: plainly an example, never something that looks filled in."""
+        if self.bundle:
+            what = "the export's zip or its folder"
+        else:
+            what = "the folder holding cur/ and new/" if self.folder else f"the {self.label} file"
+        return f"path of {what}, e.g. {self.example}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,24 +38,33 @@ class ExportFormat:
     suffix: str  # the file name's ending the app suggests
     writer: str  # the module of netpace.exporters that writes it
 
+    @property
+    def placeholder(self) -> str:
+        """The path field's hint: plainly an example, never something that looks filled in."""
+        return f"path of the {self.name} file to write, e.g. ~/netpace-export{self.suffix}"
+
 
 _MAIL_HINT = "your e-mail addresses, comma-separated (needed)"
 
 IMPORT_FORMATS: tuple[ImportFormat, ...] = (
     ImportFormat("linkedin", "LinkedIn export (the zip or its folder)", "linkedin_export",
-                 me_hint="your profile URL (guessed from the files if empty)", bundle=True),
-    ImportFormat("linkedin-connections", "LinkedIn connections", "linkedin_connections"),
+                 me_hint="your profile URL (guessed from the files if empty)", bundle=True,
+                 example="~/Downloads/Basic_LinkedInDataExport.zip"),
+    ImportFormat("linkedin-connections", "LinkedIn connections", "linkedin_connections",
+                 example="~/Downloads/Connections.csv"),
     ImportFormat("linkedin-messages", "LinkedIn messages", "linkedin_messages",
-                 me_hint="your profile URL (guessed from the file if empty)"),
+                 me_hint="your profile URL (guessed from the file if empty)", example="~/Downloads/messages.csv"),
     ImportFormat("linkedin-invitations", "LinkedIn invitations", "linkedin_invitations",
-                 me_hint="your profile URL (guessed from the file if empty)"),
-    ImportFormat("vcard", "vCard", "vcard"),
-    ImportFormat("google-csv", "Google Contacts CSV", "google_csv"),
-    ImportFormat("outlook-csv", "Outlook CSV", "outlook_csv"),
-    ImportFormat("mbox", "mail (mbox)", "mbox", me_hint=_MAIL_HINT, needs_me=True),
-    ImportFormat("maildir", "mail (Maildir folder)", "maildir", me_hint=_MAIL_HINT, needs_me=True, folder=True),
-    ImportFormat("ics", "calendar (ics)", "ics", me_hint="your e-mail addresses (guessed from the file if empty)"),
-    ImportFormat("json", "netpace json", "netpace_json"),
+                 me_hint="your profile URL (guessed from the file if empty)", example="~/Downloads/Invitations.csv"),
+    ImportFormat("vcard", "vCard", "vcard", example="~/Downloads/contacts.vcf"),
+    ImportFormat("google-csv", "Google Contacts CSV", "google_csv", example="~/Downloads/contacts.csv"),
+    ImportFormat("outlook-csv", "Outlook CSV", "outlook_csv", example="~/Documents/outlook-contacts.csv"),
+    ImportFormat("mbox", "mail (mbox)", "mbox", me_hint=_MAIL_HINT, needs_me=True, example="~/Mail/sent.mbox"),
+    ImportFormat("maildir", "mail (Maildir folder)", "maildir", me_hint=_MAIL_HINT, needs_me=True, folder=True,
+                 example="~/Maildir/Sent"),
+    ImportFormat("ics", "calendar (ics)", "ics", me_hint="your e-mail addresses (guessed from the file if empty)",
+                 example="~/Downloads/calendar.ics"),
+    ImportFormat("json", "netpace json", "netpace_json", example="~/netpace-export.json"),
 )
 
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from collections import Counter
+from typing import Iterable
+
 from .humanize import day_label
-from .model import Assessment, Verdict
+from .model import Assessment, ContactSummary, Verdict
 
 VERDICT_LABEL = {
     Verdict.REPLY_OWED: "reply owed",
@@ -47,3 +50,26 @@ def waiting_line(waiting: int, how: str) -> str:
     `how` shows them.'"""
     what = "check-in or reconnect waits" if waiting == 1 else "check-ins and reconnects wait"
     return f"{waiting} more {what} for another day: {how} shows them."
+
+
+# Today's queue counted in one line (`netpace triage --brief`): (verdict, one, many).
+BRIEF_WORDS = (
+    (Verdict.REPLY_OWED, "reply owed", "replies owed"),
+    (Verdict.CONFIRM, "meeting to confirm", "meetings to confirm"),
+    (Verdict.FOLLOW_UP, "follow-up", "follow-ups"),
+    (Verdict.CHECK_IN, "check-in", "check-ins"),
+    (Verdict.RECONNECT, "reconnect", "reconnects"),
+)
+NOTHING_TODAY = "Nothing to do today: nobody is waiting on you."
+
+
+def brief_line(queue: Iterable[ContactSummary]) -> str:
+    """'2 replies owed, 1 follow-up, 3 check-ins': today's queue in one line, for a shell
+    prompt or a cron mail."""
+    counts = Counter(s.assessment.verdict for s in queue)
+    parts = [f"{counts[verdict]} {one if counts[verdict] == 1 else many}"
+             for verdict, one, many in BRIEF_WORDS if counts[verdict]]
+    others = sum(counts.values()) - sum(counts[verdict] for verdict, _, _ in BRIEF_WORDS)
+    if others:
+        parts.append(f"{others} more")
+    return ", ".join(parts) if parts else NOTHING_TODAY

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..domain.formats import IMPORT_NAMES
 from ..store.store import Store
@@ -62,11 +63,14 @@ def import_path(
     format: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    before_write: Callable[[], Store] | None = None,
 ) -> PathResult:
     """Import `path` in `format` (one of ALL_FORMATS), or in the format its content shows.
 
-    With `dry_run`, or without a store (a database not created yet), only plans. Never
-    raises for anything the path or the options can hold: the result says it.
+    With `dry_run`, or without a store (a database not created yet), only plans.
+    `before_write` is called right before anything is written, for the store to write to
+    (runner.import_file says more). Never raises for anything the path or the options can
+    hold: the result says it.
     """
     progress = progress or NoProgress()
     result = PathResult(path, format=format)
@@ -83,7 +87,7 @@ def import_path(
         return result
 
     if result.format == LINKEDIN_EXPORT:
-        export = import_export(store, path, options, dry_run=dry_run, progress=progress)
+        export = import_export(store, path, options, dry_run=dry_run, progress=progress, before_write=before_write)
         result.files, result.ignored = export.files, export.ignored
         result.error, result.usage_error = export.error, export.usage_error
         return result
@@ -92,7 +96,8 @@ def import_path(
     except NeedsOption as error:
         result.error, result.usage_error = str(error), True
         return result
-    result.files = [import_file(store, result.format, path, options, dry_run=dry_run, progress=progress)]
+    result.files = [import_file(store, result.format, path, options, dry_run=dry_run, progress=progress,
+                                before_write=before_write)]
     return result
 
 

@@ -2,7 +2,8 @@
 
 A VEVENT with attendees is a meeting (`both`) with each attendee and the organizer who
 is not you: counted once per UID (the highest SEQUENCE), never when CANCELLED, never
-with rooms or resources, declined attendees, or the recipients of a VALARM.
+with rooms or resources, declined attendees, or the recipients of a VALARM. One that
+hasn't happened yet is kept as planned (a meeting logged ahead).
 """
 
 from __future__ import annotations
@@ -157,9 +158,7 @@ def _meeting(event: _Event, mine: frozenset[str], options: ImportOptions) -> Ite
     if start is None:
         yield Skip(event.line, "no usable start time (DTSTART)")
         return
-    if start > options.now:
-        yield Skip(event.line, "hasn't happened yet")
-        return
+    ahead = start > options.now  # kept as planned: it holds nudges until it has passed
 
     people: dict[str, str] = {}
     for prop in [*_as_list(component.get("organizer")), *attendees]:
@@ -188,6 +187,7 @@ def _meeting(event: _Event, mine: frozenset[str], options: ImportOptions) -> Ite
             note=summary,
             source=SOURCE,
             external_id=f"{event.uid}|{address}",
+            planned=ahead,
         )
 
 

@@ -231,6 +231,7 @@ def import_export(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    before_write: Callable[[], Store] | None = None,
 ) -> ExportResult:
     """Import the export at `path`: one `FileResult` per file read, all written in one
     transaction (with `dry_run`, or without a store, only planned). A file that can't be
@@ -242,7 +243,7 @@ def import_export(
     try:
         with open_export(path) as export:
             result.ignored = export.ignored
-            _merge_all(store, export, options, result, dry_run, progress)
+            _merge_all(store, export, options, result, dry_run, progress, before_write)
     except NeedsOption as error:
         result.error, result.usage_error = str(error), True
     except (ImportFailure, StoreError) as error:
@@ -259,7 +260,8 @@ def import_export(
 
 
 def _merge_all(
-    store: Store | None, export: Export, options: ImportOptions, result: ExportResult, dry_run: bool, progress: Progress
+    store: Store | None, export: Export, options: ImportOptions, result: ExportResult, dry_run: bool, progress: Progress,
+    before_write: Callable[[], Store] | None = None,
 ) -> None:
     # Every file is read before anything is merged: a damaged zip writes nothing.
     contents = [(member, member.read()) for member in export.members]
@@ -302,8 +304,10 @@ def _merge_all(
             merger.add(record)
         if format == "linkedin-invitations" and found_me:
             merger.add(Note(f"you are {found_me}, who sent the invitations marked OUTGOING (--me overrides this)."))
-    if store is not None and not dry_run:
-        merger.apply(store, progress)
+    if not dry_run and merger.writes_anything():
+        target = before_write() if before_write is not None else store
+        if target is not None:
+            merger.apply(target, progress)
     for member, file_result in zip(export.members, result.files):
         if file_result.error is None:
             file_result.outcome = merger.outcome(member.name)

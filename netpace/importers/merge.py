@@ -2,8 +2,9 @@
 
 Records are matched against what is stored (and what the same file added before) in
 memory: by e-mail, then LinkedIn profile URL, then exact name. A match is merged (empty
-fields filled, e-mails and tags added), never duplicated. Interactions already stored
-under the same (source, external_id) are left alone. Nothing touches the database until
+fields filled, e-mails and tags added), never duplicated. A phone number or LinkedIn URL
+that breaks netpace's rules (domain/validation.py) is left out, as an e-mail address is.
+Interactions already stored under the same (source, external_id) are left alone. Nothing touches the database until
 `apply`, which writes the whole plan in one transaction.
 
 Several files can share one merger (and so one transaction): `begin(part)` before each
@@ -19,7 +20,14 @@ from typing import Iterable
 
 from ..domain.identity import email_key, linkedin_key, name_key
 from ..domain.model import Contact, Interaction, Status
-from ..domain.validation import MAX_NOTE, InvalidInput, clean_contact, clean_interaction
+from ..domain.validation import (
+    MAX_NOTE,
+    InvalidInput,
+    clean_contact,
+    clean_interaction,
+    usable_linkedin,
+    usable_phone,
+)
 from ..store.store import Store
 from .records import ContactRecord, InteractionRecord, Note, Person, Progress, Record, Skip
 
@@ -94,7 +102,9 @@ class Merger:
         self.interactions: list[tuple[Draft, Interaction]] = []
         self.skips: list[Skip] = []
         self.notes: list[str] = []
-        self.matched_by_contact_record: set[int] = set()
+        # Stored contacts the file names (by a contact row or an interaction, new or
+        # already there): each is merged or unchanged, so the counts add up to what was read.
+        self.named: set[int] = set()
         self.interactions_known = 0
         self.part = ""
         self._parts: dict[str, _Part] = {"": _Part()}
@@ -179,13 +189,16 @@ class Merger:
         elif isinstance(record, ContactRecord):
             draft = self._resolve(record.person, record.where)
             if draft is not None and not draft.is_new:
-                self.matched_by_contact_record.add(id(draft))
-                self._parts[self.part].matched.add(id(draft))
+                self._named(draft)
         elif isinstance(record, InteractionRecord):
             self._add_interaction(record)
         elif isinstance(record, Note):
             self.notes.append(record.text)
             self._parts[self.part].notes.append(record.text)
+
+    def _named(self, draft: Draft) -> None:
+        self.named.add(id(draft))
+        self._parts[self.part].matched.add(id(draft))
 
     def _resolve(self, person: Person, where: int | str) -> Draft | None:
         found = self._find(person)
@@ -231,6 +244,9 @@ class Merger:
         if any(k in self.known_keys or k in self._new_keys for k in keys):
             self.interactions_known += 1
             self._parts[self.part].interactions_known += 1
+            found = self._find(record.person)  # counted, never changed by a known interaction
+            if isinstance(found, Draft) and not found.is_new:
+                self._named(found)
             return
         at = record.at if record.at.tzinfo is not None else record.at.replace(tzinfo=self.tz)
         item = Interaction(
@@ -252,6 +268,8 @@ class Merger:
         draft = self._resolve(record.person, record.where)
         if draft is None:
             return
+        if not draft.is_new:
+            self._named(draft)
         if key is None:
             # Without an external id (netpace's own export of hand-logged entries), an
             # identical entry on the same contact is the same entry. Counted, so two
@@ -278,7 +296,7 @@ class Merger:
                 result.contacts_added += 1
             elif draft.changed:
                 result.contacts_merged += 1
-            elif id(draft) in self.matched_by_contact_record:
+            elif id(draft) in self.named:
                 result.contacts_known += 1
         result.interactions_added = len(self.interactions)
         return result
@@ -296,6 +314,10 @@ class Merger:
             skips=list(tally.skips),
             notes=list(tally.notes),
         )
+
+    def writes_anything(self) -> bool:
+        """Whether `apply` would change the database at all."""
+        return bool(self.interactions) or any(d.is_new or d.changed for d in self.drafts)
 
     def apply(self, store: Store, progress: Progress) -> None:
         """Write the plan: one transaction for the whole file."""
@@ -324,8 +346,8 @@ def _new_contact(person: Person) -> Contact:
             company=person.company,
             role=person.role,
             emails=tuple(filter(None, (email_key(a) for a in person.emails))),
-            phone=person.phone,
-            linkedin=person.linkedin,
+            phone=usable_phone(person.phone),
+            linkedin=usable_linkedin(person.linkedin),
             met_via=person.met_via,
             met_on=person.met_on,
             tags=person.tags,
@@ -346,8 +368,8 @@ def _merge(contact: Contact, person: Person) -> Contact:
             company=person.company,
             role=person.role,
             emails=tuple(filter(None, (email_key(a) for a in person.emails))),
-            phone=person.phone,
-            linkedin=person.linkedin,
+            phone=usable_phone(person.phone),
+            linkedin=usable_linkedin(person.linkedin),
             tags=person.tags,
             notes=person.notes[:MAX_NOTE],
         )

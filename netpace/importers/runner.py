@@ -58,10 +58,16 @@ def import_file(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    before_write: Callable[[], Store] | None = None,
 ) -> FileResult:
     """Import `path`; with `dry_run` (or no store, for a database not yet created) only plan.
 
-    Never raises for anything a file can contain: the result carries one sentence.
+    `before_write` runs once the file has been read and planned, only when the plan
+    changes something, right before it is written, and gives the store to write to: it
+    takes the backup, or creates the database, so a file that can't be read, or brings
+    nothing new, leaves no backup and no new database behind. A StoreError from it ends
+    the import. Never raises for anything a file can contain: the result carries one
+    sentence.
     """
     progress = progress or NoProgress()
     result = FileResult(path, dry_run=dry_run)
@@ -70,8 +76,10 @@ def import_file(
         for record in READERS[format](path, options, progress):
             merger.add(record)
         progress.finish()
-        if store is not None and not dry_run:
-            merger.apply(store, progress)
+        if not dry_run and merger.writes_anything():
+            target = before_write() if before_write is not None else store
+            if target is not None:
+                merger.apply(target, progress)
     except NeedsOption as error:
         result.error, result.usage_error = str(error), True
     except (ImportFailure, StoreError) as error:

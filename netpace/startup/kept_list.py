@@ -18,7 +18,7 @@ NONE = ("none",)
 
 def answer(db: str | None, now_text: str | None) -> tuple:
     """("view", database path, now as a POSIX timestamp, its UTC offset in seconds, how
-    many contacts there are, the first rows packed) or NONE: no database here yet, one to
+    many contacts there are, the first rows packed, the theme kept) or NONE: no database here yet, one to
     upgrade, no contacts, or any problem (the CLI then opens it and says what is wrong).
     However many standings are out of date, or none kept at all, the view is computed:
     this runs while the app imports Textual, and anything beats the full load after it."""
@@ -37,6 +37,7 @@ def answer(db: str | None, now_text: str | None) -> tuple:
     try:
         with open_store(path, create=False, upgrade=False) as store:
             found = first_view(store, now, max_stale=None)  # in parallel: worth it even when slow
+            theme = store.theme()
     except StoreError:
         return NONE
     if found is None:
@@ -44,7 +45,7 @@ def answer(db: str | None, now_text: str | None) -> tuple:
     rows, total = found
     offset = now.utcoffset()
     return ("view", str(path), now.timestamp(), int(offset.total_seconds()) if offset else 0, total,
-            [pack(row) for row in rows])
+            [pack(row) for row in rows], theme)
 
 
 def pack(row) -> tuple:

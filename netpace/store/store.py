@@ -10,13 +10,14 @@ import sqlite3
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import peewee as pw
 
+from ..domain.merging import doubles, merged_contact
 from ..domain.model import Contact, ContactSummary, Interaction, Status
 from ..domain.pressure import EMPTY_HISTORY, assess_histories, triage_key
 from ..domain.text import clean_name, fold
@@ -44,6 +45,7 @@ BUSY_TIMEOUT_MS = 5000
 # busy timeout): another program's writes get that long to make room.
 WRITE_ATTEMPTS = 4
 BUDGET_SETTING = "daily_check_ins"
+THEME_SETTING = "theme"  # the app's theme, kept between sessions
 # Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
 BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
@@ -266,6 +268,102 @@ class Store:
     def delete_contact(self, contact_id: int) -> None:
         with self.transaction():
             self.m.contact.delete().where(self.m.contact.id == contact_id).execute()
+
+    def remove_contact(self, contact_id: int) -> "Removed":
+        """Delete a contact with their e-mail addresses and interactions; returns all of
+        it, so `restore_contact` can put it back (undo)."""
+        with self.transaction():
+            contact = self.contact(contact_id)
+            items = tuple(self.interactions(contact_id))
+            self.m.contact.delete().where(self.m.contact.id == contact_id).execute()
+        return Removed(contact, items)
+
+    def restore_contact(self, removed: "Removed", now: datetime) -> Contact:
+        """Put a removed contact back, with their old id (unless another contact took it
+        since) and every interaction."""
+        contact = removed.contact
+        with self.transaction():
+            taken = self.m.contact.select().where(self.m.contact.id == contact.id).exists()
+            created = to_db_time(contact.created_at) if contact.created_at else to_db_time(now)
+            new_id = self.m.contact.insert(
+                **({} if taken else {"id": contact.id}),
+                **self._row_values(self._clean(contact)), created_at=created, updated_at=to_db_time(now),
+            ).execute()
+            contact_id = contact.id if not taken else new_id
+            self._write_emails(contact_id, contact.emails)
+            self._put_back(contact_id, removed.interactions, now)
+        return self.contact(contact_id)
+
+    def _put_back(self, contact_id: int, items: Iterable[Interaction], now: datetime) -> None:
+        """Insert interactions as they were (their ids, when free) under `contact_id`."""
+        for item in items:
+            taken = self.m.interaction.select().where(self.m.interaction.id == item.id).exists()
+            self.m.interaction.insert(
+                **({} if taken or item.id is None else {"id": item.id}),
+                contact=contact_id, at=to_db_time(item.at), direction=item.direction.value,
+                channel=item.channel.value, kind=item.kind.value, note=item.note, source=item.source,
+                external_id=item.external_id, created_at=to_db_time(now), in_group=item.group,
+                planned=item.planned,
+            ).execute()
+        totals.refresh(self.m, [contact_id])
+
+    def same_name(self, contact: Contact) -> list[Contact]:
+        """The other contacts called exactly what `contact` is called (any case)."""
+        with self.guard():
+            ids = [row[0] for row in self.m.contact.select(self.m.contact.id).where(
+                (self.m.contact.name_key == fold(clean_name(contact.name)))
+                & (self.m.contact.id != (contact.id or 0))).order_by(self.m.contact.id).tuples()]
+        return [self.contact(i) for i in ids]
+
+    def merge_contacts(self, keep_id: int, other_id: int, now: datetime) -> "Merged":
+        """Make `other_id` part of `keep_id`: their interactions, e-mail addresses, tags and
+        notes move over (domain.merging.merged_contact says what survives), an interaction
+        both have is kept once, and `other_id` goes. Returns what `unmerge` needs to undo it."""
+        if keep_id == other_id:
+            raise ValidationError("A contact can't be merged with itself.")
+        with self.transaction():
+            keep, other = self.contact(keep_id), self.contact(other_id)
+            kept_items, other_items = self.interactions(keep_id), self.interactions(other_id)
+            dropped = tuple(doubles(kept_items, other_items))
+            dropped_ids = {item.id for item in dropped}
+            moved = tuple(item.id for item in other_items if item.id not in dropped_ids)
+            merged = self._clean(merged_contact(keep, other))
+            i = self.m.interaction
+            if dropped_ids:
+                i.delete().where(i.id.in_(list(dropped_ids))).execute()
+            for batch in pw.chunked(moved, BATCH_ROWS):
+                i.update(contact=keep_id).where(i.id.in_(list(batch))).execute()
+            self.m.contact.delete().where(self.m.contact.id == other_id).execute()
+            self.m.contact.update(**self._row_values(merged), updated_at=to_db_time(now)).where(
+                self.m.contact.id == keep_id).execute()
+            if merged.created_at and merged.created_at != keep.created_at:
+                self.m.contact.update(created_at=to_db_time(merged.created_at)).where(
+                    self.m.contact.id == keep_id).execute()
+            self._write_emails(keep_id, merged.emails)
+            totals.refresh(self.m, [keep_id])
+        return Merged(keep, self.contact(keep_id), Removed(other, tuple(other_items)), moved)
+
+    def unmerge(self, merged: "Merged", now: datetime) -> Contact:
+        """Undo `merge_contacts`: the other contact back with their own interactions, the
+        kept one as it was before."""
+        keep, other = merged.before, merged.other.contact
+        with self.transaction():
+            i = self.m.interaction
+            self.m.contact.insert(
+                id=other.id, **self._row_values(self._clean(other)),
+                created_at=to_db_time(other.created_at or now), updated_at=to_db_time(now),
+            ).execute()
+            self._write_emails(other.id, other.emails)
+            moved = set(merged.moved)
+            for batch in pw.chunked(list(moved), BATCH_ROWS):
+                i.update(contact=other.id).where(i.id.in_(list(batch))).execute()
+            self._put_back(other.id, [item for item in merged.other.interactions if item.id not in moved], now)
+            self.m.contact.update(**self._row_values(self._clean(keep)), updated_at=to_db_time(now),
+                                  created_at=to_db_time(keep.created_at or now)).where(
+                self.m.contact.id == keep.id).execute()
+            self._write_emails(keep.id, keep.emails)
+            totals.refresh(self.m, [keep.id, other.id])
+        return self.contact(keep.id)
 
     def set_status(self, contact_id: int, status: Status, until: date | None, now: datetime) -> Contact:
         with self.transaction():
@@ -596,6 +694,13 @@ class Store:
     def set_daily_budget(self, count: int) -> None:
         self.set_setting(BUDGET_SETTING, str(max(0, int(count))))
 
+    def theme(self) -> str | None:
+        """The app's theme as last chosen (a Textual theme name), if any."""
+        return self.setting(THEME_SETTING)
+
+    def set_theme(self, name: str) -> None:
+        self.set_setting(THEME_SETTING, name)
+
     def rebuild_totals(self) -> None:
         """Recompute every contact's totals from the interactions (see `totals`)."""
         with self.transaction():
@@ -620,14 +725,34 @@ class Store:
                 ContactSummary(contact, assessment, channels.get(contact.id))
                 for (contact, _), assessment in zip(pairs, assess_histories(pairs, now, network.decisions))
             ]
-            result.sort(key=_triage_order)
+            result.sort(key=urgency_order)
         return result
 
     def summary(self, contact_id: int, now: datetime) -> ContactSummary:
         return summarize(self.contact(contact_id), self.interactions(contact_id), now)
 
 
-def _triage_order(summary: ContactSummary) -> tuple:
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A deleted contact with everything that went with them, for undo."""
+
+    contact: Contact
+    interactions: tuple[Interaction, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """What `Store.merge_contacts` did, for undo: the kept contact before and after, the
+    other contact as it was, and which of their interactions moved (the rest were doubles)."""
+
+    before: Contact
+    after: Contact
+    other: Removed
+    moved: tuple[int, ...]
+
+
+def urgency_order(summary: ContactSummary) -> tuple:
+    """The list's order, most urgent first (pressure.triage_key, then the id)."""
     a = summary.assessment
     return (*triage_key(a.verdict, a.next_on, a.pressure, summary.contact.name), summary.contact.id)
 

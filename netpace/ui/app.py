@@ -41,6 +41,7 @@ from .words import STILL_LOADING, change_words, label, timeline_entries
 
 if TYPE_CHECKING:
     from ..store import Store
+    from ..store.store import Merged, Removed
 
 POLL_SECONDS = 2.0
 # Seconds after the network has loaded before the list's standings are saved for the
@@ -49,17 +50,34 @@ SAVE_STANDINGS_AFTER = 1.5
 STORE_FAILED_SECONDS = 8.0  # how long a database error stays on screen
 
 
+def in_urgency_order(summaries, summary: ContactSummary) -> tuple[ContactSummary, ...]:
+    """`summaries` (most urgent first) with `summary` in its place: replacing its contact's,
+    where the list's urgency order puts it (today's queue is read in that order, so a
+    contact whose archive is undone goes back where it was, not to the end)."""
+    from ..store.store import urgency_order
+
+    from bisect import bisect_right
+
+    contact_id = summary.contact.id
+    kept = [s for s in summaries if s.contact.id != contact_id]
+    kept.insert(bisect_right(kept, urgency_order(summary), key=urgency_order), summary)
+    return tuple(kept)
+
+
 def _ignore(error: StoreError) -> None:
     """For store work whose failure needs no word: the next try will do."""
 
 
 @dataclass(frozen=True, slots=True)
 class UndoStep:
-    """Something one key can take back: a deleted interaction or a status change."""
+    """Something one key can take back: a deleted interaction or contact, a correction,
+    a merge or a status change."""
 
     restore_interaction: Interaction | None = None
     edited_interaction: Interaction | None = None  # the interaction as it was, to write back
     contact: Contact | None = None  # the contact as it was, to write back
+    removed: "Removed | None" = None  # a deleted contact with all of theirs, to put back
+    merged: "Merged | None" = None  # a merge, to take apart
     contact_id: int | None = None
     status: Status | None = None
     snoozed_until: date | None = None
@@ -72,6 +90,16 @@ class NetpaceApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     COMMANDS = App.COMMANDS | {NetpaceCommands}
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, its text colors made readable on netpace's backgrounds
+        (legible.py): every built-in theme, light ones included."""
+        from .legible import legible_variables
+
+        variables = super().get_css_variables()
+        variables.update(legible_variables(variables))
+        self.theme_variables = variables
+        return variables
+
     def action_command_palette(self) -> None:
         """Open the command palette (netpace's, see commands.Palette)."""
         if self.use_command_palette and not Palette.is_open(self):
@@ -80,10 +108,17 @@ class NetpaceApp(App[None]):
     BINDINGS = APP_BINDINGS
 
     def __init__(self, store: "Store | None", *, now: datetime | Callable[[], datetime] | None = None,
-                 poll_seconds: float | None = POLL_SECONDS, preload=None) -> None:
+                 poll_seconds: float | None = POLL_SECONDS, preload=None, theme: str | None = None) -> None:
         """`store` may be None when a `preload` (startup.preload.Preload) opens it: the workers
-        that need it then wait for it (`store`)."""
+        that need it then wait for it (`store`). `theme` is the one kept in the database
+        (read from `store` when not given); a theme chosen in the app is kept there."""
         super().__init__()
+        if theme is None and store is not None:
+            try:
+                theme = store.theme()
+            except StoreError:
+                theme = None
+        self._kept_theme = theme
         self._store = store
         self._store_source = preload.opened_store if store is None and preload is not None else None
         self._preload = preload  # startup.preload.Preload: the first load, started before the app
@@ -155,6 +190,9 @@ class NetpaceApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        if self._kept_theme in self.available_themes:
+            self.theme = self._kept_theme
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
         preload = self._preload
         ready = preload.ready_view() if preload is not None else None
         if ready is not None:  # read before the app started: in the very first frame
@@ -164,6 +202,17 @@ class NetpaceApp(App[None]):
         self.load_network()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.check_for_changes)
+
+    def _theme_chosen(self, theme) -> None:
+        if theme.name != self._kept_theme:
+            self._kept_theme = theme.name
+            self._keep_theme(theme.name)
+
+    @work(thread=True, exclusive=True, group="theme", exit_on_error=False)
+    def _keep_theme(self, name: str) -> None:
+        """Keep the theme for the next session (a read-only database: this session only)."""
+        with self.store_work(failed=_ignore):
+            self.store.set_theme(name)
 
     # -- lookups the screens use -----------------------------------------------------------
     def summary_for(self, contact_id: int | None) -> ContactSummary | None:
@@ -257,14 +306,18 @@ class NetpaceApp(App[None]):
         done: tuple[Change, UndoStep | None] | None = None
         try:
             with self.store_work(failed=lambda error: self.post_message(StoreFailed(str(error), write=True))):
-                contact_id, note, undo = action(now)
-                summary = self.store.summary(contact_id, now)
-                # The gauge first: one small repaint, before the timeline and the list.
-                self.post_message(SummaryChanged(summary, now))
-                if callable(note):
-                    note = note(summary)
-                detail = self._detail(contact_id, now, summary)
-                done = Change(detail, note, self.store.change_marker()), undo
+                contact_id, note, undo, *more = action(now)
+                reload = bool(more and more[0])  # other contacts changed or went too
+                if contact_id is None:  # the contact went: the list reloads without them
+                    done = Change(None, note, self.store.change_marker(), reload=True), undo
+                else:
+                    summary = self.store.summary(contact_id, now)
+                    # The gauge first: one small repaint, before the timeline and the list.
+                    self.post_message(SummaryChanged(summary, now))
+                    if callable(note):
+                        note = note(summary)
+                    detail = self._detail(contact_id, now, summary)
+                    done = Change(detail, note, self.store.change_marker(), reload=reload), undo
         except BaseException:
             self.call_from_thread(self._write_done)
             raise
@@ -330,12 +383,23 @@ class NetpaceApp(App[None]):
         self._write(contact_id, action)
 
     def save_contact(self, contact: Contact) -> None:
+        """Add or save a contact; a second one of the same name is kept, and the note names
+        the first."""
+        from ..domain.validation import same_name_warning
+
         def action(now: datetime):
             if contact.id is None:
-                saved = self.store.add_contact(contact, now)
-                return saved.id, f"Added {one_line(saved.name)}.", None
-            saved = self.store.update_contact(contact, now)
-            return saved.id, f"Saved {one_line(saved.name)}.", None
+                saved, renamed = self.store.add_contact(contact, now), True
+                note = f"Added {one_line(saved.name)}."
+            else:
+                before = self.store.contact(contact.id)
+                saved = self.store.update_contact(contact, now)
+                renamed = before.name.casefold() != saved.name.casefold()
+                note = f"Saved {one_line(saved.name)}."
+            namesakes = self.store.same_name(saved) if renamed else []
+            if namesakes:
+                note += f" Note: {same_name_warning(saved, namesakes)}"
+            return saved.id, note, None
 
         self._write(contact.id, action)
 
@@ -350,6 +414,50 @@ class NetpaceApp(App[None]):
 
         self._write(contact.id, action)
 
+    def confirm_meeting(self, item: Interaction, moved_to: datetime | None = None, cancelled: bool = False) -> None:
+        """A meeting logged ahead has passed: it happened, was moved to `moved_to`, or was
+        `cancelled`; undo puts it back as it was."""
+        def action(now: datetime):
+            when = item.at.astimezone(now.tzinfo)
+            was = f"{day_label(when.date(), now.date())} {when:%H:%M}"
+            if cancelled:
+                removed = self.store.delete_interaction(item.id, now)
+                return removed.contact_id, f"Cancelled the meeting of {was}; press u to undo.", UndoStep(
+                    restore_interaction=removed, contact_id=removed.contact_id, what="the cancellation")
+            if moved_to is not None:
+                before, after = self.store.update_interaction(replace(item, at=moved_to, planned=True), now)
+                new = f"{day_label(moved_to.astimezone(now.tzinfo).date(), now.date())} {moved_to.astimezone(now.tzinfo):%H:%M}"
+                note = f"Moved the meeting of {was} to {new}; press u to undo."
+            else:
+                before, after = self.store.confirm_meeting(item.id, now)
+                note = f"Confirmed the meeting of {was}; press u to undo."
+            return after.contact_id, note, UndoStep(edited_interaction=before, contact_id=before.contact_id,
+                                                    what="the answer about the meeting")
+
+        self._write(item.contact_id, action)
+
+    def delete_contact(self, contact_id: int) -> None:
+        """Delete a contact with everything of theirs; undo puts it all back."""
+        def action(now: datetime):
+            removed = self.store.remove_contact(contact_id)
+            name = one_line(removed.contact.name)
+            count = len(removed.interactions)
+            what = f"{count} interaction{'' if count == 1 else 's'}"
+            return None, f"Deleted {name} and {what}; press u to undo.", UndoStep(
+                removed=removed, contact_id=contact_id, what=f"deleting {name}")
+
+        self._write(contact_id, action)
+
+    def merge_contacts(self, keep_id: int, other_id: int) -> None:
+        """Make `other_id` part of `keep_id` (Store.merge_contacts); undo takes it apart."""
+        def action(now: datetime):
+            merged = self.store.merge_contacts(keep_id, other_id, now)
+            gone, kept = one_line(merged.other.contact.name), one_line(merged.after.name)
+            return keep_id, f"Merged {gone} into {kept}; press u to undo.", UndoStep(
+                merged=merged, contact_id=keep_id, what=f"merging {gone} into {kept}"), True
+
+        self._write(keep_id, action)
+
     def undo(self) -> None:
         if not self.undo_steps:
             self.notify("Nothing to undo.", markup=False)
@@ -357,15 +465,21 @@ class NetpaceApp(App[None]):
         step = self.undo_steps.pop()
 
         def action(now: datetime):
+            contact_id, reload = step.contact_id, False
             if step.restore_interaction is not None:
                 self.store.restore_interaction(step.restore_interaction, now)
             elif step.edited_interaction is not None:
                 self.store.update_interaction(step.edited_interaction, now)
+            elif step.removed is not None:
+                contact_id = self.store.restore_contact(step.removed, now).id
+            elif step.merged is not None:
+                self.store.unmerge(step.merged, now)
+                reload = True
             elif step.contact is not None:
                 self.store.update_contact(step.contact, now)
             else:
                 self.store.set_status(step.contact_id, step.status, step.snoozed_until, now)
-            return step.contact_id, f"Undone: {step.what}.", None
+            return contact_id, f"Undone: {step.what}.", None, reload
 
         self._write(step.contact_id, action)
 
@@ -418,16 +532,18 @@ class NetpaceApp(App[None]):
     def on_contact_changed(self, message: ContactChanged) -> None:
         self._write_done()
         change = message.change
-        summary = change.detail.summary
-        if self.network is not None:
-            summaries = [s for s in self.network.summaries if s.contact.id != summary.contact.id]
-            summaries.append(summary)
-            listing = self.network.listing
-            self.network = replace(self.network, summaries=tuple(summaries), now=change.detail.now,
-                                   listing=listing.with_summary(summary) if listing is not None else None)
+        if change.detail is not None:
+            summary = change.detail.summary
+            if self.network is not None:
+                listing = self.network.listing
+                self.network = replace(self.network, summaries=in_urgency_order(self.network.summaries, summary),
+                                       now=change.detail.now,
+                                       listing=listing.with_summary(summary) if listing is not None else None)
+            self.detail = change.detail
+            self._tell_screens(lambda screen: screen.apply_change(change))
         self.marker = change.marker
-        self.detail = change.detail
-        self._tell_screens(lambda screen: screen.apply_change(change))
+        if change.reload:
+            self.load_network()
         if change.note:
             self.notify(change.note, markup=False)
 
@@ -540,6 +656,53 @@ class NetpaceApp(App[None]):
     def _exported(self, path) -> None:
         if path is not None:
             self.notify(f"Wrote {path} (readable by you only).", markup=False)
+
+    def action_meeting(self, contact_id: int | None = None) -> None:
+        """Ask about the contact's meeting logged ahead: the first one that has passed
+        unconfirmed, else the next one ahead."""
+        if isinstance(self.screen, ModalScreen):
+            return
+        contact_id = contact_id if contact_id is not None else self.selected_contact_id()
+        if contact_id is None:
+            self.notify("Select a contact first.", markup=False)
+            return
+        self._find_meeting(contact_id)
+
+    @work(thread=True, exclusive=True, group="meeting", exit_on_error=False)
+    def _find_meeting(self, contact_id: int) -> None:
+        now = self.now()
+        with self.store_work():
+            contact = self.store.contact(contact_id)
+            planned = sorted((i for i in self.store.interactions(contact_id) if i.planned), key=lambda i: i.at)
+            self.call_from_thread(self._ask_about_meeting, contact, planned, now)
+
+    def _ask_about_meeting(self, contact: Contact, planned: list[Interaction], now: datetime) -> None:
+        from .screens.meeting import MeetingScreen
+
+        name = one_line(contact.name)
+        if not planned:
+            self.notify(f"No meeting with {name} is planned (log one ahead: c, direction both, a time ahead).",
+                        markup=False)
+            return
+        passed = [i for i in planned if i.at <= now]
+
+        def answered(answer) -> None:
+            if answer is not None:
+                self.confirm_meeting(answer.item, answer.moved_to, answer.cancelled)
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(MeetingScreen((passed or planned)[0], now, name), answered)
+
+    def action_duplicates(self) -> None:
+        """The likely duplicates in the network, each pair merged with one key."""
+        from .screens.duplicates import DuplicatesScreen
+
+        if isinstance(self.screen, ModalScreen):
+            return
+        if self.network is None:
+            self.notify(STILL_LOADING, markup=False, timeout=3)
+            return
+        self.push_screen(DuplicatesScreen.of_network(self.network.summaries))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

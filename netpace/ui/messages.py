@@ -45,11 +45,13 @@ class Detail:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One contact changed because of something the user did here."""
+    """One contact changed because of something the user did here (`detail` None: they
+    went); with `reload`, others changed or went too, and the network is read again."""
 
-    detail: Detail
+    detail: Detail | None
     note: str
     marker: tuple
+    reload: bool = False
 
 
 class NetworkLoaded(Message):

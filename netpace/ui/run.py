@@ -71,11 +71,12 @@ def run_after_child(child, now_text: str | None) -> bool:
         return False
     from ..startup.kept_list import moment, unpack
 
-    _, path, timestamp, offset, total, rows = found
+    _, path, timestamp, offset, total, rows, theme = found
     preload = Preload(None, None, prepare=prepare_network, path=Path(path), now_text=now_text,
                       first=(rows, total, moment(timestamp, offset)), unpack=unpack)
     try:
-        result = NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload).run()
+        result = NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload,
+                            theme=theme).run()
     finally:
         if preload.store is not None:
             preload.store.close()

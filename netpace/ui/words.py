@@ -93,6 +93,17 @@ def short_day(d: date | None, today: date) -> str:
     return relative_day(d, today)
 
 
+def tiny_day(d: date | None, today: date) -> str:
+    """For the narrowest column (6 cells): 'today', '3 Dec', 'Feb 27' in another year."""
+    if d is None:
+        return ""
+    if d == today:
+        return "today"
+    if d.year != today.year:
+        return f"{d:%b} {d:%y}"
+    return f"{d.day} {d:%b}"
+
+
 def status_words(contact: Contact, today: date) -> str:
     if contact.status == Status.ARCHIVED:
         return "archived"
@@ -113,6 +124,17 @@ def met_words(contact: Contact, today: date) -> str:
     return " ".join(part for part in ("Met", how, when) if part)
 
 
+def reach_words(contact: Contact) -> str:
+    """'maren@nordlys.example · +47 22 33 44 55 · linkedin.com/in/maren-holt' (y copies the
+    first address, O opens the profile or a mail)."""
+    parts = [", ".join(one_line(a) for a in contact.emails), one_line(contact.phone)]
+    profile = one_line(contact.linkedin)
+    for prefix in ("https://", "http://", "www."):
+        profile = profile.removeprefix(prefix)
+    parts.append(profile)
+    return " · ".join(part for part in parts if part)
+
+
 def role_words(contact: Contact) -> str:
     role, company = one_line(contact.role), one_line(contact.company)
     if role and company:
@@ -121,10 +143,11 @@ def role_words(contact: Contact) -> str:
 
 
 def when_words(at: datetime, now: datetime) -> str:
-    """'3 weeks ago · Tue 3 Nov', 'just now · Thu 26 Nov 09:00' for today."""
+    """'3 weeks ago · Tue 3 Nov', 'just now · Thu 26 Nov 09:00' for today, 'in 3 days ·
+    Sun 29 Nov 15:00' ahead."""
     local = at.astimezone(now.tzinfo)
     day = day_label(local.date(), now.date())
-    if local.date() == now.date():
+    if local.date() == now.date() or at > now:
         day = f"{day} {local:%H:%M}"
     return f"{ago(at, now)} · {day}"
 
@@ -170,10 +193,12 @@ class TimelineEntry:
 
     item: Interaction
     silence_after: str
+    ahead: bool = False  # a meeting logged ahead that hasn't come yet (no silence follows it)
 
 
 def timeline_entries(items: Sequence[Interaction], now: datetime) -> list[TimelineEntry]:
-    """Oldest first; each entry carries the silence between it and the next (or now)."""
+    """Oldest first; each entry carries the silence between it and the next (or now).
+    Meetings logged ahead come last (newest first: on top), with no silence."""
     ordered = sorted((i for i in items if i.at <= now), key=lambda i: (i.at, i.id or 0))
     entries = []
     for index, item in enumerate(ordered):
@@ -182,7 +207,17 @@ def timeline_entries(items: Sequence[Interaction], now: datetime) -> list[Timeli
         else:
             quiet = silence_since(item, now)
         entries.append(TimelineEntry(item, quiet))
+    ahead = sorted((i for i in items if i.at > now and i.planned), key=lambda i: (i.at, i.id or 0))
+    entries.extend(TimelineEntry(item, "", ahead=True) for item in ahead)
     return entries
+
+
+def planned_words(item: Interaction, now: datetime) -> str:
+    """'planned' for a meeting still ahead, 'planned: did it happen?' once it has passed
+    unconfirmed, '' for everything else."""
+    if not item.planned:
+        return ""
+    return "planned" if item.at > now else "planned, did it happen? m"
 
 
 def change_words(before: Assessment | None, after: Assessment, today: date) -> str:

@@ -100,7 +100,7 @@ def assert_clean_failure(code: int, out: str, err: str, expected_code: int, *wor
     assert code == expected_code, (code, out, err)
     assert "Traceback" not in out + err
     assert "\x1b" not in out + err
-    errors = [line for line in err.splitlines() if line.startswith(("netpace: ", "Error: "))]
+    errors = [line for line in err.splitlines() if line.startswith("netpace: ")]
     assert len(errors) == 1, err
     assert "unexpected error" not in errors[0]
     for word in words:

@@ -26,7 +26,7 @@ REFUSED = {
     "empty name": (["add", ""], "needs a name"),
     "blank name": (["add", "   \t  "], "needs a name"),
     "name of only escape sequences": (["add", "\x1b[31m\x1b]0;x\x07\x00"], "needs a name"),
-    "name too long": (["add", "x" * 301], "the most netpace keeps"),
+    "name too long": (["add", "x" * 301], "at most 300 characters"),
     "note too long": (["add", "Long Note", "--note", "n" * 200_001], "at most"),
     "keep-in-touch zero": (["add", "Kit", "--keep-in-touch", "0"], "keep-in-touch"),
     "keep-in-touch not a number": (["add", "Kit", "--keep-in-touch", "often"], "keep-in-touch"),

@@ -46,7 +46,7 @@ def assert_clean(result) -> None:
     assert "Traceback" not in result.output
     if result.exit_code != 0:
         lines = [line for line in result.stderr.splitlines() if line.strip()]
-        assert result.exit_code in (1, 2) and len(lines) == 1 and lines[0].startswith("Error: "), result.output
+        assert result.exit_code in (1, 2) and len(lines) == 1 and lines[0].startswith("netpace: "), result.output
 
 
 CASES = [

@@ -68,6 +68,12 @@ async def quick_capture(pilot) -> None:
     await settle(pilot)
 
 
+async def light_theme(pilot) -> None:
+    """A light theme, on a contact with a meeting planned (on top of the timeline)."""
+    pilot.app.theme = "solarized-light"
+    await select(pilot, "Olivia Chen")
+
+
 async def welcome(pilot) -> None:
     """The first run, on an empty database, with the export's path half typed."""
     from netpace.ui.screens.welcome import WelcomeScreen
@@ -91,6 +97,7 @@ SCENES: tuple[tuple[str, Scene, tuple[int, int]], ...] = (
     ("triage", triage, (120, 36)),
     ("quick-capture", quick_capture, (120, 36)),
     ("main-80x24", pushy_gauge, (80, 24)),
+    ("light-theme", light_theme, (120, 36)),
     ("welcome", welcome, (100, 34)),
 )
 

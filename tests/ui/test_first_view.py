@@ -103,7 +103,7 @@ class HeldOpen(Preload):
         from netpace.startup.kept_list import moment, unpack
 
         self.release = threading.Event()
-        _, _, timestamp, offset, total, rows = answer
+        _, _, timestamp, offset, total, rows, _theme = answer
         super().__init__(None, None, prepare=prepare_network, path=path, now_text=now_text,
                          first=(rows, total, moment(timestamp, offset)), unpack=unpack)
 

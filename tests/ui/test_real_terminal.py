@@ -80,3 +80,107 @@ def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(tmp_path):
     with open_store(db) as store:
         notes = [i.note for c in store.contacts() for i in store.interactions(c.id)]
     assert notes.count("Sent the portfolio link") == 1
+
+
+def _row(screen: str, name: str) -> str:
+    """`name`'s row in the contact list (the left pane)."""
+    for line in screen.splitlines():
+        if line.startswith("│") and name in line.split("│")[1]:
+            return line.split("│")[1]
+    return ""
+
+
+def _wait_for_row(session: str, name: str, holds, seconds: float = 15) -> str:
+    end = time.monotonic() + seconds
+    row = ""
+    while time.monotonic() < end:
+        row = _row(tmux("capture-pane", "-p", "-t", session), name)
+        if holds(row):
+            return row
+        time.sleep(0.05)
+    raise AssertionError(f"{name}'s row never changed as expected: {row!r}")
+
+
+def _press_until(session: str, key: str, text: str, tries: int = 3) -> str:
+    """Press `key` until `text` is on screen (a key sent while the terminal still answers
+    start-up queries can be lost)."""
+    for _ in range(tries):
+        tmux("send-keys", "-t", session, key)
+        try:
+            return wait_for(session, text, seconds=5)
+        except AssertionError:
+            continue
+    raise AssertionError(f"{key!r} never brought {text!r}")
+
+
+def test_daily_corrections_cross_between_the_app_and_the_command_line(tmp_path):
+    """The app open in one terminal, the command line in another: a meeting confirmed,
+    a snooze undone and a contact deleted by `netpace` show up in the app; a snooze made
+    in the app is seen by the command line."""
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: the real-terminal test needs it (apt-get install tmux)")
+    db = tmp_path / "netpace.db"
+    netpace = [str(BIN / "netpace"), "--db", str(db)]
+    subprocess.run([*netpace, "demo", "--now", NOW], check=True, capture_output=True)
+    session = f"netpace-test-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    f"{BIN / 'netpace'} --db {db} --now '{NOW}'"], check=True, env=env)
+    try:
+        screen = wait_for(session, "Contacts 40 · by urgency")
+        assert "confirm" in _row(screen, "Lukas Meyer")  # his meeting of Mon 23 Nov passed
+        done = subprocess.run([*netpace, "confirm", "Lukas Meyer"], capture_output=True, text=True)
+        assert done.returncode == 0 and done.stdout.startswith("Confirmed: you met Lukas Meyer")
+        _wait_for_row(session, "Lukas Meyer", lambda row: row and "confirm" not in row)
+
+        _press_until(session, "/", "/ filter")
+        tmux("send-keys", "-t", session, "-l", "freya")
+        wait_for(session, "Contacts 1 of 40")
+        tmux("send-keys", "-t", session, "Enter")
+        _press_until(session, "s", "Snooze Freya Lindqvist until")
+        tmux("send-keys", "-t", session, "Enter")  # a day
+        wait_for(session, "Snoozed Freya Lindqvist until")
+        listed = subprocess.run([*netpace, "list"], capture_output=True, text=True).stdout
+        assert "[snoozed]" in next(line for line in listed.splitlines() if "Freya Lindqvist" in line)
+        woke = subprocess.run([*netpace, "wake", "Freya"], capture_output=True, text=True)
+        assert woke.stdout.strip() == "Freya Lindqvist is active again."
+        _wait_for_row(session, "Freya Lindqvist", lambda row: " wait " in row)
+
+        gone = subprocess.run([*netpace, "delete", "Hiro Tanaka", "--yes"], capture_output=True, text=True)
+        assert gone.returncode == 0
+        tmux("send-keys", "-t", session, "Escape")  # the filter cleared: every contact
+        screen = wait_for(session, "Contacts 39 · by urgency")
+        assert "Hiro Tanaka" not in screen
+        _quit(session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    with open_store(db) as store:
+        assert len(store.contacts()) == 39
+        freya = store.resolve("Freya Lindqvist")
+        assert freya.status.value == "active"
+
+
+def test_the_app_asks_before_creating_a_database(tmp_path):
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is not installed: the real-terminal test needs it (apt-get install tmux)")
+    db = tmp_path / "new" / "netpace.db"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    for answer in ("n", "y"):
+        session = f"netpace-test-{uuid.uuid4().hex[:8]}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                        f"{BIN / 'netpace'} --db {db} --now '{NOW}'; sleep 30"], check=True, env=env)
+        try:
+            screen = wait_for(session, "Create one there? [Y/n]")
+            assert f"There is no netpace database at {db} yet.".replace(" ", "") in "".join(screen.split())
+            tmux("send-keys", "-t", session, answer, "Enter")
+            if answer == "n":
+                wait_for(session, "Nothing was created.")
+                assert not db.parent.exists()
+            else:
+                wait_for(session, "No contacts yet")
+                assert db.is_file()
+                tmux("send-keys", "-t", session, "q")
+                wait_for(session, "Create one there? [Y/n]: y")  # the app gone, its question stays
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    assert db.is_file()

@@ -20,7 +20,7 @@ from ...domain.defaults import default_channel, default_kind
 from ...domain.fuzzy import Query, filter_rows, haystack
 from ...domain.model import Channel, ContactSummary, Direction, Interaction, Kind
 from ...domain.text import one_line
-from ...domain.validation import MAX_NOTE
+from ...domain.validation import MAX_NOTE, InvalidInput, logged_ahead
 from ...domain.when import ACCEPTED_FORMS, WhenError, parse_when, when_text
 from ..widgets.choice import Choice
 from ..words import DIRECTION_WORDS, label
@@ -51,7 +51,8 @@ def contact_label(summary: ContactSummary) -> Content:
 
 class CaptureScreen(Dialog[CaptureRequest | None]):
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close without saving anything"),
+        Binding("escape", "cancel", "Cancel", id="capture.cancel",
+                tooltip="Close without saving anything; in the contact search, back to the note"),
         Binding("ctrl+s", "save", "Save", id="capture.save", tooltip="Save the interaction"),
     ]
 
@@ -105,7 +106,7 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
         if not editing:
             return
         self.kind_touched = self.channel_touched = True
-        self.query_one("#note", Input).value = item.note
+        self.query_one("#note", Input).value = one_line(item.note)  # v on the timeline edits it whole
         self.query_one("#when", Input).value = when_text(item.at, self.now)
         with self.prevent(Choice.Changed):
             self.query_one("#direction", Choice).value = item.direction
@@ -276,23 +277,37 @@ class CaptureScreen(Dialog[CaptureRequest | None]):
             self._error(f"'When' takes {ACCEPTED_FORMS}.")
             self.query_one("#when", Input).focus()
             return
-        if at > self.now:
-            self._error("That time is in the future: log what already happened.")
-            self.query_one("#when", Input).focus()
-            return
         if self.editing is not None and when_text == when_text_of(self.editing, self.now):
             at = self.editing.at  # unchanged: keep the exact moment, not the minute shown
+        direction = self.query_one("#direction", Choice).value
+        try:
+            ahead = logged_ahead(direction, at, self.now)
+        except InvalidInput as error:
+            self._error(f"{error} For a meeting or call set Direction to both; a message, to when it was sent.")
+            self.query_one("#when", Input).focus()
+            return
         if self.contact_id not in self.by_id:
             self._error("Choose a contact first.")
             return
-        direction = self.query_one("#direction", Choice).value
         channel = self.query_one("#channel", Choice).value
         kind = self.query_one("#kind", Choice).value
         if self.editing is not None:
-            item = replace(self.editing, at=at, direction=direction, channel=channel, kind=kind, note=note)
+            if note == one_line(self.editing.note):
+                note = self.editing.note  # as shown on one line: its own lines are kept
+            item = replace(self.editing, at=at, direction=direction, channel=channel, kind=kind, note=note,
+                           planned=ahead or self.editing.planned)
         else:
-            item = Interaction(at=at, direction=direction, channel=channel, kind=kind, note=note)
+            item = Interaction(at=at, direction=direction, channel=channel, kind=kind, note=note, planned=ahead)
         self.dismiss(CaptureRequest(self.contact_id, item))
 
     def action_cancel(self) -> None:
+        contact = self.query_one("#contact", Input)
+        if self.focused is contact and not contact.disabled:
+            # Leaving the contact search: back to the note, which keeps what was typed.
+            with contact.prevent(Input.Changed):
+                contact.value = self._contact_text()
+            self._matches = []
+            self.query_one("#matches", OptionList).remove_class("-shown")
+            self.query_one("#note", Input).focus()
+            return
         self.dismiss(None)

@@ -20,17 +20,13 @@ from .dialog import Dialog
 
 def check_target(text: str) -> tuple[Path | None, str]:
     """Where to write, or None and one sentence saying why not."""
-    shown = one_line(text)
     if not text.strip():
         return None, "Type where to write the file."
+    from ...exporters import target_problem
+
     path = Path(os.path.expanduser(text.strip()))
-    if path.is_dir():
-        return None, f"{shown} is a folder: add a file name."
-    if not path.parent.is_dir():
-        return None, f"There is no folder {one_line(str(path.parent))}."
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        return None, f"Can't write in {one_line(str(path.parent))}: permission denied."
-    return path, ""
+    problem = target_problem(path)
+    return (None, problem) if problem else (path, "")
 
 
 class Exported(Message):
@@ -59,7 +55,7 @@ class ExportScreen(Dialog[Path | None]):
                 yield Choice([(f.name, f.name) for f in EXPORT_FORMATS], self.format,
                              hint={f.name: f.hint for f in EXPORT_FORMATS}, id="f-format")
                 yield Label("Write to")
-                yield Input(placeholder=f"~/netpace{EXPORTS[self.format].suffix}", id="f-path")
+                yield Input(placeholder=EXPORTS[self.format].placeholder, id="f-path")
             yield Static("", id="error")
             yield Static(Content("enter writes the file (readable by you only) · escape cancels"), id="hint")
 
@@ -69,7 +65,7 @@ class ExportScreen(Dialog[Path | None]):
 
     def _retitle(self) -> None:
         self.query_one("#title", Static).update(Content(f"Export: {self.format}"))
-        self.query_one("#f-path", Input).placeholder = f"~/netpace{EXPORTS[self.format].suffix}"
+        self.query_one("#f-path", Input).placeholder = EXPORTS[self.format].placeholder
 
     @on(Choice.Changed, "#f-format")
     def _format_changed(self, event: Choice.Changed) -> None:

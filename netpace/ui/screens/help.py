@@ -17,10 +17,14 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from ..widgets.contact_list import ContactList
     from ..widgets.timeline import Timeline
     from .capture import CaptureScreen
+    from .confirm import ConfirmScreen
     from .contact_form import ContactForm
+    from .duplicates import DuplicatesScreen
     from .export_file import ExportScreen
     from .import_file import ImportScreen
     from .main import FilterInput, MainScreen
+    from .meeting import MeetingScreen
+    from .note import NoteScreen
     from .snooze import SnoozeScreen
     from .triage import TriageScreen
 
@@ -44,7 +48,17 @@ def sections() -> list[tuple[str, list[Binding]]]:
             Binding("a-z", "", "Jump", key_display="a letter", tooltip="Jump to the next value starting with it"),
         ]),
         ("Contact form (n, e)", list(ContactForm.BINDINGS)),
-        ("Snooze (s in triage)", list(SnoozeScreen.BINDINGS)),
+        ("Snooze (s)", list(SnoozeScreen.BINDINGS)),
+        ("Whole note (v on the timeline)", list(NoteScreen.BINDINGS)),
+        ("Meeting planned (m)", [
+            Binding("enter", "", "Answer", tooltip="It happened, it was moved (to when?), or it was cancelled"),
+            *MeetingScreen.BINDINGS,
+        ]),
+        ("Likely duplicates (palette: contact: find duplicates)", [
+            Binding("enter", "", "Merge", tooltip="Merge the second contact of the pair into the first"),
+            *DuplicatesScreen.BINDINGS,
+        ]),
+        ("Questions (delete a contact)", list(ConfirmScreen.BINDINGS)),
         ("Import (palette: import: ...)", list(ImportScreen.BINDINGS)),
         ("Export (palette: export: ...)", list(ExportScreen.BINDINGS)),
     ]
@@ -78,7 +92,7 @@ class HelpScreen(Dialog[None]):
         for title, bindings in sections():
             if lines:
                 lines.append(Content(""))
-            lines.append(Content.styled(title, "bold $accent"))
+            lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
                 keys = " ".join(
                     binding.key_display or self.app.get_key_display(Binding(key.strip(), binding.action))

@@ -39,6 +39,13 @@ def takes_folder(format: str) -> bool | None:
     return IMPORTS[format].folder
 
 
+def path_placeholder(format: str) -> str:
+    """The path field's hint for `format`: plainly an example, of that format."""
+    if format == GUESS:
+        return "path of any file netpace reads, e.g. ~/Downloads/contacts.vcf"
+    return IMPORTS[format].placeholder
+
+
 def me_hint(format: str) -> str | None:
     return "your e-mail addresses or profile URL (guessed where the file tells)" if format == GUESS else (
         IMPORTS[format].me_hint)
@@ -205,7 +212,7 @@ class ImportScreen(Dialog[Imported | None]):
             yield Static(Content("Import"), id="title")
             with Grid(id="fields"):
                 yield Label("File")
-                yield Input(placeholder="~/Downloads/Connections.csv", id="f-path")
+                yield Input(placeholder=path_placeholder(self.format), id="f-path")
                 yield Label("Format")
                 yield Choice([(GUESS, GUESS_LABEL), *((f.name, f.label) for f in IMPORT_FORMATS)], self.format,
                              id="f-format")
@@ -240,12 +247,7 @@ class ImportScreen(Dialog[Imported | None]):
         me = self.query_one("#f-me", Input)
         me.display = hint is not None
         me.placeholder = hint or ""
-        folder = takes_folder(self.format)
-        self.query_one("#f-path", Input).placeholder = (
-            "e.g. ~/Mail/sent (the folder holding cur/ and new/)" if folder
-            else "e.g. ~/Downloads/Basic_LinkedInDataExport_11-26-2026.zip" if folder is None
-            else "e.g. ~/Downloads/Connections.csv"
-        )
+        self.query_one("#f-path", Input).placeholder = path_placeholder(self.format)
 
     def _fail(self, text: str, field: str | None) -> None:
         error = self.query_one("#error", Static)
@@ -281,7 +283,7 @@ class ImportScreen(Dialog[Imported | None]):
         self._path = path
         self._set_state("running")
         self.query_one("#error").remove_class("-shown")
-        self.query_one("#stage", Static).update(Content("Taking a backup first…"))
+        self.query_one("#stage", Static).update(Content("Reading the file…"))
         self._import(self.format, path, me)
 
     def _set_state(self, state: str) -> None:
@@ -296,23 +298,28 @@ class ImportScreen(Dialog[Imported | None]):
     def _import(self, format: str, path: Path, me: tuple[str, ...]) -> None:
         host = self.host
         try:
-            from ...importers import ImportFailure, ImportOptions, guess_format, import_path
+            from ...importers import ImportOptions, import_path
             from ...store.backups import auto_backup
+            from ...store.errors import StoreError
 
-            def failed(error) -> None:  # the backup (or the store) failed: nothing was done
-                self.post_message(ImportFinished(None, f"{error} Nothing was imported."))
+            def failed(error) -> None:  # the store failed: nothing was done
+                self.post_message(ImportFinished(None, str(error)))
 
-            if format == GUESS:  # a file nothing can read takes no backup
+            def backed_up():
+                """Once the file is read and brings something: the backup, then the write
+                (a file that can't start, or brings nothing new, takes no backup)."""
+                self.post_message(ImportProgress("Taking a backup first…", 0, 0))
                 try:
-                    guess_format(path)
-                except ImportFailure as error:
-                    self.post_message(ImportFinished(None, str(error)))
-                    return
+                    auto_backup(host.store, "import")
+                except StoreError as error:
+                    raise StoreError(f"{error} Nothing was imported.") from None
+                return host.store
+
             with host.store_work(failed):
                 now = host.now()
-                auto_backup(host.store, "import")
                 result = import_path(host.store, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
-                                     format=None if format == GUESS else format, progress=ScreenProgress(self))
+                                     format=None if format == GUESS else format, progress=ScreenProgress(self),
+                                     before_write=backed_up)
                 self.post_message(ImportFinished(result))
         except Exception as error:  # never a traceback: one sentence instead
             self.post_message(ImportFinished(

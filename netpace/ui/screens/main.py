@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -10,7 +12,9 @@ from textual.widgets import Input
 
 from ...domain.fuzzy import Haystack, Query, filter_rows
 from ...domain.text import one_line
+from .. import links
 from ..contract import NetworkScreen
+from .aside import PutAside
 from ..listing import FirstRows, Listing
 from ..messages import Change, Detail, Network
 from ..sorting import SortOrder
@@ -49,7 +53,7 @@ class FilterInput(Input):
         self.screen.query_one(ContactList).focus()
 
 
-class MainScreen(NetworkScreen):
+class MainScreen(PutAside, NetworkScreen):
     BINDINGS = [
         # A priority key: handled as it arrives, so the keys typed right behind it go to
         # the filter even while the app is busy (otherwise they are already on their way
@@ -67,6 +71,18 @@ class MainScreen(NetworkScreen):
                 tooltip="Keep in touch at the pace your conversations usually have (shown under the name)"),
         Binding("w", "wake", "Wake", show=False, id="main.wake",
                 tooltip="Unsnooze or unarchive the selected contact: back in triage"),
+        Binding("s", "snooze", "Snooze", show=False, id="main.snooze",
+                tooltip="Hide the selected contact for a day, a week, a month or until a date (u undoes it)"),
+        Binding("a", "archive", "Archive", show=False, id="main.archive",
+                tooltip="Archive the selected contact (u undoes it; w wakes them)"),
+        Binding("m", "meeting", "Meeting", show=False, id="main.meeting",
+                tooltip="The meeting planned with them: it happened, was moved, or was cancelled"),
+        Binding("D", "delete_contact", "Delete contact", show=False, id="main.delete_contact",
+                tooltip="Delete the selected contact with everything logged with them (asks; u undoes it)"),
+        Binding("y", "copy_email", "Copy e-mail", show=False, id="main.copy_email",
+                tooltip="Copy the selected contact's e-mail address to the clipboard"),
+        Binding("O", "open_profile", "Open", show=False, id="main.open",
+                tooltip="Open their LinkedIn profile, else a new mail to them"),
         Binding("r", "flip_timeline", "Flip", show=False, id="main.flip",
                 tooltip="Flip the timeline between newest first and oldest first"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear_filter",
@@ -311,10 +327,36 @@ class MainScreen(NetworkScreen):
     def action_undo(self) -> None:
         self.host.undo()
 
+    def action_meeting(self) -> None:
+        self.host.action_meeting(self.selected_contact_id())
+
     def on_timeline_edit_requested(self, message: Timeline.EditRequested) -> None:
         message.stop()
         if not self._still_loading():
             self.host.action_capture(message.item.contact_id, editing=message.item)
+
+    def on_timeline_note_requested(self, message: Timeline.NoteRequested) -> None:
+        message.stop()
+        self._view_note(message.item)
+
+    def action_view_note(self) -> None:
+        item = self.query_one(Timeline).selected
+        if item is None:
+            self.notify("No interaction selected to read.", markup=False)
+        else:
+            self._view_note(item)
+
+    def _view_note(self, item) -> None:
+        from .note import NoteScreen
+
+        summary = self.host.summary_for(item.contact_id)
+        name = one_line(summary.contact.name) if summary is not None else ""
+
+        def edited(changed) -> None:
+            if changed is not None:
+                self.host.update_interaction(changed)
+
+        self.app.push_screen(NoteScreen(item, self.host.now(), name), edited)
 
     def action_edit_interaction(self) -> None:
         item = self.query_one(Timeline).selected
@@ -360,6 +402,70 @@ class MainScreen(NetworkScreen):
             self.notify(STILL_LOADING, markup=False, timeout=3)
             return True
         return False
+
+    def _selected_summary(self, what: str):
+        if self._still_loading():
+            return None
+        summary = self.host.summary_for(self.selected_contact_id())
+        if summary is None:
+            self.notify(f"Select a contact to {what}.", markup=False)
+        return summary
+
+    def action_delete_contact(self) -> None:
+        from .confirm import ConfirmScreen
+
+        summary = self._selected_summary("delete")
+        if summary is None:
+            return
+        contact = summary.contact
+        count = summary.assessment.sent + summary.assessment.received + summary.assessment.together
+        detail = self.host.detail
+        if detail is not None and detail.contact_id == contact.id:
+            count = len(detail.interactions)
+        what = f"{count} interaction{'' if count == 1 else 's'}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.host.delete_contact(contact.id)
+
+        self.app.push_screen(ConfirmScreen(
+            Content.assemble("Delete ", (one_line(contact.name), "bold"), f" and the {what} logged with them?"),
+            "enter deletes (u undoes it) · escape keeps them"), answered)
+
+    def action_copy_email(self) -> None:
+        summary = self._selected_summary("copy the e-mail address of")
+        if summary is None:
+            return
+        if not summary.contact.emails:
+            self.notify(f"No e-mail address for {one_line(summary.contact.name)}: add one with e.", markup=False)
+            return
+        address = one_line(summary.contact.emails[0])
+        self.app.copy_to_clipboard(address)
+        self.notify(f"Copied {address}.", markup=False)
+
+    def action_open_profile(self) -> None:
+        from ...domain.validation import usable_linkedin
+
+        summary = self._selected_summary("open")
+        if summary is None:
+            return
+        contact = summary.contact
+        profile = usable_linkedin(contact.linkedin)
+        if profile:
+            url, said = profile, f"Opening {profile}"
+        elif contact.emails:
+            address = one_line(contact.emails[0])
+            url, said = f"mailto:{quote(address, safe='@')}", f"Writing to {address}"
+        else:
+            self.notify(f"No LinkedIn profile or e-mail address for {one_line(contact.name)}: add one with e.",
+                        markup=False)
+            return
+        if not links.browser_available():
+            self.app.copy_to_clipboard(url)
+            self.notify(f"No browser or mail program to open here: copied {url} instead.", markup=False)
+            return
+        self.app.open_url(url)
+        self.notify(f"{said} (in your browser or mail program).", markup=False)
 
     def action_new_contact(self) -> None:
         from .contact_form import ContactForm

@@ -14,7 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain.humanize import day_label
-from ...domain.when import ACCEPTED_DATE_FORMS, WhenError, parse_day
+from ...domain.when import ACCEPTED_FUTURE_DATE_FORMS, WhenError, parse_day
 from .dialog import Dialog
 
 
@@ -33,21 +33,24 @@ class SnoozeScreen(Dialog[date | None]):
         Binding("escape", "cancel", "Cancel", id="snooze.cancel", tooltip="Close without snoozing"),
     ]
 
-    def __init__(self, now: datetime) -> None:
+    def __init__(self, now: datetime, name: str = "") -> None:
         super().__init__()
         self.now = now
+        self.name_shown = name
         self.choices = snooze_choices(now)
 
     def compose(self) -> ComposeResult:
         today = self.now.date()
         with Vertical(id="dialog"):
-            yield Static(Content("Snooze until…"), id="title")
+            title = Content.assemble("Snooze ", (self.name_shown, "bold"), " until…") if self.name_shown \
+                else Content("Snooze until…")
+            yield Static(title, id="title")
             yield OptionList(
                 *[Option(Content(f"{text:<8} until {day_label(day, today)}")) for text, day in self.choices],
                 Option(Content("A date…"), id="date"),
                 id="choices",
             )
-            yield Input(placeholder="a date: 2026-12-24, in 3d, in 2w", id="until")
+            yield Input(placeholder="a date: 2026-12-24, fri, in 3d, in 2w", id="until")
             yield Static("", id="error")
 
     def on_mount(self) -> None:
@@ -68,7 +71,7 @@ class SnoozeScreen(Dialog[date | None]):
         try:
             day = parse_day(event.value, self.now)
         except WhenError:
-            error.update(Content(f"Use {ACCEPTED_DATE_FORMS}."))
+            error.update(Content(f"Use {ACCEPTED_FUTURE_DATE_FORMS}."))
             error.add_class("-shown")
             return
         if day <= self.now.date():

@@ -9,10 +9,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...domain.model import Status
 from ...domain.queue import Queue, actionable, todays_queue
 from ...domain.wording import waiting_line
 from ..contract import NetworkScreen
+from .aside import PutAside
 from ..messages import Change, Detail, Network
 from ..widgets.contact_header import Card, ContactHeader
 from ..widgets.contact_list import ContactList, make_row
@@ -37,12 +37,14 @@ def queue_title(shown: int, everyone: bool) -> str:
     return f"Triage: {shown} to act on today" if shown else "Triage"
 
 
-class TriageScreen(NetworkScreen):
+class TriageScreen(PutAside, NetworkScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="triage.back", tooltip="Back to all contacts"),
         Binding("s", "snooze", "Snooze", id="triage.snooze",
                 tooltip="Hide this contact for a day, a week, a month or until a date"),
         Binding("a", "archive", "Archive", id="triage.archive", tooltip="Archive this contact (u undoes it)"),
+        Binding("m", "meeting", "Meeting", id="triage.meeting",
+                tooltip="Confirm: the meeting planned happened, was moved, or was cancelled"),
         Binding("u", "undo", "Undo", id="triage.undo", tooltip="Undo the last snooze, archive or delete"),
         Binding("A", "toggle_all", "All", id="triage.all",
                 tooltip="Show every check-in and reconnect, not only today's budget (again: back to today's)"),
@@ -107,8 +109,13 @@ class TriageScreen(NetworkScreen):
             self._show(listed.selected_id)
 
     def apply_change(self, change: Change) -> None:
+        listed = self.query_one(ContactList)
+        shown = {row.id for row in listed.rows}
         if self.host.network is not None:
             self.apply_network(self.host.network)
+        back = change.detail.contact_id
+        if back not in shown and any(row.id == back for row in listed.rows):
+            listed.set_rows(listed.rows, keep_id=back)  # back in the queue (an undo): on it again
 
     def _remember_position(self) -> None:
         queue = self.query_one(ContactList)
@@ -138,28 +145,14 @@ class TriageScreen(NetworkScreen):
     def action_capture(self) -> None:
         self.host.action_capture()
 
-    def action_snooze(self) -> None:
-        from .snooze import SnoozeScreen
-
-        contact_id = self.selected_contact_id()
-        if contact_id is None:
-            return
-
-        def snoozed(until) -> None:
-            if until is not None:
-                self._remember_position()
-                self.host.set_status(contact_id, Status.SNOOZED, until)
-
-        self.app.push_screen(SnoozeScreen(self.host.now()), snoozed)
-
-    def action_archive(self) -> None:
-        contact_id = self.selected_contact_id()
-        if contact_id is not None:
-            self._remember_position()
-            self.host.set_status(contact_id, Status.ARCHIVED, None)
+    def before_put_aside(self) -> None:
+        self._remember_position()
 
     def action_undo(self) -> None:
         self.host.undo()
+
+    def action_meeting(self) -> None:
+        self.host.action_meeting(self.selected_contact_id())
 
     def action_toggle_all(self) -> None:
         self.everyone = not self.everyone

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from ...domain.model import ContactSummary, Verdict
 from ...domain.text import one_line
-from ..words import VERDICT_STYLE, short_day, status_words, verdict_label
+from ..words import VERDICT_STYLE, short_day, status_words, tiny_day, verdict_label
 
 # Drawn rows kept for redrawing (least recently drawn dropped first).
 STRIPS_KEPT = 4096
@@ -46,6 +46,46 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
+
+
+# The list's columns, each with the space before it. The name comes first, up to the room
+# names usually need; then the verdict, the pressure as a number, the next date (short,
+# then in full), the pressure bar, and the company with what is left.
+NAME_NEED = 20
+VERDICT_CELLS = 10
+NUMBER_CELLS = 4  # " 42"
+SHORT_DATE, FULL_DATE = 6, 11  # "23 Feb", "Thu 3 Dec" / "23 Feb 2027"
+MIN_NAME = 8
+MIN_COMPANY = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    name: int
+    company: int
+    bar: bool
+    number: bool
+    date: int  # 0: no date column
+    full_date: bool
+
+
+def plan_columns(width: int) -> Columns:
+    """How `width` cells are shared: a space first, one before the scrollbar or border."""
+    room = width - 2
+    name = max(MIN_NAME, min(NAME_NEED, room - (1 + VERDICT_CELLS) - NUMBER_CELLS - (1 + SHORT_DATE)))
+    left = room - name - (1 + VERDICT_CELLS)
+    number = left >= NUMBER_CELLS
+    left -= NUMBER_CELLS if number else 0
+    date, full = 0, False
+    if left >= 1 + FULL_DATE:
+        date, full = FULL_DATE, True
+    elif left >= 1 + SHORT_DATE:
+        date = SHORT_DATE
+    left -= 1 + date if date else 0
+    bar = left >= 1 + BAR_CELLS
+    left -= 1 + BAR_CELLS if bar else 0
+    company = left if left >= MIN_COMPANY else 0
+    return Columns(name + (0 if company else max(0, left)), company, bar, number, date, full)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,15 +132,15 @@ class ContactList(ScrollView, can_focus=True):
     }
     ContactList > .contact-list--company { color: $text-muted; }
     ContactList > .contact-list--muted { color: $text-muted; }
-    ContactList > .contact-list--calm { color: $success; }
-    ContactList > .contact-list--warm { color: $warning-lighten-2; }
-    ContactList > .contact-list--pressing { color: $warning; }
-    ContactList > .contact-list--pushy { color: $error; }
-    ContactList > .contact-list--urgent { color: $accent; text-style: bold; }
-    ContactList > .contact-list--due { color: $primary; text-style: bold; }
-    ContactList > .contact-list--ok { color: $success; }
-    ContactList > .contact-list--wait { color: $warning; }
-    ContactList > .contact-list--back-off { color: $error; }
+    ContactList > .contact-list--calm { color: $text-success; }
+    ContactList > .contact-list--warm { color: $text-warning; }
+    ContactList > .contact-list--pressing { color: $text-warning; }
+    ContactList > .contact-list--pushy { color: $text-error; }
+    ContactList > .contact-list--urgent { color: $text-accent; text-style: bold; }
+    ContactList > .contact-list--due { color: $text-primary; text-style: bold; }
+    ContactList > .contact-list--ok { color: $text-success; }
+    ContactList > .contact-list--wait { color: $text-warning; }
+    ContactList > .contact-list--back-off { color: $text-error; }
     ContactList > .contact-list--quiet { color: $text-muted; text-style: italic; }
     ContactList > .contact-list--empty { color: $text-muted; text-style: italic; }
     """
@@ -267,25 +307,21 @@ class ContactList(ScrollView, can_focus=True):
 
     def _segments(self, row: Row, width: int, base: Style) -> list[Segment]:
         a = row.summary.assessment
-        verdict_width = 10
-        next_width = 11 if width >= 56 else 0
-        show_number = width >= 44
-        bar_width = BAR_CELLS + (4 if show_number else 0)  # the bar, then " 42"
-        fixed = 1 + bar_width + 1 + verdict_width + (1 + next_width if next_width else 0)
-        flexible = max(6, width - fixed - 2)  # a space before the scrollbar or border
-        show_company = flexible >= 30 and bool(row.company)
-        name_width = flexible if not show_company else max(14, flexible * 11 // 20)
-        company_width = flexible - name_width if show_company else 0
+        cols = plan_columns(width)
+        name_width, company_width = cols.name, cols.company if row.company else 0
+        if not company_width:
+            name_width += cols.company  # no company: the name takes its room too
+        day_text = short_day if cols.full_date else tiny_day
 
         if row.hidden_note:
             verdict_text, verdict_style = row.hidden_note.split(" until ")[0], self._style("muted")
             next_text = ""
             if row.summary.contact.snoozed_until and "until" in row.hidden_note:
-                next_text = short_day(row.summary.contact.snoozed_until, self.today)
+                next_text = day_text(row.summary.contact.snoozed_until, self.today)
         else:
             verdict_text = verdict_label(a.verdict)
             verdict_style = self._style(VERDICT_STYLE[a.verdict])
-            next_text = short_day(a.next_on, self.today)
+            next_text = day_text(a.next_on, self.today)
         zone = self._style(a.zone.value)
         name_style = base + (self._style("muted") if row.hidden_note else Style())
         out = [
@@ -294,15 +330,16 @@ class ContactList(ScrollView, can_focus=True):
         ]
         if company_width:
             out.append(Segment(fit(" " + row.company, company_width), base + self._style("company")))
+        if cols.bar:
+            out += [Segment(" ", base), Segment(small_bar(a.pressure), base + zone)]
+        if cols.number:
+            out.append(Segment(f" {a.pressure:>3}", base + zone))
         out += [
             Segment(" ", base),
-            Segment(small_bar(a.pressure), base + zone),
-            Segment(f" {a.pressure:>3}" if show_number else "", base + zone),
-            Segment(" ", base),
-            Segment(fit(verdict_text, verdict_width), base + verdict_style),
+            Segment(fit(verdict_text, VERDICT_CELLS), base + verdict_style),
         ]
-        if next_width:
-            out += [Segment(" ", base), Segment(fit(next_text, next_width), base + self._style("muted"))]
+        if cols.date:
+            out += [Segment(" ", base), Segment(fit(next_text, cols.date), base + self._style("muted"))]
         used = sum(cell_len(s.text) for s in out)
         if used < width:
             out.append(Segment(" " * (width - used), base))

@@ -49,10 +49,10 @@ class PressureGauge(Widget):
 
     DEFAULT_CSS = """
     PressureGauge { height: auto; padding: 0 1; }
-    PressureGauge > .pressure-gauge--calm { color: $success; }
-    PressureGauge > .pressure-gauge--warm { color: $warning-lighten-2; }
-    PressureGauge > .pressure-gauge--pressing { color: $warning; }
-    PressureGauge > .pressure-gauge--pushy { color: $error; }
+    PressureGauge > .pressure-gauge--calm { color: $text-success; }
+    PressureGauge > .pressure-gauge--warm { color: $text-warning; }
+    PressureGauge > .pressure-gauge--pressing { color: $text-warning; }
+    PressureGauge > .pressure-gauge--pushy { color: $text-error; }
     PressureGauge > .pressure-gauge--calm-track { color: $success 45%; }
     PressureGauge > .pressure-gauge--warm-track { color: $warning-lighten-2 45%; }
     PressureGauge > .pressure-gauge--pressing-track { color: $warning 45%; }
@@ -60,11 +60,11 @@ class PressureGauge(Widget):
     PressureGauge > .pressure-gauge--marker { color: $foreground; text-style: bold; }
     PressureGauge > .pressure-gauge--label { color: $text-muted; }
     PressureGauge > .pressure-gauge--reason { color: $foreground; }
-    PressureGauge > .pressure-gauge--urgent { color: $accent; text-style: bold; }
-    PressureGauge > .pressure-gauge--due { color: $primary; text-style: bold; }
-    PressureGauge > .pressure-gauge--wait { color: $warning; text-style: bold; }
-    PressureGauge > .pressure-gauge--back-off { color: $error; text-style: bold; }
-    PressureGauge > .pressure-gauge--ok { color: $success; text-style: bold; }
+    PressureGauge > .pressure-gauge--urgent { color: $text-accent; text-style: bold; }
+    PressureGauge > .pressure-gauge--due { color: $text-primary; text-style: bold; }
+    PressureGauge > .pressure-gauge--wait { color: $text-warning; text-style: bold; }
+    PressureGauge > .pressure-gauge--back-off { color: $text-error; text-style: bold; }
+    PressureGauge > .pressure-gauge--ok { color: $text-success; text-style: bold; }
     PressureGauge > .pressure-gauge--quiet { color: $text-muted; text-style: bold italic; }
     """
 

@@ -34,8 +34,8 @@ class WeeklyHistory(Widget):
     DEFAULT_CSS = """
     WeeklyHistory { height: auto; width: auto; padding: 0 1; }
     WeeklyHistory > .weekly-history--title { color: $text-muted; }
-    WeeklyHistory > .weekly-history--out { color: $warning; }
-    WeeklyHistory > .weekly-history--in { color: $success; }
+    WeeklyHistory > .weekly-history--out { color: $text-warning; }
+    WeeklyHistory > .weekly-history--in { color: $text-success; }
     WeeklyHistory > .weekly-history--label { color: $text-muted; }
     """
 
