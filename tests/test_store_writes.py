@@ -178,7 +178,7 @@ def test_bulk_writes_of_an_import_change_their_contacts_only(db_path):
 
 
 @pytest.mark.parametrize(("change", "message"), [
-    ({"name": "x" * 301}, "That name is 301 characters long; the most netpace keeps is 300."),
+    ({"name": "x" * 301}, "That name is 301 characters long; a name can be at most 300 characters."),
     ({"notes": "n" * 200_001}, "Notes can be at most 200,000 characters."),
     ({"keep_in_touch_days": 0}, "Keep-in-touch must be between 1 and 3650 days."),
     ({"keep_in_touch_days": 3651}, "Keep-in-touch must be between 1 and 3650 days."),

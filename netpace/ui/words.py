@@ -94,13 +94,14 @@ def short_day(d: date | None, today: date) -> str:
 
 
 def tiny_day(d: date | None, today: date) -> str:
-    """For the narrowest column (6 cells): 'today', '3 Dec', 'Feb 27' in another year."""
+    """For the narrowest column (6 cells): 'today', '3 Dec', "Feb'27" in another year (never
+    'Feb 27', which reads as a day)."""
     if d is None:
         return ""
     if d == today:
         return "today"
     if d.year != today.year:
-        return f"{d:%b} {d:%y}"
+        return f"{d:%b}'{d:%y}"
     return f"{d.day} {d:%b}"
 
 

@@ -169,7 +169,8 @@ def test_two_apps_and_the_cli_on_one_database(tmp_path):
             note = f"app capture {n}"
             me.capture(note)
             expected += 1
-            assert note in me.wait_for(timeline_shows(expected))
+            me.wait_for(timeline_shows(expected))
+            me.wait_for(note)  # the count and the rows may be drawn in different frames
             screen = other.wait_for(timeline_shows(expected), seconds=10)  # polls every 2 s
             assert note in screen
             seen_by_other += 1

@@ -8,7 +8,7 @@ from .scenes import select
 from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.pressure_gauge import PressureGauge
 from netpace.ui.widgets.timeline import Timeline
-from netpace.ui.words import short_day
+from netpace.ui.words import short_day, tiny_day
 
 from .conftest import screen_text, settle
 
@@ -83,3 +83,11 @@ async def test_the_gauge_always_shows_its_number_however_narrow_and_wherever_the
                 await pilot.pause()
                 top = [strip.text for strip in gauge.render_lines(gauge.region.reset_offset)][:2]
                 assert any(re.search(rf"(^|\s){pressure}(\s|$)", line) for line in top), (width, pressure, top)
+
+
+def test_tiny_day_never_reads_a_year_as_a_day():
+    today = date(2026, 11, 26)
+    assert tiny_day(date(2027, 2, 23), today) == "Feb'27"
+    assert tiny_day(date(2026, 12, 3), today) == "3 Dec"
+    assert tiny_day(today, today) == "today"
+    assert all(len(tiny_day(date(2027, month, 28), today)) <= 6 for month in range(1, 13))
