@@ -2,7 +2,7 @@
 the whole cards, rows or messages before the cut and reports the cut one as skipped, or
 refuses in one sentence. Never a traceback, never a half-written contact or interaction.
 
-tests/test_import_vcard.py covers one hand-made truncated card; this cuts real fixtures at
+tests/importers/test_import_vcard.py covers one hand-made truncated card; this cuts real fixtures at
 many byte offsets, in four formats.
 """
 
