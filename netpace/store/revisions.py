@@ -76,7 +76,7 @@ BEGIN
     PERFORM pg_advisory_xact_lock({WRITE_LOCK});
     SELECT COALESCE(MAX(rev), 0) + 1 INTO next_rev FROM contact_revision;
     INSERT INTO contact_revision (contact_id, rev)
-        SELECT touched.id, next_rev FROM ({touched}) AS touched (id)
+        SELECT DISTINCT touched.id, next_rev FROM ({touched}) AS touched (id)
         ON CONFLICT (contact_id) DO UPDATE SET rev = EXCLUDED.rev;
     IF FOUND THEN
         PERFORM pg_notify('{CHANNEL}', next_rev::text);
