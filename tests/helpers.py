@@ -45,3 +45,10 @@ def sqlite_file(path, *statements: str):
             raw.execute(statement)
     raw.close()
     return path
+
+
+def at_version(version: int) -> tuple[str, str]:
+    """The statements that make a netpace SQLite file say it is at schema `version`: the
+    version table (where netpace reads it) and PRAGMA user_version (where older netpaces
+    read it)."""
+    return f"PRAGMA user_version = {int(version)}", f"UPDATE netpace_schema SET version = {int(version)}"

@@ -6,7 +6,7 @@
 - `contacts.py`: path, add, log, list, show, triage, budget, keep-in-touch; `views.py`:
   their text output;
 - `interactions.py`: interaction edit, interaction delete;
-- `maintenance.py`: backup, restore; `transfer.py`: import, export.
+- `maintenance.py`: backup, restore, copy; `transfer.py`: import, export.
 
 Commands import the store, the importers and the UI when they run, so `netpace list`
 loads no Textual and `netpace import` no reader it doesn't use.

@@ -55,11 +55,14 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
     except NeedsOption as error:
         raise _failure(str(error), EXIT_USAGE) from None
 
-    from ..store.errors import NeedsUpgrade
+    from ..store.errors import NeedsUpgrade, NoNetwork
 
     path = session(ctx).path
     try:
-        store = None if dry_run and not path.exists() else open_store(path, upgrade=not dry_run)
+        # A dry run creates nothing: with no network there yet, it reads the files alone.
+        store = open_store(path, create=not dry_run, upgrade=not dry_run)
+    except NoNetwork:
+        store = None
     except NeedsUpgrade:
         raise _failure(f"{path} was written by an older netpace, and --dry-run writes nothing, so it can't upgrade "
                        "it: run any command without --dry-run once (netpace list will do; a backup is taken "
