@@ -106,11 +106,17 @@ def demo_location(backend, tmp_path, demo_template, fixed_now, request):
         return
     server = request.getfixturevalue("pg_server")
     request.getfixturevalue("private_data_folder")
+    name = demo_on_server(server, fixed_now)
+    yield server.url(name)
+    server.drop_database(name)
+
+
+def demo_on_server(server, now) -> str:
+    """A new database on the test server holding the demo network at `now` (a copy of a
+    template written once per server); its name."""
 
     def fill(url: str) -> None:
         with open_store(url) as store:
-            write_demo(store, fixed_now)
+            write_demo(store, now)
 
-    name = server.create_database(template=server.template("demo", fill))
-    yield server.url(name)
-    server.drop_database(name)
+    return server.create_database(template=server.template("demo", fill))

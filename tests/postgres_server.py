@@ -17,6 +17,7 @@ import glob
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -28,6 +29,20 @@ SECRET_ROLE = "netpace_secret"
 SECRET_PASSWORD = "pw-Zq81-never-shown"
 UNPRIVILEGED = 65534  # nobody
 START_SECONDS = 60
+# Stops the server and removes its folder once the test process is gone, however it
+# ended (a killed pytest must not leave a server running).
+_WATCHDOG = """
+import os, shutil, subprocess, sys, time
+parent, command, root = int(sys.argv[1]), sys.argv[2:-1], sys.argv[-1]
+while True:
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        break
+    time.sleep(1)
+subprocess.run(command, capture_output=True)
+shutil.rmtree(root, ignore_errors=True)
+"""
 
 
 class ServerMissing(RuntimeError):
@@ -58,6 +73,7 @@ class Server:
         self._names = 0
         self._lock = threading.Lock()
         self.templates: dict[str, str] = {}
+        self._drops: list[threading.Thread] = []
 
     # -- running ----------------------------------------------------------------------------
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -95,9 +111,18 @@ class Server:
         with open(self.data / "postgresql.conf", "a") as conf:
             conf.write("\n".join(settings) + "\n")
         self._pg_ctl("start")
+        self._watch()
         self.admin(f"CREATE ROLE {ROLE} LOGIN")
         self.admin(f"CREATE ROLE {SECRET_ROLE} LOGIN PASSWORD '{SECRET_PASSWORD}'")
         return self
+
+    def _watch(self) -> None:
+        stop = [str(self.bin / "pg_ctl"), "stop", "-D", str(self.data), "-m", "immediate"]
+        if self.as_root:
+            stop = ["setpriv", f"--reuid={UNPRIVILEGED}", f"--regid={UNPRIVILEGED}", "--clear-groups", *stop]
+        subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(os.getpid()), *stop, str(self.root)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
 
     def _pg_ctl(self, action: str) -> None:
         extra = ["-l", str(self.log)] if action in ("start", "restart") else []
@@ -110,11 +135,20 @@ class Server:
     def stop(self) -> None:
         self._pg_ctl("stop")
 
+    def start_again(self) -> None:
+        """Start after `stop` (same data, same socket)."""
+        self._pg_ctl("start")
+
+    def is_running(self) -> bool:
+        return self._run("pg_ctl", "status", "-D", str(self.data), check=False).returncode == 0
+
     def restart(self) -> None:
         """Stop (ending every connection) and start again, on the same socket."""
         self._pg_ctl("restart")
 
     def close(self) -> None:
+        for thread in self._drops:
+            thread.join(timeout=30)
         try:
             self.stop()
         except Exception:
@@ -155,7 +189,12 @@ class Server:
         return name
 
     def drop_database(self, name: str) -> None:
-        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        """Drop a test's database, on a thread of its own: PostgreSQL checkpoints on every
+        DROP DATABASE, which the next test need not wait for."""
+        thread = threading.Thread(target=self.admin, args=(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',),
+                                  daemon=True)
+        thread.start()
+        self._drops.append(thread)
 
     def template(self, key: str, fill) -> str:
         """A database made once by `fill(url)` (then left without connections), to copy

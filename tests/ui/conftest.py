@@ -1,4 +1,5 @@
-"""Shared set-up for the app's tests: a store on the demo network (tests/conftest.py),
+"""Shared set-up for the app's tests: a store on the demo network (tests/conftest.py: a
+file, then a PostgreSQL database),
 the app on it at a fixed time, and screen reading."""
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from ..conftest import NOW_TEXT  # noqa: F401  (the tests here import it from th
 
 
 @pytest.fixture
-def store(demo_db):
-    with open_store(demo_db) as opened:
+def store(demo_location):
+    """The demo network, on either store (tests/conftest.py runs each test on both)."""
+    with open_store(demo_location) as opened:
         yield opened
 
 
@@ -35,7 +37,11 @@ async def settle(app, pilot) -> None:
         await pilot.pause(0.05)
     for _ in range(3):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        # Every worker but the one listening to a database server: it runs until the app ends.
+        # (An empty list would mean every worker to wait_for_complete.)
+        working = [worker for worker in app.workers if worker.group != "listen"]
+        if working:
+            await app.workers.wait_for_complete(working)
     await pilot.pause()
 
 

@@ -32,11 +32,16 @@ async def fill(app, pilot, text: str, *keys: str) -> None:
     await pilot.press(*keys)
 
 
-def backups(db: Path) -> list[Path]:
-    return sorted((db.parent / "backups").glob("*import*")) if (db.parent / "backups").exists() else []
+def backups(db) -> list[Path]:
+    """The import backups of the database at `db` (a file, or a server's URL)."""
+    from netpace.store.backups import backups_folder
+    from netpace.store.paths import as_location
+
+    folder = backups_folder(as_location(db))
+    return sorted(folder.glob("*import*")) if folder.exists() else []
 
 
-async def test_palette_imports_linkedin_connections_with_progress_and_summary(make_app, store, demo_db):
+async def test_palette_imports_linkedin_connections_with_progress_and_summary(make_app, store, demo_location):
     assert store.counts()["contacts"] == 40
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -52,7 +57,7 @@ async def test_palette_imports_linkedin_connections_with_progress_and_summary(ma
         priya = store.resolve("Priya Natarajan")
         assert (priya.company, priya.role, priya.emails) == ("Orbital Health", "VP Engineering", ("priya.n@example.com",))
         assert priya.linkedin == "https://www.linkedin.com/in/priya-natarajan"
-        assert len(backups(demo_db)) == 1  # taken before anything was written
+        assert len(backups(demo_location)) == 1  # taken before anything was written
 
         bar = modal.query_one(ProgressBar)
         assert bar.total == 7 and bar.percentage == 1.0  # the saving phase: 7 new contacts
@@ -75,7 +80,7 @@ def error_text(app) -> str:
     return str(app.screen.query_one("#error").render())
 
 
-async def test_a_missing_file_is_an_inline_error_and_nothing_is_written(make_app, store, demo_db):
+async def test_a_missing_file_is_an_inline_error_and_nothing_is_written(make_app, store, demo_location):
     before = store.counts()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -98,7 +103,7 @@ async def test_a_missing_file_is_an_inline_error_and_nothing_is_written(make_app
         await settle(app, pilot)
         assert not isinstance(app.screen, ImportScreen)
     assert store.counts() == before
-    assert backups(demo_db) == []
+    assert backups(demo_location) == []
 
 
 async def test_a_file_in_another_format_says_why_and_writes_nothing(make_app, store):
@@ -140,7 +145,7 @@ async def test_mail_needs_your_address_then_imports_the_conversations(make_app, 
         assert store.counts()["interactions"] > before["interactions"]
 
 
-async def test_escape_before_start_does_nothing(make_app, store, demo_db):
+async def test_escape_before_start_does_nothing(make_app, store, demo_location):
     before = store.counts()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -149,7 +154,7 @@ async def test_escape_before_start_does_nothing(make_app, store, demo_db):
         await fill(app, pilot, str(CONNECTIONS), "escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, ImportScreen)
-    assert store.counts() == before and backups(demo_db) == []
+    assert store.counts() == before and backups(demo_location) == []
 
 
 async def test_palette_exports_json_privately_and_asks_before_replacing(make_app, store, tmp_path):
