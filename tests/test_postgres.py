@@ -187,7 +187,7 @@ def test_the_password_is_never_shown(server, secret_db, tmp_path):
         with pytest.raises(StoreError) as failure:
             open_store(bad)
         text = "".join(traceback.format_exception(failure.value))
-        assert SECRET_PASSWORD not in text and "***" in text
+        assert str(failure.value) in text and SECRET_PASSWORD not in text
 
 
 def test_the_password_may_come_from_pgpassword_or_pgpass(server, secret_db, tmp_path):
@@ -217,11 +217,9 @@ def test_two_processes_logging_40_each_into_one_contact_store_80(server, empty_d
     printed = {int(line) for out, _ in outputs for line in out.split()}
     notes = {note for (note,) in db_rows(url, "SELECT note FROM interaction")}
     assert len(printed) == 80 and notes == {f"{tag}-{i}" for tag in "ab" for i in range(40)}
-    with open_store(url) as store:
-        (summary,) = store.summaries(NOW)
-        assert summary.assessment.sent == 80  # the totals kept by both writers add up
-        revisions = db_rows(url, "SELECT rev FROM contact_revision")
-        assert revisions == [(1 + 80 * 2,)]  # added, then 80 logs of two writes each, in order
+    assert db_rows(url, "SELECT total, sent FROM contact_totals") == [(80, 80)]  # kept by both writers alike
+    # added, then 80 logs of two writes each: every write its own revision, in commit order
+    assert db_rows(url, "SELECT rev FROM contact_revision") == [(1 + 80 * 2,)]
 
 
 # -- moving a network -------------------------------------------------------------------
@@ -347,8 +345,7 @@ def test_a_failing_migration_changes_nothing_on_a_server(server, empty_db, monke
     assert "pronouns" not in columns and "half_done" not in tables(server, empty_db)
     backups = list((Path(os.environ["XDG_DATA_HOME"]) / "netpace" / "backups").glob("*-migration-*.db"))
     assert len(backups) == 1  # taken before the steps ran
-    with open_store(backups[0]) as saved:
-        assert [c.name for c in saved.contacts()] == ["Before"]
+    assert db_rows(backups[0], "SELECT name FROM contact") == [("Before",)]
 
 
 def test_a_write_notifies_listeners_when_it_commits(server, empty_db):
