@@ -4,6 +4,7 @@ tmux is required: without it this test fails rather than skips (CI installs it).
 """
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from netpace.store import open_store
+
+from ..helpers import db_rows
 
 NOW = "2026-11-26 09:00"
 BIN = Path(sys.executable).parent
@@ -34,13 +37,13 @@ def wait_for(session: str, text: str, seconds: float = 15) -> str:
     raise AssertionError(f"not on screen after {seconds}s: {text!r}\n{screen}")
 
 
-def test_the_app_in_tmux(tmp_path):
+def test_the_app_in_tmux(db_location):
     if shutil.which("tmux") is None:
         pytest.fail("tmux is not installed: the real-terminal test needs it (apt-get install tmux)")
-    db = tmp_path / "netpace.db"
+    db = db_location  # a file, then a PostgreSQL database: the everyday launch on either
     subprocess.run([str(BIN / "netpace"), "--db", str(db), "demo", "--now", NOW], check=True, capture_output=True)
     session = f"netpace-test-{uuid.uuid4().hex[:8]}"
-    command = f"{BIN / 'netpace'} --db {db} --now '{NOW}'"
+    command = f"{BIN / 'netpace'} --db {shlex.quote(str(db))} --now '{NOW}'"
     env = {**os.environ, "TERM": "xterm-256color"}
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", command],
                    check=True, env=env)
@@ -81,13 +84,8 @@ def test_the_app_in_tmux(tmp_path):
     assert {"Proposed Tuesday for the call", "Tuesday works, see you then"} <= set(notes)
 
 
-def _standings(db: Path) -> int:
-    import sqlite3
-
-    with sqlite3.connect(db) as raw:
-        found = raw.execute("SELECT count(*) FROM contact_standing").fetchone()[0]
-    raw.close()
-    return found
+def _standings(db) -> int:
+    return db_rows(db, "SELECT count(*) FROM contact_standing")[0][0]
 
 
 def _quit(session: str) -> None:
@@ -100,14 +98,14 @@ def _quit(session: str) -> None:
     raise AssertionError("the app did not quit on q")
 
 
-def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(tmp_path):
+def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(db_location):
     """The everyday launch: the list as the last session kept it comes from the launcher's
     child process, the database is opened after it is drawn, and everything works as ever."""
     if shutil.which("tmux") is None:
         pytest.fail("tmux is not installed: the real-terminal test needs it (apt-get install tmux)")
-    db = tmp_path / "netpace.db"
+    db = db_location
     subprocess.run([str(BIN / "netpace"), "--db", str(db), "demo", "--now", NOW], check=True, capture_output=True)
-    command = f"{BIN / 'netpace'} --db {db} --now '{NOW}'"
+    command = f"{BIN / 'netpace'} --db {shlex.quote(str(db))} --now '{NOW}'"
     env = {**os.environ, "TERM": "xterm-256color"}
     for launch in ("first", "again"):
         session = f"netpace-test-{uuid.uuid4().hex[:8]}"
@@ -122,7 +120,7 @@ def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(tmp_path):
                 assert _standings(db) == 40, "the app did not keep its standings"
             else:
                 assert "Traceback" not in screen
-                wait_for(session, "Contacts 40 ·")
+                wait_for(session, "Contacts 40 · by")  # loaded: "c" before that says "still loading"
                 time.sleep(0.5)  # start-up queries answered
                 tmux("send-keys", "-t", session, "c")
                 wait_for(session, "Log an interaction")
