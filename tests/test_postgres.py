@@ -4,7 +4,8 @@ the stores (copy, backup, restore) with counts and checksums, migrations in one
 transaction, the revision triggers and their notifications, the launch's first view.
 
 Everything else runs on both stores through the parametrised store, CLI and app tests
-(tests/conftest.py); the app's reconnection is in tests/ui/test_server_connection.py.
+(tests/conftest.py); the app on a server that goes away, and the same screens on
+both stores, are in tests/ui/test_server_connection.py.
 """
 
 from __future__ import annotations

@@ -62,3 +62,23 @@ async def test_the_server_restarted_under_an_open_app(pg_server, private_data_fo
     with open_store(url) as store:
         notes = [i.note for items in store.interactions_by_contact().values() for i in items]
         assert "call while the server is down" not in notes  # it said it wasn't saved, and it wasn't
+
+
+async def test_every_scene_shows_the_same_screen_on_postgresql_as_on_a_file(pg_server, private_data_folder,
+                                                                            demo_db, fixed_now):
+    """The snapshot scenes (tests/ui/scenes.py), played on the demo network in a file and
+    on a server: the same text, line for line (the snapshots themselves are the file's)."""
+    from .conftest import screen_text
+    from .scenes import SCENES
+
+    url = pg_server.url(demo_on_server(pg_server, fixed_now))
+    for name, scene, size in SCENES:
+        shown = []
+        for location in (demo_db, url):
+            with open_store(location) as store:
+                app = NetpaceApp(store, now=fixed_now, poll_seconds=None)
+                async with app.run_test(size=size) as pilot:
+                    await scene(pilot)
+                    await settle(app, pilot)
+                    shown.append(screen_text(app))
+        assert shown[0] == shown[1], name
