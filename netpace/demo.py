@@ -28,6 +28,8 @@ class Person:
     tags: tuple[str, ...] = ()
     cadence: int | None = None
     notes: str = ""
+    # Meetings logged ahead, not yet confirmed: (days ago, negative when still ahead; channel; note).
+    planned: tuple[tuple[float, Channel, str], ...] = ()
 
 
 CAST: tuple[Person, ...] = (
@@ -91,7 +93,7 @@ CAST: tuple[Person, ...] = (
         (5, O, E, Kind.THANKS, "Thank-you note after the interview"),
         (4, I, E, Kind.REPLY, "Thanks; next steps in a week or two"),
         (4, O, E, Kind.UPDATE, "Sent the code sample she asked for"),
-    ), tags=("interview",)),
+    ), tags=("interview",), planned=((-3.25, V, "Second-round interview with the team"),)),
     Person("Ben Carter", "Mosaic AI", "ML Engineer", MetVia.CONFERENCE, 40, (
         (40, B, P, Kind.MEETING, "NeurIPS poster session"),
         (39, O, E, Kind.FOLLOW_UP, "Sent the paper we discussed"),
@@ -214,6 +216,11 @@ CAST: tuple[Person, ...] = (
         (785, O, E, Kind.FOLLOW_UP, "Followed up"),
         (760, O, L, Kind.ASK, "Asked again on LinkedIn"),
     ), tags=("recruiter",)),
+    Person("Lukas Meyer", "Kraft Robotics", "Engineering Manager", MetVia.REFERRAL, 30, (
+        (30, O, E, Kind.INTRO, "Intro via Anneke: asked about his robotics platform team"),
+        (28, I, E, Kind.REPLY, "Happy to talk, proposed a call"),
+        (27, O, E, Kind.SCHEDULING, "Booked the call for last Monday"),
+    ), tags=("robotics",), planned=((2.875, V, "Call about his team's roadmap"),)),
     Person("Hiro Tanaka", "Sakura Labs", "Research Scientist", MetVia.ONLINE, 3000, (
         (3000, O, L, Kind.INTRO, "Thanks for connecting"),
         (2999, I, L, Kind.THANKS, "Likewise!"),
@@ -234,7 +241,7 @@ NOTES = {  # filler notes, by kind
     Kind.GIVE: "Shared a job lead", Kind.UPDATE: "Shared news", Kind.MEETING: "Coffee chat",
     Kind.REPLY: "Replied",
 }
-FILLER = 12
+FILLER = 11
 SEED = 7
 
 
@@ -305,13 +312,17 @@ def write_demo(store, now: datetime) -> int:
                 ),
                 now,
             )
-            for days_ago, direction, channel, kind, note in person.history:
-                store.log(
-                    contact.id,
-                    Interaction(at=_at(now, days_ago), direction=direction, channel=channel, kind=kind, note=note),
-                    now,
-                )
+            for item in _interactions(person, now):
+                store.log(contact.id, item, now)
     return len(people)
+
+
+def _interactions(person: Person, now: datetime) -> list[Interaction]:
+    """The person's history, and the meetings logged ahead with them."""
+    return [Interaction(at=_at(now, days_ago), direction=direction, channel=channel, kind=kind, note=note)
+            for days_ago, direction, channel, kind, note in person.history] + [
+        Interaction(at=_at(now, days_ago), direction=B, channel=channel, kind=Kind.MEETING, note=note, planned=True)
+        for days_ago, channel, note in person.planned]
 
 
 def _email(person: Person) -> str:
@@ -400,8 +411,7 @@ def write_large_demo(store, now: datetime, contacts: int, interactions: int) -> 
         contact = Contact(name=person.name, company=person.company, role=person.role, met_via=person.via,
                           met_on=met_on, tags=person.tags, notes=person.notes,
                           keep_in_touch_days=person.cadence, emails=(_email(person),))
-        items = [Interaction(at=_at(now, d), direction=dr, channel=ch, kind=k, note=n)
-                 for d, dr, ch, k, n in person.history]
+        items = _interactions(person, now)
         people.append((contact, items))
     scripted = sum(len(items) for _, items in people)
     extra = max(0, contacts - len(people))

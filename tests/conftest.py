@@ -1,4 +1,6 @@
-"""Fixtures every test can use: an empty database, and a fresh copy of the demo network.
+"""Fixtures every test can use: an empty database, a fresh copy of the demo network, netpace's
+clock stopped at a fixed moment (for every test), seeded random choices; and the end-of-run
+robustness table (here, not in tests/hardening: an xdist controller loads only this conftest).
 
 The store's, the command line's and the app's tests run on both stores: a test that
 asks for `db_location` (directly, or through `store`, `demo_location` or the fixtures
@@ -9,7 +11,12 @@ own on a throwaway PostgreSQL server (tests/postgres_server.py), unless it is ma
 
 from __future__ import annotations
 
+import json
+import os
+import random
+import secrets
 import shutil
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -19,6 +26,7 @@ from netpace.demo import write_demo
 from netpace.store import open_store
 
 NOW_TEXT = "2026-11-26 09:00"
+SEED_VARIABLE = "NETPACE_TEST_SEED"
 BACKENDS = ("sqlite", "postgres")
 
 
@@ -120,3 +128,77 @@ def demo_on_server(server, now) -> str:
             write_demo(store, now)
 
     return server.create_database(template=server.template("demo", fill))
+
+
+@pytest.fixture(autouse=True)
+def stopped_clock(monkeypatch, fixed_now):
+    """netpace reads the time in one place, `netpace.clock.local_now`: in every test it says
+    NOW_TEXT, so no result depends on the day the suite runs (commands given `--now` or
+    `--at` read those as usual). Processes a test starts get `--now`/`--at` instead."""
+    monkeypatch.setattr("netpace.clock.local_now", lambda: fixed_now)
+    return fixed_now
+
+
+@pytest.fixture
+def rng(request) -> random.Random:
+    """Random choices for one test (kill points, pauses), from a seed printed if the test
+    fails; NETPACE_TEST_SEED=N replays them."""
+    seed = int(os.environ.get(SEED_VARIABLE) or secrets.randbits(32))
+    request.node.netpace_seed = seed
+    return random.Random(seed)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    seed = getattr(item, "netpace_seed", None)
+    if seed is not None and report.failed:
+        report.sections.append(("random seed", f"This test's random choices came from seed {seed}: "
+                                               f"rerun it with {SEED_VARIABLE}={seed}."))
+    return report
+
+
+# -- the robustness table ----------------------------------------------------------------
+
+def _rows():
+    from .hardening import robustness_report
+
+    return robustness_report
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    report = _rows()
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand its rows to the controller
+        workeroutput["robustness_rows"] = json.dumps([asdict(r) for r in report.ROWS])
+        return
+    if not report.ROWS:
+        return
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    targets = []
+    if factory is not None:
+        targets.append(factory.getbasetemp() / "robustness.json")
+    if os.environ.get("NETPACE_ROBUSTNESS_JSON"):
+        targets.append(Path(os.environ["NETPACE_ROBUSTNESS_JSON"]))
+    for target in targets:
+        report.save(report.ROWS, target)
+    session.config._robustness_files = targets
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """xdist: a worker finished; keep the rows its tests recorded."""
+    report = _rows()
+    rows = getattr(node, "workeroutput", {}).get("robustness_rows")
+    if rows:
+        report.ROWS.extend(report.Row(**row) for row in json.loads(rows))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    report = _rows()
+    if not report.ROWS or getattr(config, "workeroutput", None) is not None:
+        return
+    terminalreporter.section("robustness")
+    terminalreporter.write_line(report.table(report.ROWS))
+    for target in getattr(config, "_robustness_files", []):
+        terminalreporter.write_line(f"(saved to {target})")

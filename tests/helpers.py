@@ -61,7 +61,8 @@ def on_server(location) -> bool:
 
 def db_rows(location, sql: str, params: tuple = ()) -> list[tuple]:
     """The rows `sql` (with ? parameters) gives in the database at `location` (a file, or
-    a PostgreSQL URL), as SQLite shows them: days and times as ISO text, flags as 0/1."""
+    a PostgreSQL URL), as SQLite shows them: days and times as ISO text, flags as 0/1.
+    A statement that gives no rows (another program's UPDATE) is run and committed: []."""
     from datetime import date, datetime
 
     if not on_server(location):
@@ -83,5 +84,6 @@ def db_rows(location, sql: str, params: tuple = ()) -> list[tuple]:
         return value
 
     with psycopg.connect(location) as connection:
-        found = connection.execute(sql.replace("?", "%s"), params).fetchall()
+        cursor = connection.execute(sql.replace("?", "%s"), params)
+        found = cursor.fetchall() if cursor.description else []
     return [tuple(as_sqlite(value) for value in row) for row in found]

@@ -150,7 +150,8 @@ def test_when_is_read_in_the_local_time_zone_and_stored_in_utc(db_location):
     subprocess.run([*exe, "add", "Kenji"], env=env, check=True, capture_output=True)
     subprocess.run([*exe, "log", "Kenji", "--out", "--at", "2026-11-20 09:00"], env=env, check=True, capture_output=True)
     assert rows(db_location, "SELECT at FROM interaction")[0][0].startswith("2026-11-20 00:00:00")
-    shown = subprocess.run([*exe, "show", "Kenji"], env=env, capture_output=True, text=True).stdout
+    shown = subprocess.run([*exe, "show", "Kenji", "--now", "2026-11-26 10:00"], env=env, capture_output=True,
+                           text=True).stdout
     assert "2026-11-20 09:00" in shown
 
 
@@ -210,10 +211,10 @@ def test_real_process_round_trip(tmp_path):
     exe = [sys.executable, "-m", "netpace"]
     added = subprocess.run([*exe, "add", "Priya Raman", "--company", "Lattice"], env=env, capture_output=True, text=True)
     assert added.returncode == 0, added.stderr
-    logged = subprocess.run([*exe, "log", "Priya", "--in", "--note", "A role opens in January"], env=env,
-                            capture_output=True, text=True)
+    logged = subprocess.run([*exe, "log", "Priya", "--in", "--at", NOW_TEXT, "--note", "A role opens in January"],
+                            env=env, capture_output=True, text=True)
     assert logged.returncode == 0, logged.stderr
-    triage = subprocess.run([*exe, "triage", "--json"], env=env, capture_output=True, text=True)
+    triage = subprocess.run([*exe, "triage", "--json", "--now", NOW_TEXT], env=env, capture_output=True, text=True)
     assert json.loads(triage.stdout)[0]["verdict"] == "reply_owed"
     missing = subprocess.run([*exe, "show", "Nobody"], env=env, capture_output=True, text=True)
     assert missing.returncode == 2

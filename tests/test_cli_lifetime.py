@@ -46,7 +46,7 @@ def test_triage_holds_the_daily_budget_and_says_what_waits(run):
     strengths = [d["tie_strength"] for d in chosen]
     assert strengths == sorted(strengths, reverse=True)
     assert min(strengths) >= max(d["tie_strength"] for d in budgeted if d not in chosen)
-    assert {d["verdict"] for d in today} == {"reply_owed", "follow_up", "check_in", "reconnect"}
+    assert {d["verdict"] for d in today} == {"reply_owed", "confirm", "follow_up", "check_in", "reconnect"}
     text = run("triage", "--now", NOW_TEXT).output.splitlines()
     waiting = len(budgeted) - limits.DAILY_CHECK_INS
     assert text[-1] == (f"{waiting} more check-ins and reconnects wait for another day: "

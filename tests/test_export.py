@@ -241,12 +241,23 @@ def test_export_errors_are_one_sentence(tmp_path):
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("format", ["json", "csv", "vcard", "ics"])
-def test_empty_database_exports(tmp_path, format):
+def test_empty_database_exports(tmp_path):
     db = tmp_path / "a.db"
     open_store(db).close()
-    result = run_export(db, format, "--now", WHEN)
-    assert result.exit_code == 0 and result.stdout_bytes is not None
+    exported = {}
+    for format in ("json", "csv", "vcard", "ics"):
+        result = run_export(db, format, "--now", WHEN)
+        assert result.exit_code == 0, (format, result.output)
+        exported[format] = result.stdout_bytes
+    document = json.loads(exported["json"])
+    assert (document["contacts"], document["interactions"]) == ([], [])
+    assert document["exported_at"] == "2027-01-15T12:00:00Z"
+    assert list(csv.reader(io.StringIO(exported["csv"].decode("utf-8")))) == [
+        ["name", "company", "role", "emails", "phone", "linkedin", "tags", "status", "verdict",
+         "pressure", "zone", "next_on", "last_contact", "met_via", "met_on"]]
+    assert exported["vcard"] == b""
+    calendar = icalendar.Calendar.from_ical(exported["ics"])
+    assert calendar.walk("VEVENT") == [] and str(calendar["version"]) == "2.0"
 
 
 def test_khard_reads_the_vcard_export(tmp_path):

@@ -240,9 +240,14 @@ def test_store_importers_and_exporters_never_import_textual():
 
 def test_command_choices_match_the_formats_implemented():
     from netpace import exporters, importers
-    from netpace.cli.transfer import export_command, import_command
+    from netpace.cli.transfer import export_command
+    from netpace.domain.formats import IMPORT_FORMATS, IMPORT_NAMES
 
-    assert tuple(import_command.params[0].type.choices) == importers.FORMATS == tuple(importers.runner.READERS)
+    # `netpace import [FORMAT] PATH...` takes every name of the table; each has its reader
+    # (the whole LinkedIn export its own), and the importers take exactly those.
+    assert importers.ALL_FORMATS == IMPORT_NAMES
+    assert importers.FORMATS == tuple(importers.runner.READERS) == tuple(f.name for f in IMPORT_FORMATS if not f.bundle)
+    assert set(IMPORT_NAMES) - set(importers.FORMATS) == {importers.LINKEDIN_EXPORT}
     assert tuple(export_command.params[0].type.choices) == exporters.FORMATS
 
 

@@ -1,4 +1,6 @@
-"""LinkedIn messages: directions, matching by profile URL only, skipped rows."""
+"""LinkedIn messages: directions, kinds from the words, matching by profile URL (and, for
+your messages to someone whose URL the file lacks, by conversation or exact name), skipped
+rows."""
 
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ def test_current_form_directions_and_skips(tmp_path):
     result = run_import(db, "linkedin-messages", path)
     assert result.exit_code == 0, result.output
     rows = interactions(db)
+    # Kinds from the words ("great meeting you", "meet Jonas (cc'd)", "Thanks for the intro",
+    # "Would you be open to", "following up"), else a reply after their message or an update.
     assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
-        # kinds read from the words (domain.message_kinds), else reply / update
         ("Maren Okafor", "out", "intro", datetime(2026, 11, 15, 9, 14, 55, tzinfo=UTC)),
         ("Maren Okafor", "in", "intro", datetime(2026, 11, 20, 16, 2, 11, tzinfo=UTC)),
         ("Priya Natarajan", "out", "give", datetime(2026, 6, 30, 9, 5, tzinfo=UTC)),
@@ -34,6 +37,8 @@ def test_current_form_directions_and_skips(tmp_path):
     assert contacts(db)["Maren Okafor"].linkedin == "https://www.linkedin.com/in/maren-okafor-4a1b2c"
     assert f"{path}:7: a sponsored message" in result.stdout
     assert f"{path}:8: a system message (no sender)" in result.stdout
+    assert (f"{path}: you are https://www.linkedin.com/in/alex-rivera-pm, the profile in the most conversations "
+            "(--me overrides this).") in result.stdout
     assert "3 contacts added" in result.stdout and "7 interactions added" in result.stdout
 
 
@@ -69,20 +74,54 @@ def test_me_option_names_your_profile(tmp_path):
     assert [r[1] for r in interactions(db) if r[0] == "Maren Okafor"] == ["out", "in"]
 
 
-def test_2021_form_finds_the_owner_and_skips_unknown_recipients(tmp_path):
+def test_2021_form_finds_the_owner_and_skips_a_recipient_it_cannot_name(tmp_path):
     db = tmp_path / "n.db"
     path = fixture("linkedin", "messages_2021.csv")
     result = run_import(db, "linkedin-messages", path)
     assert result.exit_code == 0, result.output
+    # Your message to Ruth names her only in TO: it goes to the conversation's other side.
     assert [(r[0], r[1], r[5]) for r in interactions(db)] == [
         ("Noor Haddad", "in", "Thanks for connecting."),
         ("Noor Haddad", "out", "Likewise!"),
         ("Ruth Ekwueme", "out", "Hi Ruth, could we talk about the platform team?"),
         ("Ruth Ekwueme", "in", "Sounds good, talk Tuesday."),
     ]
-    assert f"{path}:4: sent by you, but the recipient's profile URL is not in the file" in result.stdout
+    # Liam never answered and is no contact: nothing says who he is.
+    assert (f"{path}:4: none of your contacts is named \"Liam O'Neill\", and the file has no profile URL "
+            "or address for them") in result.stdout
     assert f"{path}:7: a sponsored message" in result.stdout
     assert "Sam Patel" not in contacts(db)
+    assert "Liam O'Neill" not in contacts(db)
+
+
+def test_2021_message_to_someone_who_never_answered_goes_to_the_contact_with_that_name(tmp_path):
+    db = tmp_path / "n.db"
+    now = datetime(2021, 3, 10, tzinfo=UTC)
+    with open_store(db) as store:
+        liam = store.add_contact(Contact(name="Liam O'Neill", company="Harbor & Finch"), now)
+    result = run_import(db, "linkedin-messages", fixture("linkedin", "messages_2021.csv"))
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        items = store.interactions(liam.id)
+        assert [(i.direction.value, i.kind.value, i.note, i.group) for i in items] == [
+            ("out", "give", "Congrats on the new role!", False)
+        ]
+        assert len([c for c in store.contacts() if c.name == "Liam O'Neill"]) == 1
+    assert "1 skipped" in result.stdout  # only the sponsored row
+
+
+def test_a_name_two_contacts_share_is_skipped_with_the_reason(tmp_path):
+    db = tmp_path / "n.db"
+    now = datetime(2021, 3, 10, tzinfo=UTC)
+    with open_store(db) as store:
+        store.add_contact(Contact(name="Liam O'Neill", linkedin="https://www.linkedin.com/in/liam-oneill-7"), now)
+        store.add_contact(Contact(name="liam o'neill", linkedin="https://www.linkedin.com/in/liam-oneill-cork"), now)
+    path = fixture("linkedin", "messages_2021.csv")
+    result = run_import(db, "linkedin-messages", path)
+    assert result.exit_code == 0, result.output
+    assert f"{path}:4: the name \"Liam O'Neill\" matches 2 contacts; can't tell which" in result.stdout
+    with open_store(db) as store:
+        assert all(not store.interactions(c.id) for c in store.contacts() if c.name.casefold() == "liam o'neill")
 
 
 def test_2018_form_uses_the_direction_column_and_unescapes_html(tmp_path):
@@ -92,7 +131,8 @@ def test_2018_form_uses_the_direction_column_and_unescapes_html(tmp_path):
     result = run_import(db, "linkedin-messages", path)
     assert result.exit_code == 0, result.output
     rows = interactions(db)
-    # "would value your view" is an ask; "happy to help" a give
+    # "would value your view" is an ask and "happy to help" a give; the 2018 form's "Re:"
+    # alone would say reply.
     assert [(r[0], r[1], r[3]) for r in rows] == [("Helen Marsh", "out", "ask"), ("Helen Marsh", "in", "give")]
     incoming = rows[1]
     assert incoming[5] == ("Re: Logistics roles: Hi Alex, thanks for reaching out \u2013 happy to help. "

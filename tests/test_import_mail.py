@@ -25,7 +25,8 @@ def test_personal_mbox(tmp_path):
         ("Jörg Weiß", "out", "email", "update", datetime(2021, 3, 1, 8, 0, tzinfo=UTC), "Coffee next week?"),
         ("Jörg Weiß", "in", "email", "reply", datetime(2021, 3, 2, 9, 30, tzinfo=UTC), "Re: Coffee next week?"),
         ("Noor Haddad", "in", "email", "update", datetime(2021, 3, 4, 12, 0, tzinfo=UTC), "Intro"),  # Received
-        ("Priya Natarajan", "out", "email", "update", datetime(2021, 3, 7, 12, 0, tzinfo=UTC), "Quick question"),
+        # "Would you have ten minutes?" in the body: an ask.
+        ("Priya Natarajan", "out", "email", "ask", datetime(2021, 3, 7, 12, 0, tzinfo=UTC), "Quick question"),
         ("Ruth Ekwueme", "out", "email", "update", datetime(2021, 3, 1, 8, 0, tzinfo=UTC), "Coffee next week?"),
         ("Ruth Ekwueme", "in", "email", "update", datetime(2021, 3, 3, 8, 15, tzinfo=UTC), "Thursday works"),  # separator
     ]

@@ -3,9 +3,11 @@
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from netpace.domain import thresholds as T
 from netpace.domain.model import (
     ACTIONABLE,
     BUDGETED,
@@ -18,10 +20,12 @@ from netpace.domain.model import (
     MetVia,
     Verdict,
 )
-from netpace.domain.pressure import assess
+from netpace.domain.pressure import assess, digest, standing
 from netpace.domain.queue import todays_queue
 
 from .helpers import NOW
+
+pytestmark = pytest.mark.slow
 
 MANY = settings(max_examples=1000, deadline=None)
 
@@ -88,15 +92,23 @@ def test_with_history_fixed_pressure_never_rises_as_time_passes(contact, history
 
 @MANY
 @given(contacts, histories, st.data())
-def test_an_ask_never_weighs_less_than_a_non_ask(contact, history, data):
-    outs = [i for i, item in enumerate(history) if item.direction == Direction.OUT and item.kind != Kind.ASK]
+def test_an_ask_weighs_more_than_a_non_ask(contact, history, data):
+    """Strictly: the load (the gauge before rounding) grows when any message of yours still
+    inside the decay window becomes an ask; the rounded pressure never falls."""
+    def inside(item):
+        return item.direction == Direction.OUT and item.kind != Kind.ASK and \
+            timedelta(0) <= NOW - item.at <= timedelta(days=T.DECAY_WINDOW_DAYS)
+
+    outs = [i for i, item in enumerate(history) if inside(item)]
     if not outs:
-        history = history + [data.draw(interaction(direction=Direction.OUT, kind=Kind.UPDATE))]
+        history = history + [data.draw(interaction(direction=Direction.OUT, kind=Kind.UPDATE,
+                                                   age=data.draw(st.integers(0, 60 * 24 * T.DECAY_WINDOW_DAYS))))]
         outs = [len(history) - 1]
     index = data.draw(st.sampled_from(outs))
     as_ask = list(history)
     old = history[index]
     as_ask[index] = Interaction(at=old.at, direction=old.direction, channel=old.channel, kind=Kind.ASK, note=old.note)
+    assert standing(contact, digest(as_ask, NOW), NOW).load > standing(contact, digest(history, NOW), NOW).load
     assert assess(contact, as_ask, NOW).pressure >= assess(contact, history, NOW).pressure
 
 
@@ -144,8 +156,11 @@ def test_back_off_and_wait_always_point_to_a_later_day(contact, history):
 
 
 # Steps forward in time, in minutes: around the day's end and the engine's time limits
-# (3 days for a reply owed, 90 days dormant) as well as arbitrary.
-steps = st.lists(st.one_of(st.integers(0, 60 * 24 * 200), st.sampled_from([1, 60, 60 * 14, 60 * 24 * 3, 60 * 24 * 90])),
+# (the days a reply may take, the dormant limit) as well as arbitrary.
+MINUTES_A_DAY = 60 * 24
+steps = st.lists(st.one_of(st.integers(0, MINUTES_A_DAY * 200),
+                           st.sampled_from([1, 60, 60 * 14, MINUTES_A_DAY * T.REPLY_OWED_DAYS,
+                                            MINUTES_A_DAY * T.DORMANT_DAYS])),
                  min_size=1, max_size=6)
 
 
@@ -155,8 +170,8 @@ def _one(direction):
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(contacts, histories), min_size=1, max_size=4), steps)
-@example(_one(Direction.OUT), [60 * 24 * 90, 1])  # exactly dormant, then a minute past it
-@example(_one(Direction.IN), [60 * 24 * 3, 1])  # exactly the days a reply may take, then past
+@example(_one(Direction.OUT), [MINUTES_A_DAY * T.DORMANT_DAYS, 1])  # exactly dormant, then a minute past it
+@example(_one(Direction.IN), [MINUTES_A_DAY * T.REPLY_OWED_DAYS, 1])  # exactly the days a reply may take, then past
 def test_remembered_decisions_equal_fresh_assessments(people, forward):
     from netpace.domain.pressure import assess_histories, digest
 
@@ -173,13 +188,13 @@ def test_remembered_decisions_equal_fresh_assessments(people, forward):
 
 
 # Whole days and hours as well: a standing must notice the day a verdict turns.
-day_steps = st.lists(st.one_of(st.integers(1, 120).map(lambda d: d * 60 * 24), st.integers(1, 60 * 48)),
+day_steps = st.lists(st.one_of(st.integers(1, 120).map(lambda d: d * MINUTES_A_DAY), st.integers(1, 60 * 48)),
                      min_size=1, max_size=12)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(contacts, histories, day_steps)
-@example(_one(Direction.OUT)[0][0], _one(Direction.OUT)[0][1], [60 * 24 * 180, 1])  # leaves the window
+@example(_one(Direction.OUT)[0][0], _one(Direction.OUT)[0][1], [MINUTES_A_DAY * T.DECAY_WINDOW_DAYS, 1])  # leaves the window
 def test_a_standing_gives_the_engines_pressure_and_verdict_while_it_holds(contact, items, forward):
     from netpace.domain.pressure import digest, standing, standing_at
 

@@ -213,11 +213,20 @@ def test_text_file_directory_and_foreign_sqlite_are_refused(tmp_path):
         open_store(other)
 
 
-def test_failed_creation_leaves_no_file(tmp_path):
+def test_failed_creation_leaves_no_file(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(StoreError, match="Can't create"):
         open_store(blocker / "sub" / "netpace.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"] and blocker.read_text() == "x"
+    # Created, then refused while being set up: the new file (and its -wal, -shm) goes again.
+    def refuse(db, path, **options):
+        raise StoreError("refused for the test")
+
+    monkeypatch.setattr("netpace.store.store.migrate", refuse)
+    with pytest.raises(StoreError, match="refused for the test"):
+        open_store(tmp_path / "new.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
 
 
 def test_an_empty_file_becomes_a_private_database(tmp_path):

@@ -5,6 +5,7 @@ import sqlite3
 from dataclasses import replace
 from datetime import timedelta, timezone
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -182,6 +183,7 @@ _ops = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_ops)
 def test_any_sequence_of_writes_and_reads_matches_a_fresh_read(tmp_path_factory, ops):

@@ -3,6 +3,7 @@ exactly with the engine run on every interaction."""
 
 from datetime import timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ stored = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(stored, min_size=1, max_size=6), st.sampled_from([None, MetVia.CONFERENCE, MetVia.SOCIAL]))
 def test_fast_summaries_match_on_arbitrary_histories(tmp_path_factory, histories, via):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,32 +29,32 @@ def _progress():
 
 
 @click.command("import")
-@click.argument("format", metavar="FORMAT", type=click.Choice(IMPORT_NAMES, case_sensitive=False))
-@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=PathText(readable=True))
+@click.argument("items", metavar="[FORMAT] PATH...", nargs=-1, required=True)
 @click.option("--me", multiple=True, metavar="ADDRESS",
               help="Your e-mail address or LinkedIn profile URL (repeat for each); needed for mail.")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.pass_context
-def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me: tuple[str, ...], dry_run: bool) -> None:
-    """Bring contacts and conversations in from FILE(s) in FORMAT.
+def import_command(ctx: click.Context, items: tuple[str, ...], me: tuple[str, ...], dry_run: bool) -> None:
+    """Bring contacts and conversations in from each PATH.
 
-    FORMAT: linkedin-connections, linkedin-messages, vcard, google-csv, outlook-csv,
-    mbox, maildir, ics or json (netpace's own export).
+    Without FORMAT, each PATH's format is told from its content, and said. The whole
+    LinkedIn export: `netpace import linkedin ZIP` (the zip, or the folder it unpacks to).
+
+    FORMAT: linkedin (the export), linkedin-connections, linkedin-messages,
+    linkedin-invitations, vcard, google-csv, outlook-csv, mbox (Gmail Takeout too),
+    maildir, ics or json (netpace's own export).
 
     Existing contacts are matched by e-mail, then LinkedIn URL, then exact name, and
     merged; importing the same file twice changes nothing. A backup is taken first.
     """
     from ..clock import local_now
-    from ..importers import ImportOptions, NeedsOption, check_options, describe, import_file
+    from ..importers import ImportOptions, describe_path, import_path
     from ..store import StoreError, open_store
 
-    format = format.lower()
+    format, paths = _format_and_paths(ctx, items)
     now = local_now()
     options = ImportOptions(now=now, tz=now.tzinfo, me=me)
-    try:
-        check_options(format, options)
-    except NeedsOption as error:
-        raise _failure(str(error), EXIT_USAGE) from None
+    _refuse_what_cant_start(format, paths, options)
 
     from ..store.errors import NeedsUpgrade, NoNetwork
 
@@ -79,17 +80,54 @@ def import_command(ctx: click.Context, format: str, files: tuple[Path, ...], me:
                 auto_backup(store, "import")
             except StoreError as error:
                 raise _failure(f"{error} Nothing was imported.") from None
-        for file in files:
-            result = import_file(store, format, file, options, dry_run=dry_run, progress=_progress())
-            for line in describe(result):
-                click.echo(f"{ERROR}{line}" if result.error else line, err=bool(result.error))
-            if result.error:
-                worst = max(worst, EXIT_USAGE if result.usage_error else EXIT_FAILURE)
+        for file in paths:
+            result = import_path(store, file, options, format=format, dry_run=dry_run, progress=_progress())
+            for line, is_error in describe_path(result):
+                click.echo(f"{ERROR}{line}" if is_error else line, err=is_error)
+            worst = max(worst, result.exit_code)
     finally:
         if store is not None:
             store.close()
     if worst:
         ctx.exit(worst)
+
+
+def _format_and_paths(ctx: click.Context, items: tuple[str, ...]) -> tuple[str | None, list[Path]]:
+    """`FORMAT PATH...` or `PATH...`. A first word that names a format is the format; one
+    that names no format and no file, with paths after it, is a mistyped format."""
+    first = items[0].lower()
+    if first in IMPORT_NAMES:
+        if len(items) == 1:
+            raise _failure(f"Give the file to import after {first} (netpace import {first} PATH).", EXIT_USAGE)
+        format, rest = first, items[1:]
+    elif len(items) > 1 and "\x00" not in items[0] and not os.path.lexists(items[0]):
+        raise _failure(f"Unknown format {items[0]!r}: use one of {', '.join(IMPORT_NAMES)}, or give only paths "
+                       "to have the format told from the content.", EXIT_USAGE)
+    else:
+        format, rest = None, items
+    kind = PathText(readable=True)
+    return format, [kind.convert(item, None, ctx) for item in rest]
+
+
+def _refuse_what_cant_start(format: str | None, paths: list[Path], options) -> None:
+    """A command line that can't work (mail without --me) is refused before the database
+    is opened, created or backed up."""
+    from ..importers import LINKEDIN_EXPORT, NeedsOption, check_options, guess_format
+    from ..importers.errors import ImportFailure
+
+    for path in paths:
+        found = format
+        if found is None:
+            try:
+                found = guess_format(path).format
+            except ImportFailure:
+                continue  # import_path says why, for this path alone
+        if found == LINKEDIN_EXPORT:
+            continue
+        try:
+            check_options(found, options, [path])
+        except NeedsOption as error:
+            raise _failure(str(error), EXIT_USAGE) from None
 
 
 @click.command("export")

@@ -18,6 +18,7 @@ class ImportFormat:
     me_hint: str | None = None  # "You are" matters: the field's hint (None: no such field)
     needs_me: bool = False  # your own address is required (--me), not guessed from the file
     folder: bool = False  # a folder, not a file
+    bundle: bool = False  # a zip or folder of several files (the LinkedIn export), not one reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +32,12 @@ class ExportFormat:
 _MAIL_HINT = "your e-mail addresses, comma-separated (needed)"
 
 IMPORT_FORMATS: tuple[ImportFormat, ...] = (
+    ImportFormat("linkedin", "LinkedIn export (the zip or its folder)", "linkedin_export",
+                 me_hint="your profile URL (guessed from the files if empty)", bundle=True),
     ImportFormat("linkedin-connections", "LinkedIn connections", "linkedin_connections"),
     ImportFormat("linkedin-messages", "LinkedIn messages", "linkedin_messages",
+                 me_hint="your profile URL (guessed from the file if empty)"),
+    ImportFormat("linkedin-invitations", "LinkedIn invitations", "linkedin_invitations",
                  me_hint="your profile URL (guessed from the file if empty)"),
     ImportFormat("vcard", "vCard", "vcard"),
     ImportFormat("google-csv", "Google Contacts CSV", "google_csv"),

@@ -66,9 +66,14 @@ def follow_up_days(pace: Pace) -> int:
 def suggested_cadence(pace: Pace) -> int | None:
     """A keep-in-touch cadence in days from the usual gap, rounded to the nearest of
     CADENCE_STEPS; None with too few conversations."""
-    if pace.gap_days is None:
+    gap = pace.gap_days
+    if gap is None:
         return None
-    return min(limits.CADENCE_STEPS, key=lambda step: (abs(step - pace.gap_days), step))
+    best = limits.CADENCE_STEPS[0]
+    for step in limits.CADENCE_STEPS:  # ascending: on a tie the shorter step wins
+        if abs(step - gap) < abs(best - gap):
+            best = step
+    return best
 
 
 def reply_days_text(pace: Pace) -> str:

@@ -8,7 +8,8 @@ whole network from its per-contact totals without reading any history.
                + what you wrote, as far as it was matched by theirs and the meetings
     length   = 1 + LENGTH_PER_YEAR x years from the first interaction to their last
                (capped at LENGTH_YEARS)
-    recency  = halves every RECENCY_HALF_LIFE_DAYS since their last message or meeting
+    recency  = halves every RECENCY_HALF_LIFE_DAYS since the day of their last message
+               or meeting (whole days: the tie changes at midnight)
     strength = 100 x (1 - e^(-points x length x recency / SCALE))
 
 Nothing ever came back (no message from them, no meeting): no tie, whatever you sent.
@@ -18,13 +19,12 @@ Adding a reply or a meeting never lowers the strength: each term only grows with
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from . import thresholds as limits
 from .model import Tie, TieLabel
 
-_DAY = 86400.0
-_YEAR = 365.0 * _DAY
+_YEAR = 365.0 * 86400.0
 
 
 def worth_reviving(tie: Tie) -> bool:
@@ -59,28 +59,37 @@ def _strength(value: float) -> int:
     return max(0, min(100, round(100 * (1 - math.exp(-value / limits.TIE_SCALE)))))
 
 
+def _strength_at(base: float, age_days: int) -> int:
+    return _strength(base * 0.5 ** (age_days / limits.TIE_RECENCY_HALF_LIFE_DAYS))
+
+
+def _age_days(last_answer: datetime, now: datetime) -> int:
+    """Whole days from their last word to `now`, by the calendar of `now`'s zone: the tie
+    changes at midnight, never in the middle of a day."""
+    return max(0, (now.date() - last_answer.astimezone(now.tzinfo).date()).days)
+
+
 def tie_strength(sent: int, received: int, together: int, first_at: datetime | None,
                  last_answer: datetime | None, now: datetime) -> Tie:
-    """The tie at `now` from the totals (see the module's docstring)."""
+    """The tie on `now`'s day from the totals (see the module's docstring)."""
     base, years = _base(sent, received, together, first_at, last_answer)
     if base <= 0.0:
         return Tie(0, TieLabel.NONE, sent, received, together, years)
-    age_days = max(0.0, (now.timestamp() - last_answer.timestamp()) / _DAY)  # type: ignore[union-attr]
-    strength = _strength(base * 0.5 ** (age_days / limits.TIE_RECENCY_HALF_LIFE_DAYS))
+    strength = _strength_at(base, _age_days(last_answer, now))  # type: ignore[arg-type]
     return Tie(strength, label_of(strength), sent, received, together, years)
 
 
-def label_changes_at(sent: int, received: int, together: int, first_at: datetime | None,
-                     last_answer: datetime | None, now: datetime) -> float:
-    """The timestamp at which the tie's label (and whether it is worth reviving) next
-    changes as it ages, or infinity. Strength only falls with time, so this is the moment
-    it drops below the lowest limit it is at or above now."""
+def label_changes_on(sent: int, received: int, together: int, first_at: datetime | None,
+                     last_answer: datetime | None, now: datetime) -> date | None:
+    """The day on which the tie's label (and whether it is worth reviving) next changes
+    as it ages, or None. Strength only falls with time, so this is the day it drops below
+    the lowest limit it is at or above on `now`'s day."""
     base, _ = _base(sent, received, together, first_at, last_answer)
     if base <= 0.0:
-        return math.inf
-    now_ts = now.timestamp()
+        return None
     current = tie_strength(sent, received, together, first_at, last_answer, now).strength
-    soonest = math.inf
+    last_day = last_answer.astimezone(now.tzinfo).date()  # type: ignore[union-attr]
+    soonest: date | None = None
     for limit in (limits.STRONG_TIE, limits.REGULAR_TIE, limits.REVIVE_TIE, 1):
         if current < limit:
             continue
@@ -88,8 +97,14 @@ def label_changes_at(sent: int, received: int, together: int, first_at: datetime
         needed = -limits.TIE_SCALE * math.log(1 - (limit - 0.5) / 100)
         if needed <= 0:
             continue
-        age_days = limits.TIE_RECENCY_HALF_LIFE_DAYS * math.log2(base / needed)
-        moment = last_answer.timestamp() + age_days * _DAY  # type: ignore[union-attr]
-        if moment > now_ts:
-            soonest = min(soonest, moment)
+        holds_for = math.floor(limits.TIE_RECENCY_HALF_LIFE_DAYS * math.log2(base / needed))
+        # The closed form can be a day off where rounding meets the limit: settle it on
+        # the strengths themselves.
+        while holds_for > 0 and _strength_at(base, holds_for) < limit:
+            holds_for -= 1
+        while _strength_at(base, holds_for + 1) >= limit:
+            holds_for += 1
+        day = last_day + timedelta(days=holds_for + 1)
+        if day > now.date() and (soonest is None or day < soonest):
+            soonest = day
     return soonest

@@ -27,7 +27,7 @@ COLUMNS = Columns(
 _SYSTEM_GROUPS = {"mycontacts", "starred"}
 
 
-def _is_header(names: set[str]) -> bool:
+def is_header(names: set[str]) -> bool:
     named = bool(names & {"name", "given name", "first name"})
     google = "e-mail 1 - value" in names or bool(names & {"group membership", "labels"})
     return named and google
@@ -46,7 +46,7 @@ def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Rec
         path,
         progress,
         what="a Google Contacts CSV export",
-        is_header=_is_header,
+        is_header=is_header,
         columns=COLUMNS,
         tags_from_groups=tags_from_groups,
     )

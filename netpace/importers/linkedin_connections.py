@@ -13,12 +13,17 @@ from .records import ContactRecord, ImportOptions, Progress, Record, Person, Ski
 from .table import CUT_ROW, cell, read_table
 
 
-def _is_header(names: set[str]) -> bool:
+def is_header(names: set[str]) -> bool:
     return "first name" in names and "connected on" in names
 
 
 def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Record]:
-    table = read_table(read_bytes(path), _is_header, what="a LinkedIn Connections.csv")
+    return read_data(read_bytes(path), path.name, options, progress)
+
+
+def read_data(data: bytes, label: str, options: ImportOptions, progress: Progress) -> Iterator[Record]:
+    """The file's bytes (from disk or from inside the export zip); `label` names it in progress."""
+    table = read_table(data, is_header, what="a LinkedIn Connections.csv")
     first = table.column("First Name")
     last = table.column("Last Name")
     url = table.column("URL", "Profile URL")
@@ -27,7 +32,7 @@ def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Rec
     position = table.column("Position")
     connected = table.column("Connected On")
     rows = list(table.rows())
-    progress.start(f"Reading {path.name}", len(rows))
+    progress.start(f"Reading {label}", len(rows))
     for row in rows:
         progress.advance()
         if isinstance(row, tuple):

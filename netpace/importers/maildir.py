@@ -11,7 +11,7 @@ from typing import Iterator
 
 from .decoding import describe_os_error
 from .errors import Unreadable
-from .mail import records_from_headers, require_me
+from .mail import BODY_BYTES, records_from_headers, require_me
 from .mbox import MAX_HEADER_BYTES
 from .records import ImportOptions, Progress, Record, Skip
 
@@ -37,7 +37,8 @@ def message_files(root: Path) -> list[Path]:
     return files
 
 
-def _header(path: Path) -> bytes:
+def _header_and_body(path: Path) -> tuple[bytes, bytes]:
+    """The message's headers, and the start of its body (up to BODY_BYTES)."""
     lines: list[bytes] = []
     size = 0
     with path.open("rb") as handle:
@@ -46,7 +47,8 @@ def _header(path: Path) -> bytes:
                 break
             lines.append(line)
             size += len(line)
-    return b"".join(lines)
+        body = handle.read(BODY_BYTES)
+    return b"".join(lines), body
 
 
 def _delivered(path: Path) -> datetime | None:
@@ -73,8 +75,8 @@ def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Rec
         progress.advance()
         where = str(file.relative_to(path))
         try:
-            header = _header(file)
+            header, body = _header_and_body(file)
         except OSError as error:
             yield Skip(where, describe_os_error(file, error).rstrip("."))
             continue
-        yield from records_from_headers(header, where, options, _delivered(file))
+        yield from records_from_headers(header, where, options, _delivered(file), body)

@@ -5,6 +5,9 @@ memory: by e-mail, then LinkedIn profile URL, then exact name. A match is merged
 fields filled, e-mails and tags added), never duplicated. Interactions already stored
 under the same (source, external_id) are left alone. Nothing touches the database until
 `apply`, which writes the whole plan in one transaction.
+
+Several files can share one merger (and so one transaction): `begin(part)` before each
+file's records, and `outcome(part)` tells what that file did.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from ..domain.identity import email_key, linkedin_key, name_key
 from ..domain.model import Contact, Interaction, Status
 from ..domain.validation import MAX_NOTE, InvalidInput, clean_contact, clean_interaction
 from ..store.store import Store
-from .records import ContactRecord, InteractionRecord, Person, Progress, Record, Skip
+from .records import ContactRecord, InteractionRecord, Note, Person, Progress, Record, Skip
 
 
 @dataclass(eq=False)
@@ -28,6 +31,7 @@ class Draft:
     contact: Contact
     original: Contact | None = None
     refs: set[str] = field(default_factory=set)
+    part: str = ""  # the file (of several merged together) that added it
 
     @property
     def is_new(self) -> bool:
@@ -51,6 +55,19 @@ class Outcome:
     interactions_added: int = 0
     interactions_known: int = 0
     skips: list[Skip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Part:
+    """What one file of several did: drafts by id, counts, skips and notes."""
+
+    merged: set[int] = field(default_factory=set)
+    matched: set[int] = field(default_factory=set)
+    interactions_added: int = 0
+    interactions_known: int = 0
+    skips: list[Skip] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 Fingerprint = tuple
@@ -76,8 +93,11 @@ class Merger:
         self.drafts: list[Draft] = []
         self.interactions: list[tuple[Draft, Interaction]] = []
         self.skips: list[Skip] = []
+        self.notes: list[str] = []
         self.matched_by_contact_record: set[int] = set()
         self.interactions_known = 0
+        self.part = ""
+        self._parts: dict[str, _Part] = {"": _Part()}
         self._new_keys: set[tuple[str, str]] = set()
         self._by_email: dict[str, Draft] = {}
         self._by_linkedin: dict[str, Draft] = {}
@@ -85,6 +105,7 @@ class Merger:
         self._by_ref: dict[str, Draft] = {}
         # (draft, person) pairs already merged: mail names the same people thousands of times.
         self._merged: set[tuple[int, Person]] = set()
+        self._linkedin_keys: dict[str, str] = {}
         for contact in contacts:
             self._register(Draft(contact, original=contact))
 
@@ -96,8 +117,10 @@ class Merger:
 
     def _index_keys(self, draft: Draft) -> None:
         for address in draft.contact.emails:
-            self._by_email.setdefault(address, draft)
-        key = linkedin_key(draft.contact.linkedin)
+            # Under the same key `_find` looks up: a stored address may be in mixed case
+            # (written by another program or an older netpace).
+            self._by_email.setdefault(email_key(address) or address, draft)
+        key = self._linkedin_key(draft.contact.linkedin)
         if key:
             self._by_linkedin.setdefault(key, draft)
         for ref in draft.refs:
@@ -110,7 +133,7 @@ class Merger:
             key = email_key(address)
             if key in self._by_email:
                 return self._by_email[key]
-        key = linkedin_key(person.linkedin)
+        key = self._linkedin_key(person.linkedin)
         if key and key in self._by_linkedin:
             return self._by_linkedin[key]
         if not person.match_by_name:
@@ -118,7 +141,7 @@ class Merger:
         candidates = [
             draft
             for draft in self._by_name.get(name_key(person.name), ())
-            if not _conflicts(draft, person, key)
+            if not self._conflicts(draft, person, key)
         ]
         if len(candidates) == 1:
             return candidates[0]
@@ -126,48 +149,88 @@ class Merger:
             return _Ambiguous(len(candidates))
         return None
 
+    def _linkedin_key(self, url: str) -> str:
+        """`linkedin_key`, once per distinct URL: matching asks for the same ones again and again."""
+        key = self._linkedin_keys.get(url)
+        if key is None:
+            key = self._linkedin_keys[url] = linkedin_key(url)
+        return key
+
+    def _conflicts(self, draft: Draft, person: Person, person_linkedin: str) -> bool:
+        """Same name, but evidently someone else: another profile URL or another file id."""
+        theirs = self._linkedin_key(draft.contact.linkedin)
+        if theirs and person_linkedin and theirs != person_linkedin:
+            return True
+        return bool(person.ref and draft.refs and person.ref not in draft.refs)
+
     # -- records ----------------------------------------------------------------------
+    def begin(self, part: str) -> None:
+        """The records that follow come from the file `part` (see `outcome(part)`)."""
+        self.part = part
+        self._parts.setdefault(part, _Part())
+
+    def _skip(self, skip: Skip) -> None:
+        self.skips.append(skip)
+        self._parts[self.part].skips.append(skip)
+
     def add(self, record: Record) -> None:
         if isinstance(record, Skip):
-            self.skips.append(record)
+            self._skip(record)
         elif isinstance(record, ContactRecord):
             draft = self._resolve(record.person, record.where)
             if draft is not None and not draft.is_new:
                 self.matched_by_contact_record.add(id(draft))
+                self._parts[self.part].matched.add(id(draft))
         elif isinstance(record, InteractionRecord):
             self._add_interaction(record)
+        elif isinstance(record, Note):
+            self.notes.append(record.text)
+            self._parts[self.part].notes.append(record.text)
 
     def _resolve(self, person: Person, where: int | str) -> Draft | None:
         found = self._find(person)
         if isinstance(found, _Ambiguous):
-            self.skips.append(
-                Skip(where, f"the name {person.name!r} matches {found.count} contacts; can't tell which")
+            self._skip(Skip(where, f"the name {person.name!r} matches {found.count} contacts; can't tell which"))
+            return None
+        if found is None and not person.create:
+            self._skip(
+                Skip(
+                    where,
+                    f"none of your contacts is named {person.name!r}, and the file has no profile URL "
+                    "or address for them",
+                )
             )
             return None
         if found is not None and (id(found), person) in self._merged:
             return found
         try:
             if found is None:
-                draft = Draft(_new_contact(person), refs={person.ref} if person.ref else set())
+                draft = Draft(_new_contact(person), refs={person.ref} if person.ref else set(), part=self.part)
                 self._register(draft)
                 self._merged.add((id(draft), person))
                 return draft
             merged = _merge(found.contact, person)
         except InvalidInput as error:
-            self.skips.append(Skip(where, str(error).rstrip(".")))
+            self._skip(Skip(where, str(error).rstrip(".")))
             return None
         if person.ref:
             found.refs.add(person.ref)
         if merged != found.contact:
             found.contact = merged
+            if not found.is_new:
+                self._parts[self.part].merged.add(id(found))
         self._index_keys(found)
         self._merged.add((id(found), person))
         return found
 
     def _add_interaction(self, record: InteractionRecord) -> None:
         key = (record.source, record.external_id) if record.external_id else None
-        if key is not None and (key in self.known_keys or key in self._new_keys):
+        keys = [(record.source, other) for other in record.also if other]
+        if key is not None:
+            keys.insert(0, key)
+        if any(k in self.known_keys or k in self._new_keys for k in keys):
             self.interactions_known += 1
+            self._parts[self.part].interactions_known += 1
             return
         at = record.at if record.at.tzinfo is not None else record.at.replace(tzinfo=self.tz)
         item = Interaction(
@@ -184,7 +247,7 @@ class Merger:
         try:
             item = clean_interaction(item)
         except (InvalidInput, ValueError) as error:
-            self.skips.append(Skip(record.where, str(error).rstrip(".")))
+            self._skip(Skip(record.where, str(error).rstrip(".")))
             return
         draft = self._resolve(record.person, record.where)
         if draft is None:
@@ -197,14 +260,19 @@ class Merger:
             if self.fingerprints[same] > 0:
                 self.fingerprints[same] -= 1
                 self.interactions_known += 1
+                self._parts[self.part].interactions_known += 1
                 return
         else:
-            self._new_keys.add(key)
+            self._new_keys.update(keys)
         self.interactions.append((draft, item))
+        self._parts[self.part].interactions_added += 1
 
     # -- results ----------------------------------------------------------------------
-    def outcome(self) -> Outcome:
-        result = Outcome(skips=list(self.skips), interactions_known=self.interactions_known)
+    def outcome(self, part: str | None = None) -> Outcome:
+        """What the whole merge does, or (with `part`) what that one file does."""
+        if part is not None:
+            return self._part_outcome(part)
+        result = Outcome(skips=list(self.skips), interactions_known=self.interactions_known, notes=list(self.notes))
         for draft in self.drafts:
             if draft.is_new:
                 result.contacts_added += 1
@@ -214,6 +282,20 @@ class Merger:
                 result.contacts_known += 1
         result.interactions_added = len(self.interactions)
         return result
+
+    def _part_outcome(self, part: str) -> Outcome:
+        """A contact counts for the file that added it, or merged for each file that gave a
+        stored contact something, or unchanged for a file that named it and gave nothing."""
+        tally = self._parts.get(part, _Part())
+        return Outcome(
+            contacts_added=sum(1 for draft in self.drafts if draft.is_new and draft.part == part),
+            contacts_merged=len(tally.merged),
+            contacts_known=len(tally.matched - tally.merged),
+            interactions_added=tally.interactions_added,
+            interactions_known=tally.interactions_known,
+            skips=list(tally.skips),
+            notes=list(tally.notes),
+        )
 
     def apply(self, store: Store, progress: Progress) -> None:
         """Write the plan: one transaction for the whole file."""
@@ -233,14 +315,6 @@ class Merger:
             )
             progress.advance(len(self.interactions))
         progress.finish()
-
-
-def _conflicts(draft: Draft, person: Person, person_linkedin: str) -> bool:
-    """Same name, but evidently someone else: another profile URL or another file id."""
-    theirs = linkedin_key(draft.contact.linkedin)
-    if theirs and person_linkedin and theirs != person_linkedin:
-        return True
-    return bool(person.ref and draft.refs and person.ref not in draft.refs)
 
 
 def _new_contact(person: Person) -> Contact:
@@ -285,7 +359,8 @@ def _merge(contact: Contact, person: Person) -> Contact:
     for name in ("met_via", "met_on", "keep_in_touch_days"):
         if getattr(contact, name) is None and getattr(person, name) is not None:
             changes[name] = getattr(person, name)
-    emails = contact.emails + tuple(a for a in incoming.emails if a not in contact.emails)
+    known = {email_key(a) or a for a in contact.emails}  # a stored address may be in mixed case
+    emails = contact.emails + tuple(a for a in incoming.emails if a not in known)
     if emails != contact.emails:
         changes["emails"] = emails
     tags = contact.tags + tuple(t for t in incoming.tags if t not in contact.tags)

@@ -27,7 +27,7 @@ COLUMNS = Columns(
 )
 
 
-def _is_header(names: set[str]) -> bool:
+def is_header(names: set[str]) -> bool:
     english = {"first name", "last name", "e-mail address"} <= names
     german = {"vorname", "nachname", "e-mail-adresse"} <= names
     return english or german
@@ -42,7 +42,7 @@ def read(path: Path, options: ImportOptions, progress: Progress) -> Iterator[Rec
         path,
         progress,
         what="an Outlook contacts CSV export",
-        is_header=_is_header,
+        is_header=is_header,
         columns=COLUMNS,
         tags_from_groups=tags_from_groups,
     )

@@ -1,7 +1,7 @@
 """What every importer yields: plain records, free of storage detail.
 
-A reader turns one file into a stream of `ContactRecord`, `InteractionRecord` and
-`Skip`; the shared merge step (`merge.py`) decides what they mean for the database.
+A reader turns one file into a stream of `ContactRecord`, `InteractionRecord`, `Skip`
+and `Note`; the shared merge step (`merge.py`) decides what they mean for the database.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ class Person:
     match_by_name: bool = True
     # A key that identifies this person within one file (the json export's ids).
     ref: str | None = None
+    # False when the file names someone only well enough to find an existing contact
+    # (a LinkedIn display name without a profile URL): no match is then a skip.
+    create: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,9 @@ class InteractionRecord:
     group: bool = False
     # A meeting logged ahead (a future calendar event), not yet confirmed as done.
     planned: bool = False
+    # Other external ids (same source) the same interaction may be stored under: what an
+    # earlier import that knew less about the other person called it.
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +74,14 @@ class Skip:
     reason: str
 
 
-Record = Union[ContactRecord, InteractionRecord, Skip]
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something the summary should say about the file (who it took you to be, ...)."""
+
+    text: str
+
+
+Record = Union[ContactRecord, InteractionRecord, Skip, Note]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,18 @@
-"""What an import did, in words: every skip with file:line and reason, then the totals."""
+"""What an import did, in words: every skip with file:line and reason, the file's notes,
+then the totals."""
 
 from __future__ import annotations
 
+from .records import Skip
 from .runner import FileResult
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _in_file_order(skip: Skip) -> tuple:
+    return (0, skip.where, "") if isinstance(skip.where, int) else (1, 0, str(skip.where))
 
 
 def describe(result: FileResult) -> list[str]:
@@ -15,7 +21,10 @@ def describe(result: FileResult) -> list[str]:
         return [result.error]
     outcome = result.outcome
     assert outcome is not None
-    lines = [f"  {result.path}:{skip.where}: {skip.reason}" for skip in outcome.skips]
+    # In file order: the merge step's own skips (an ambiguous name) come after the reader's.
+    skips = sorted(outcome.skips, key=_in_file_order)
+    lines = [f"  {result.path}:{skip.where}: {skip.reason}" for skip in skips]
+    lines += [f"{result.path}: {note}" for note in outcome.notes]
     verb = "would be " if result.dry_run else ""
     summary = (
         f"{result.path}: {_plural(outcome.contacts_added, 'contact')} {verb}added, "

@@ -6,20 +6,23 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from ..domain.formats import IMPORT_FORMATS, IMPORT_NAMES
+from ..domain.formats import IMPORT_FORMATS
 from ..store.errors import StoreError
 from ..store.store import Store
+from . import mbox
 from .errors import ImportFailure, NeedsOption
 from .merge import Merger, Outcome, fingerprint
 from .records import ImportOptions, NoProgress, Progress, Record
 
 Reader = Callable[[Path, ImportOptions, Progress], Iterator[Record]]
 
-# Each format's reader, from the one table of formats (netpace.domain.formats).
-READERS: dict[str, Reader] = {f.name: import_module(f"{__package__}.{f.reader}").read for f in IMPORT_FORMATS}
-FORMATS = IMPORT_NAMES
+# Each format's reader, from the one table of formats (netpace.domain.formats); the whole
+# LinkedIn export (`linkedin`) is read by linkedin_export through auto.import_path.
+READERS: dict[str, Reader] = {f.name: import_module(f"{__package__}.{f.reader}").read
+                              for f in IMPORT_FORMATS if not f.bundle}
+FORMATS = tuple(READERS)
 NEEDS_MY_ADDRESS = frozenset(f.name for f in IMPORT_FORMATS if f.needs_me)
 
 
@@ -32,10 +35,15 @@ class FileResult:
     dry_run: bool = False
 
 
-def check_options(format: str, options: ImportOptions) -> None:
-    """Problems with the command line itself, found before any file is opened."""
+def check_options(format: str, options: ImportOptions, paths: Iterable[Path] = ()) -> None:
+    """Problems with the command line itself, found before any file is opened (beyond
+    its first bytes: mail needs no --me when every file is a Gmail Takeout mbox, whose
+    Sent label tells your addresses)."""
     if format not in READERS:
         raise NeedsOption(f"Unknown format {format!r}: use one of {', '.join(FORMATS)}.")
+    paths = tuple(paths)
+    if format == "mbox" and paths and all(mbox.gmail_labelled(path) for path in paths):
+        return
     if format in NEEDS_MY_ADDRESS and not options.my_emails:
         raise NeedsOption(
             "Importing mail needs your own address: add --me you@example.com (repeat it for each address you use)."
@@ -58,7 +66,7 @@ def import_file(
     progress = progress or NoProgress()
     result = FileResult(path, dry_run=dry_run)
     try:
-        merger = _merger(store, format, options)
+        merger = merger_for(store, format, options)
         for record in READERS[format](path, options, progress):
             merger.add(record)
         progress.finish()
@@ -84,7 +92,8 @@ def _short(error: Exception) -> str:
     return text[:160] + ("…" if len(text) > 160 else "")
 
 
-def _merger(store: Store | None, format: str, options: ImportOptions) -> Merger:
+def merger_for(store: Store | None, format: str, options: ImportOptions) -> Merger:
+    """A merge step that knows what `store` holds (nothing without a store)."""
     if store is None:
         return Merger([], set(), options.now, options.tz)
     contacts = store.contacts()

@@ -110,7 +110,13 @@ def read_table(data: bytes, is_header: Callable[[set[str]], bool], *, what: str)
     if wide:
         text, decode = decode_wide(data, wide), _same
     else:
-        text, decode = strip_utf8_bom(data).decode("latin-1"), _as_bytes_decoder
+        data = strip_utf8_bom(data)
+        try:
+            # Valid UTF-8 throughout (an untouched export): every field would decode as
+            # UTF-8 anyway, and the quotes and delimiters are the same ASCII bytes.
+            text, decode = data.decode("utf-8"), _same
+        except UnicodeDecodeError:
+            text, decode = data.decode("latin-1"), _as_bytes_decoder
     best: Table | None = None
     for delimiter in DELIMITERS:
         found = _find_header(text, delimiter, decode, is_header)

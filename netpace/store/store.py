@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import re
 import sqlite3
+import sys
+import time
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
@@ -50,6 +53,9 @@ from .server import tables as server_tables
 from .server import watch
 
 BUSY_TIMEOUT_MS = 5000
+# How many times a write transaction begins before "locked" is said (each waits for the
+# busy timeout): another program's writes get that long to make room.
+WRITE_ATTEMPTS = 4
 BUDGET_SETTING = "daily_check_ins"
 # Rows per INSERT: 10 columns each stays under SQLite's oldest limit of 999 variables.
 BATCH_ROWS = 90
@@ -243,7 +249,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction (on the server: after the other writers, see `server`)."""
-        with self.guard(), self.db.atomic():
+        with self.guard(), self._begun():
             if self.on_server:
                 lock_writes(self.db)
             yield
@@ -259,6 +265,30 @@ class Store:
         committed and `state(up, sentence)` when the connection is lost or back (see
         `server.watch`). Only where `live_updates`."""
         watch(self.path, changed, state, stopped)
+
+    @contextmanager
+    def _begun(self) -> Iterator[None]:
+        """`db.atomic()`, beginning again when another program held the write lock for the
+        whole busy timeout: SQLite's wait for it is not fair, and a writer that commits and
+        begins again at once can keep another out for seconds (two processes logging in a
+        loop). Nothing has run yet when BEGIN fails, so beginning again is safe."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            atomic = self.db.atomic()
+            try:
+                atomic.__enter__()
+            except (pw.OperationalError, sqlite3.OperationalError) as error:
+                if attempt == WRITE_ATTEMPTS or "locked" not in str(error).lower():
+                    raise
+                time.sleep(random.uniform(0.01, 0.2))  # out of step with the other writer
+                continue
+            break
+        try:
+            yield
+        except BaseException:
+            if not atomic.__exit__(*sys.exc_info()):
+                raise
+        else:
+            atomic.__exit__(None, None, None)
 
     def change_marker(self) -> tuple:
         """Cheap fingerprint of the data, comparable across connections and threads."""
@@ -540,13 +570,26 @@ class Store:
         stamp = to_db_time(now)
         ids: list[int] = []
         email_rows: list[dict] = []
+        table = self.m.contact._meta
+        insert: str | None = None
         with self.transaction():
+            cursor = self.db.cursor()
             for contact in contacts:
                 contact = self._clean(contact)
                 created = to_db_time(contact.created_at) if contact.created_at else stamp
-                new_id = self.m.contact.insert(
-                    **self._row_values(contact), created_at=created, updated_at=stamp
-                ).execute()
+                values = {**self._row_values(contact), "created_at": created, "updated_at": stamp}
+                if insert is None:
+                    # One prepared statement (see add_interactions): every row has these columns.
+                    # The server tells the new id back (it has no last row id to ask for).
+                    columns = list(values)
+                    insert = 'INSERT INTO "{}" ({}) VALUES ({}){}'.format(
+                        table.table_name,
+                        ", ".join(f'"{table.fields[name].column_name}"' for name in columns),
+                        ", ".join([self.db.param] * len(columns)),
+                        ' RETURNING "id"' if self.on_server else "",
+                    )
+                cursor.execute(insert, [values[name] for name in columns])
+                new_id = cursor.fetchone()[0] if self.on_server else cursor.lastrowid
                 ids.append(new_id)
                 email_rows.extend(
                     {"contact": new_id, "address": a, "position": i} for i, a in enumerate(contact.emails)
@@ -587,9 +630,15 @@ class Store:
                 )
             )
             touched.add(item.contact_id)
+        # One prepared statement for every row: building each batch's SQL through the
+        # query builder cost more than SQLite's work (the values are already db values).
+        insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+            i._meta.table_name,
+            ", ".join(f'"{f.column_name}"' for f in fields),
+            ", ".join([self.db.param] * len(fields)),
+        )
         with self.transaction():
-            for batch in pw.chunked(rows, BATCH_ROWS):
-                i.insert_many(batch, fields=fields).execute()
+            self.db.cursor().executemany(insert, rows)
             totals.refresh(self.m, touched)
             for batch in pw.chunked(sorted(touched), BATCH_ROWS):
                 self.m.contact.update(updated_at=created).where(self.m.contact.id.in_(batch)).execute()

@@ -100,6 +100,7 @@ class NetpaceApp(App[None]):
         self.leaving = False
         self._first_drawn: Callable[[], None] | None = None  # starts the full load (startup.preload.Preload)
         self._standings_saved = False
+        self._welcomed = False  # the first-run screen was shown (an empty database)
         self._store_failure: tuple[str, float] = ("", -STORE_FAILED_SECONDS)  # the last said, and when
         self._waiting_captures: list = []  # shown on the gauge, saved after that frame
         self.first_view: tuple[list, int, datetime, Callable | None] | None = None  # rows, total, now, unpack
@@ -412,6 +413,11 @@ class NetpaceApp(App[None]):
         self.marker = message.network.marker
         network = self.network
         self._tell_screens(lambda screen: screen.apply_network(network))
+        if not network.summaries and not self._welcomed and not isinstance(self.screen, ModalScreen):
+            from .screens.welcome import WelcomeScreen
+
+            self._welcomed = True  # once a session: escape from it means "later"
+            self.push_screen(WelcomeScreen())
         if not self._standings_saved:
             self._standings_saved = True
             self.set_timer(SAVE_STANDINGS_AFTER, self._save_standings)
@@ -557,7 +563,7 @@ class NetpaceApp(App[None]):
             return
         self.push_screen(TriageScreen())
 
-    def action_import(self, format: str = "linkedin-connections") -> None:
+    def action_import(self, format: str = "guess") -> None:
         from .screens.import_file import ImportScreen
 
         if not isinstance(self.screen, ModalScreen):

@@ -66,6 +66,8 @@ class NetpaceCommands(Provider):
 
         for command, help_text, action in ACTIONS:
             yield command, help_text, partial(self._run, action)
+        yield ("import: any file", "Bring in a file or the LinkedIn export; its format is told from its content",
+               partial(self.netpace.action_import, "guess"))
         for format in IMPORT_FORMATS:
             yield f"import: {format.label}", f"Bring in {format.label} from a file (a backup is taken first)", partial(
                 self.netpace.action_import, format.name)

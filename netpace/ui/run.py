@@ -28,10 +28,35 @@ def run_app(db: "Store | Path | str", fixed_now: datetime | None = None) -> None
         preload = Preload(store, fixed_now, prepare=prepare_network)
         from .app import NetpaceApp
 
-        NetpaceApp(store, now=fixed_now, preload=preload).run()
+        result = NetpaceApp(store, now=fixed_now, preload=preload).run()
     finally:
         if store is not db:
             store.close()
+    _after(result, fixed_now)
+
+
+def _after(result, fixed_now: datetime | None) -> None:
+    """What the app asked for as it closed: the demo network, from the welcome screen."""
+    from .screens.welcome import TRY_DEMO
+
+    if result == TRY_DEMO:
+        run_demo(fixed_now)
+
+
+def run_demo(fixed_now: datetime | None = None) -> Path:
+    """Write the demo network into a new temporary database and run the app on it (what
+    `netpace --demo` does); returns the database's path."""
+    import tempfile
+
+    from ..clock import local_now
+    from ..demo import write_demo
+    from ..store import open_store
+
+    path = Path(tempfile.mkdtemp(prefix="netpace-demo-")) / "netpace-demo.db"
+    with open_store(path) as store:
+        write_demo(store, fixed_now or local_now())
+    run_app(path, fixed_now)
+    return path
 
 
 def run_after_child(child, now_text: str | None, db: str | None = None) -> bool:
@@ -57,8 +82,9 @@ def run_after_child(child, now_text: str | None, db: str | None = None) -> bool:
     preload = Preload(None, None, prepare=prepare_network, path=path, now_text=now_text,
                       first=(rows, total, moment(timestamp, offset)), unpack=unpack)
     try:
-        NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload).run()
+        result = NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload).run()
     finally:
         if preload.store is not None:
             preload.store.close()
+    _after(result, preload.now() if now_text is not None else None)
     return True

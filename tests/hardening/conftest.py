@@ -1,13 +1,12 @@
-"""Fixtures for the robustness tests, and the end-of-run robustness table."""
+"""Fixtures for the robustness tests (the end-of-run robustness table is tests/conftest.py's:
+that conftest is loaded by an xdist controller too, this one only where tests run)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from . import robustness_report
 from .helpers import snapshot
 
 
@@ -33,28 +32,3 @@ def unchanged(seeded):
     before = snapshot(seeded)
     yield seeded
     assert snapshot(seeded) == before
-
-
-def pytest_sessionfinish(session, exitstatus) -> None:
-    rows = robustness_report.ROWS
-    if not rows:
-        return
-    factory = getattr(session.config, "_tmp_path_factory", None)
-    targets = []
-    if factory is not None:
-        targets.append(factory.getbasetemp() / "robustness.json")
-    if os.environ.get("NETPACE_ROBUSTNESS_JSON"):
-        targets.append(Path(os.environ["NETPACE_ROBUSTNESS_JSON"]))
-    for target in targets:
-        robustness_report.save(rows, target)
-    session.config._robustness_files = targets
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    rows = robustness_report.ROWS
-    if not rows:
-        return
-    terminalreporter.section("robustness")
-    terminalreporter.write_line(robustness_report.table(rows))
-    for target in getattr(config, "_robustness_files", []):
-        terminalreporter.write_line(f"(saved to {target})")

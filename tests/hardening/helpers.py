@@ -14,15 +14,15 @@ from typing import Callable
 
 HERE = Path(__file__).parent
 PYTHON = sys.executable
+# The moment the seeded data was written, and what every command here is given as --now / --at.
+NOW_TEXT = "2026-11-26 09:00"
 
 
 def seed(db: Path) -> None:
-    import pendulum
-
     from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind
     from netpace.store import open_store
 
-    now = pendulum.now("UTC")
+    now = seed_now()
     with open_store(db) as store:
         ann = store.add_contact(Contact(name="Ann Lee", company="Acme"), now)
         store.add_contact(Contact(name="Same Name", company="First Co"), now)
@@ -32,14 +32,23 @@ def seed(db: Path) -> None:
                                           channel=Channel.EMAIL, kind=Kind.CHECK_IN, note="hello"), now)
 
 
+def seed_now():
+    """NOW_TEXT in UTC, as the store takes it."""
+    import pendulum
+
+    return pendulum.parse(NOW_TEXT, tz="UTC")
+
+
+# Not data: a restore gives the file a new revision generation on purpose, and the app keeps
+# its list's standings (a cache it may save any time, SAVE_STANDINGS_AFTER after it loads).
+NOT_DATA = ("revision_generation", "contact_standing")
+
+
 def snapshot(db: Path) -> tuple:
-    """Every row of every table, plus the schema version: equal snapshots, same data.
-    Not the revision generation (a restore gives the file a new one on purpose), nor the
-    standings the app keeps for its next launch (a cache it writes 1.5 s after loading,
-    whatever the user does: on a busy machine a test's steps take longer than that)."""
+    """Every row of every table but NOT_DATA, plus the schema version: equal snapshots, same data."""
     with sqlite3.connect(db) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-                  if r[0] not in ("revision_generation", "contact_standing")]
+                  if r[0] not in NOT_DATA]
         rows = tuple((t, tuple(conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid'))) for t in tables)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()

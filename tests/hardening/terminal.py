@@ -19,7 +19,8 @@ import pytest
 
 NOW = "2026-11-26 09:00"
 NETPACE = Path(sys.executable).parent / "netpace"
-STARTUP_PAUSE = 0.5  # keys sent while the terminal still answers start-up queries can be lost
+# The footer while the contact list has the focus (the filter's footer starts "esc Clear filter").
+LIST_FOOTER = "/ Filter n New"
 
 
 def require_tmux() -> None:
@@ -95,23 +96,41 @@ class Terminal:
         raise AssertionError(f"still on screen after {seconds}s: {text!r}\n{screen}")
 
     def ready(self, text: str = "Contacts ") -> str:
-        screen = self.wait_for(text, seconds=30)
-        time.sleep(STARTUP_PAUSE)
-        return screen
+        return self.wait_for(text, seconds=30)
+
+    def press_until(self, key: str, shown: str, *, tries: int = 5, seconds: float = 4) -> str:
+        """Press `key` until `shown` is on screen. A key sent while the app still answers the
+        terminal's start-up queries can be lost: pressed again if nothing happened in
+        `seconds`. (Should a slow first press land after all, the second one types its
+        letter into the field it opened: `type_until` clears that.)"""
+        for _ in range(tries):
+            self.keys(key)
+            try:
+                return self.wait_for(shown, seconds=seconds)
+            except AssertionError:
+                continue
+        return self.wait_for(shown, seconds=seconds)
+
+    def type_until(self, text: str, shown: str | re.Pattern, *, tries: int = 3, seconds: float = 5) -> str:
+        """Type `text` into the focused field until `shown` is on screen; if it isn't, clear
+        the field (ctrl+u) and type it again. Not ctrl+u first: keys right behind `/` or `c`
+        are held for the field they open, and a ctrl+u among them may land after the text."""
+        for attempt in range(tries):
+            if attempt:
+                self.keys("C-u")
+            self.type(text)
+            try:
+                return self.wait_for(shown, seconds=seconds)
+            except AssertionError:
+                continue
+        return self.wait_for(shown, seconds=seconds)
 
     def select(self, name: str) -> None:
         """Filter the list down to `name` and go back to the list with it selected."""
-        for _ in range(5):  # a key sent while the app is still starting up can be lost: check it landed
-            self.keys("/")
-            try:
-                self.wait_for("esc Clear filter", seconds=3)
-                break
-            except AssertionError:
-                continue
-        self.type(name)
-        self.wait_for("Contacts 1 of ")
+        self.press_until("/", "esc Clear filter")
+        self.type_until(name, "Contacts 1 of ")
         self.keys("Enter")
-        time.sleep(0.3)  # enter moves focus back to the list first
+        self.wait_for(LIST_FOOTER)  # enter has moved the focus back to the list
 
     def timeline_count(self) -> int:
         match = TIMELINE.search(self.screen())
@@ -120,10 +139,28 @@ class Terminal:
 
     def capture(self, note: str) -> None:
         """Quick capture: c, the note, enter. Doesn't wait for the save."""
-        self.keys("c")
-        self.wait_for("Log an interaction")
-        self.type(note)
+        self.press_until("c", "Log an interaction")
+        self.type_until(note, note)
         self.keys("Enter")
+
+    def quit(self, seconds: float = 30) -> int:
+        """q, and wait until the app has exited; its exit status."""
+        self.keys("q")
+        end = time.monotonic() + seconds
+        while (status := self.exit_status()) is None and time.monotonic() < end:
+            time.sleep(0.05)
+        assert status is not None, "the app did not quit on q\n" + self.screen()
+        return status
+
+    def exit_status(self) -> int | None:
+        """The app's exit status once it has exited (the pane is kept): minus the signal's
+        number if a signal ended it; None while it runs."""
+        done = subprocess.run(["tmux", "display", "-p", "-t", self.session,
+                               "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"], capture_output=True, text=True)
+        dead, status, signal_number = (done.stdout.strip().split(":") + ["", "", ""])[:3]
+        if done.returncode != 0 or dead != "1":
+            return None
+        return int(status) if status else -int(signal_number or 0)
 
     def alive(self) -> bool:
         done = subprocess.run(["tmux", "display", "-p", "-t", self.session, "#{pane_dead}"],

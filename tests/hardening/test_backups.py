@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 import stat
 
-import pendulum
 import pytest
 from click.testing import CliRunner
 
@@ -16,7 +15,7 @@ from netpace.store.backups import KEEP_PER_REASON, auto_backup, backups_folder, 
 from netpace.store.migrations import latest_version
 
 from ..helpers import at_version, sqlite_file
-from .helpers import assert_clean_failure, count, integrity, snapshot
+from .helpers import assert_clean_failure, count, integrity, seed_now, snapshot
 from .robustness_report import record
 
 
@@ -86,7 +85,7 @@ def test_restore_is_seen_by_a_connection_that_stays_open(seeded, tmp_path):
     saved = tmp_path / "saved.db"
     assert invoke(seeded, "backup", "--out", str(saved))[0] == 0
     with open_store(seeded) as store:  # e.g. the TUI, open all along
-        store.add_contact(Contact(name="Gone After Restore"), pendulum.now("UTC"))
+        store.add_contact(Contact(name="Gone After Restore"), seed_now())
         assert len(store.contacts()) == 4
         assert invoke(seeded, "restore", str(saved))[0] == 0
         assert [c.name for c in store.contacts()] == ["Ann Lee", "Same Name", "Same Name"]

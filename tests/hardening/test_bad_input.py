@@ -148,13 +148,13 @@ def test_nul_bytes_are_removed_not_stored(db):
 
 def test_unknown_values_from_code_are_validation_errors(seeded):
     """Importers pass plain strings: an unknown one is a ValidationError, not a crash."""
-    import pendulum
-
     from netpace.domain.model import Interaction
     from netpace.store import ValidationError, open_store
 
+    from .helpers import seed_now
+
     before = snapshot(seeded)
-    now = pendulum.now("UTC")
+    now = seed_now()
     with open_store(seeded) as store:
         for field, value in (("channel", "fax"), ("kind", "bribe"), ("direction", "sideways")):
             values = {"direction": "out", "channel": "email", "kind": "update", field: value}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import random
 import sqlite3
 import subprocess
 
-from .helpers import HERE, PYTHON, count, current_child, integrity, run_and_kill
+import pytest
+
+from .helpers import HERE, NOW_TEXT, PYTHON, count, current_child, integrity, run_and_kill
 from .robustness_report import record
+
+pytestmark = pytest.mark.slow
 
 TOTAL = 1_000
 
@@ -21,9 +24,9 @@ def notes_and_ids(db) -> tuple[set[int], set[str]]:
     return {r[0] for r in rows}, {r[1] for r in rows}
 
 
-def test_sigkill_while_logging_1000_interactions_through_the_store(seeded):
-    kill_at = random.Random().randint(150, 700)  # somewhere in the middle, different each run
-    done = run_and_kill([PYTHON, str(HERE / "writer.py"), str(seeded), "1", str(TOTAL), "crash"],
+def test_sigkill_while_logging_1000_interactions_through_the_store(seeded, rng):
+    kill_at = rng.randint(150, 700)  # somewhere in the middle, different each run (seed printed on failure)
+    done = run_and_kill([PYTHON, str(HERE / "writer.py"), str(seeded), "1", str(TOTAL), "crash", NOW_TEXT],
                         kill_after=[kill_at])
     assert done.killed == 1 and done.returncode == -9
     printed = {int(line) for line in done.lines}
@@ -40,20 +43,20 @@ def test_sigkill_while_logging_1000_interactions_through_the_store(seeded):
 CLI_LOOP = """
 i=0
 while [ $i -lt "$COUNT" ]; do
-  "$PYTHON" -c 'from netpace.cli import main; main()' --db "$DB" log 1 --out --note "cli-$i" >/dev/null 2>&1 \\
+  "$PYTHON" -c 'from netpace.cli import main; main()' --db "$DB" log 1 --out --at "$AT" --note "cli-$i" >/dev/null 2>&1 \\
     && echo "$i"
   i=$((i + 1))
 done
 """
 
 
-def test_sigkill_of_the_running_netpace_log_in_a_shell_loop(seeded):
+def test_sigkill_of_the_running_netpace_log_in_a_shell_loop(seeded, rng):
     """The shell prints i only after `netpace log` returned 0: that entry must survive."""
     count_ = 30
     kills = [4, 10, 17, 24]
-    env = {"PYTHON": PYTHON, "DB": str(seeded), "COUNT": str(count_), "PATH": "/usr/bin:/bin"}
+    env = {"PYTHON": PYTHON, "DB": str(seeded), "COUNT": str(count_), "PATH": "/usr/bin:/bin", "AT": NOW_TEXT}
     done = run_and_kill(["/bin/sh", "-c", CLI_LOOP], kill_after=kills, target=current_child, env=env,
-                        pause=random.Random().uniform(0.0, 0.15))
+                        pause=rng.uniform(0.0, 0.15))
     assert done.returncode == 0  # the loop itself ran to the end
     returned = {f"cli-{line}" for line in done.lines}
     assert integrity(seeded) == "ok"
@@ -67,7 +70,7 @@ def test_sigkill_of_the_running_netpace_log_in_a_shell_loop(seeded):
 
 def test_two_writers_at_once_through_the_store(seeded):
     per_writer = 200
-    procs = [subprocess.Popen([PYTHON, str(HERE / "writer.py"), str(seeded), "1", str(per_writer), f"w{n}"],
+    procs = [subprocess.Popen([PYTHON, str(HERE / "writer.py"), str(seeded), "1", str(per_writer), f"w{n}", NOW_TEXT],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in (1, 2)]
     outputs = [p.communicate(timeout=120) for p in procs]
     for proc, (out, err) in zip(procs, outputs):
@@ -85,7 +88,7 @@ def test_two_writers_at_once_through_the_store(seeded):
 
 def test_two_cli_loops_at_once(seeded):
     per_loop = 15
-    env = {"PYTHON": PYTHON, "DB": str(seeded), "COUNT": str(per_loop), "PATH": "/usr/bin:/bin"}
+    env = {"PYTHON": PYTHON, "DB": str(seeded), "COUNT": str(per_loop), "PATH": "/usr/bin:/bin", "AT": NOW_TEXT}
     loop = CLI_LOOP.replace("cli-$i", "$TAG-$i").replace('>/dev/null 2>&1', '>/dev/null 2>>"$ERRS"')
     procs = []
     for tag in ("a", "b"):

@@ -17,6 +17,13 @@ from ..helpers import at_version
 from .helpers import HERE, assert_clean_failure, env_without_db, run_netpace, seed, snapshot
 from .robustness_report import record
 
+# test_zz_report_paths, last, reports what the others recorded here: one worker runs them all, in order.
+pytestmark = pytest.mark.xdist_group("db-paths")
+
+# Every `log` here must be refused by the database, so its time only has to pass the check
+# "not in the future" on any machine's clock: a moment relative to that clock, unlike NOW_TEXT.
+WRITE_AT = "1h ago"
+
 RESULTS: dict[str, bool] = {}
 
 
@@ -49,7 +56,7 @@ def test_a_newer_netpace(seeded):
             conn.execute(statement)
     conn.close()
     before = seeded.read_bytes()
-    check("from a newer netpace", run_netpace(["--db", str(seeded), "log", "Ann Lee", "--out"]), 1,
+    check("from a newer netpace", run_netpace(["--db", str(seeded), "log", "Ann Lee", "--out", "--at", WRITE_AT]), 1,
           "newer netpace")
     assert seeded.read_bytes() == before and listing(seeded.parent) == ["netpace.db"]
 
@@ -74,7 +81,7 @@ def test_a_locked_database(seeded):
     try:
         env = env_without_db()
         base = [sys.executable, "-c", "from netpace.cli import main; main()", "--db", str(seeded)]
-        writer = subprocess.Popen(base + ["log", "Ann Lee", "--out"], stdout=subprocess.PIPE,
+        writer = subprocess.Popen(base + ["log", "Ann Lee", "--out", "--at", WRITE_AT], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True, env=env)
         reader = subprocess.Popen(base + ["list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True, env=env)
@@ -138,7 +145,7 @@ def test_read_only_folder_and_file(shared_dir):
     os.chmod(db, 0o444)
     os.chmod(folder, 0o555)
     before = db.read_bytes()
-    for args in (["list"], ["log", "Ann Lee", "--out"], ["add", "New"]):
+    for args in (["list"], ["log", "Ann Lee", "--out", "--at", WRITE_AT], ["add", "New"]):
         ran = as_user(["--db", str(db), *args])
         check("read-only folder and file", ran, 1, "read-only") if "read-only" in ran.err else \
             check("read-only folder and file", ran, 1, "netpace can't open")
@@ -168,7 +175,7 @@ def test_read_only_filesystem(tmp_path):
         db = where / "netpace.db"
         seed(db)
         subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
-        for args in (["list"], ["log", "Ann Lee", "--out"], ["backup"]):
+        for args in (["list"], ["log", "Ann Lee", "--out", "--at", WRITE_AT], ["backup"]):
             ran = run_netpace(["--db", str(db), *args])
             assert_clean_failure(ran.code, ran.out, ran.err, 1)
             assert any(w in ran.err for w in ("read-only", "can't open", "Can't write", "can't open"))

@@ -8,8 +8,10 @@ import io
 import sqlite3
 from contextlib import redirect_stderr, redirect_stdout
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
+from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 
 from netpace.cli import cli, main
@@ -17,6 +19,8 @@ from netpace.domain.model import Channel, Kind, MetVia
 
 from .helpers import integrity, seed
 from .robustness_report import record
+
+pytestmark = pytest.mark.slow
 
 EXAMPLES = 200
 
@@ -77,11 +81,12 @@ def check_output(text: str) -> None:
     assert "unexpected error" not in text, text
 
 
-def test_fuzz_cli_runner(tmp_path_factory, monkeypatch):
+def test_fuzz_cli_runner(tmp_path_factory, monkeypatch, rng):
     folder, db = fuzz_db(tmp_path_factory)
     monkeypatch.chdir(folder)  # relative --out / restore paths land in the temporary folder
     runner = CliRunner()
 
+    @hypothesis_seed(rng.getrandbits(64))  # the test's seed, printed if it fails
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
     @given(GRAMMAR)
     def run(args):
@@ -101,12 +106,13 @@ def test_fuzz_cli_runner(tmp_path_factory, monkeypatch):
            TALLY["runner"][1], f"max_examples={EXAMPLES}; exit 0/1/2, no traceback, no ESC; integrity_check ok")
 
 
-def test_fuzz_real_entry_point(tmp_path_factory, monkeypatch):
+def test_fuzz_real_entry_point(tmp_path_factory, monkeypatch, rng):
     folder, db = fuzz_db(tmp_path_factory)
     monkeypatch.chdir(folder)
     monkeypatch.setenv("NETPACE_DB", str(db))
     monkeypatch.delenv("NETPACE_DEBUG", raising=False)
 
+    @hypothesis_seed(rng.getrandbits(64))  # the test's seed, printed if it fails
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
     @given(GRAMMAR)
     def run(args):

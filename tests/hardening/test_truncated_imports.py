@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from ..transfer_support import fixture, interactions, run_import
-from .helpers import count, integrity, run_netpace
+from .helpers import NOW_TEXT, count, integrity, run_netpace
 from .robustness_report import record
 
 ME = ("--me", "sam@patel.example", "--me", "SAM.PATEL@work.example")
@@ -99,9 +99,9 @@ def test_a_file_cut_off_imports_a_clean_prefix(tmp_path, format, options, parts)
 
 def test_a_json_export_cut_off_is_refused_and_writes_nothing(tmp_path):
     source = tmp_path / "source.db"
-    assert run_netpace(["--db", str(source), "demo", "--now", "2026-11-26 09:00"]).code == 0
+    assert run_netpace(["--db", str(source), "demo", "--now", NOW_TEXT]).code == 0
     export = tmp_path / "export.json"
-    assert run_netpace(["--db", str(source), "export", "json", "--out", str(export)]).code == 0
+    assert run_netpace(["--db", str(source), "export", "json", "--out", str(export), "--now", NOW_TEXT]).code == 0
     data = export.read_bytes().rstrip()  # a cut only in the final line break leaves the file whole
     target = tmp_path / "target.db"
     assert run_netpace(["--db", str(target), "add", "Already Here"]).code == 0

@@ -4,16 +4,19 @@ the CLI writing while the app is open, and two apps on one database."""
 from __future__ import annotations
 
 import os
-import random
 import signal
 import sqlite3
 import subprocess
 import threading
 import time
 
+import pytest
+
 from .helpers import integrity
 from .robustness_report import record
 from .terminal import NETPACE, NOW, Terminal, timeline_shows, write_demo
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("terminal")]
 
 TUI_CONTACT = "Maren Holt"
 CLI_CONTACT = "Olivia Chen"
@@ -61,7 +64,7 @@ class CliLoop:
         return self.calls
 
 
-def test_sigkill_of_the_app_in_the_middle_of_quick_captures(tmp_path):
+def test_sigkill_of_the_app_in_the_middle_of_quick_captures(tmp_path, rng):
     """60 quick captures in the real app, which is SIGKILLed twice along the way (right after a
     capture's enter, before or during its save) and restarted; a CLI loop logs to another contact
     the whole time. A capture counts as confirmed once the app's timeline count showed it."""
@@ -69,7 +72,6 @@ def test_sigkill_of_the_app_in_the_middle_of_quick_captures(tmp_path):
     write_demo(db)
     base = len(notes_of(db, TUI_CONTACT))
     total = 60
-    rng = random.Random()
     kill_points = sorted(rng.sample(range(10, 30), 1) + rng.sample(range(40, 60), 1))
     typed: list[str] = []
     confirmed: list[str] = []  # shown by the app's timeline count, or found whole after a kill
@@ -89,7 +91,7 @@ def test_sigkill_of_the_app_in_the_middle_of_quick_captures(tmp_path):
             typed.append(note)
             if kill_points and len(typed) == kill_points[0]:
                 kill_points.pop(0)
-                time.sleep(rng.uniform(0.0, 0.2))
+                time.sleep(rng.uniform(0.0, 0.2))  # where the kill lands: before, during or after the save
                 os.kill(term.pid, signal.SIGKILL)
                 kills += 1
                 end = time.monotonic() + 15

@@ -4,6 +4,8 @@ the app on it at a fixed time, and screen reading."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from netpace.store import open_store
@@ -29,12 +31,34 @@ def make_app(store, fixed_now):
     return make
 
 
+# How long a test waits for the app to reach a state before it fails: generous, so a busy
+# machine only makes the suite slower, never red.
+DEADLINE = 30.0
+
+
+async def wait_until(pilot, condition, seconds: float = DEADLINE, what: str = "") -> None:
+    """Let the app run until `condition()` holds; fail after `seconds`."""
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"not within {seconds:g} s: {what or condition}")
+        await pilot.pause(0.02)
+
+
+def highlighted_command(app) -> str:
+    """The command the palette would run on enter ("" while it has none)."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found or found.first().highlighted is None:
+        return ""
+    commands = found.first()
+    return str(commands.get_option_at_index(commands.highlighted).prompt)
+
+
 async def settle(app, pilot) -> None:
     """Wait until the network is loaded, every worker is done and the results are on screen."""
-    for _ in range(100):
-        if app.network is not None:
-            break
-        await pilot.pause(0.05)
+    await wait_until(pilot, lambda: app.network is not None, what="the network loaded")
     for _ in range(3):
         await pilot.pause()
         # Every worker but the one listening to a database server: it runs until the app ends.

@@ -68,7 +68,22 @@ async def quick_capture(pilot) -> None:
     await settle(pilot)
 
 
+async def welcome(pilot) -> None:
+    """The first run, on an empty database, with the export's path half typed."""
+    from netpace.ui.screens.welcome import WelcomeScreen
+
+    for _ in range(100):
+        await settle(pilot)
+        if isinstance(pilot.app.screen, WelcomeScreen):
+            break
+        await pilot.pause(0.05)
+    await pilot.press(*"~/Downloads/Basic_Linked")
+    await settle(pilot)
+
+
 Scene = Callable[..., Awaitable[None]]
+# The scenes played on an empty database (the rest on the demo network).
+EMPTY = frozenset({"welcome"})
 # file name, scene, terminal size
 SCENES: tuple[tuple[str, Scene, tuple[int, int]], ...] = (
     ("main", main_screen, (160, 50)),
@@ -76,6 +91,7 @@ SCENES: tuple[tuple[str, Scene, tuple[int, int]], ...] = (
     ("triage", triage, (120, 36)),
     ("quick-capture", quick_capture, (120, 36)),
     ("main-80x24", pushy_gauge, (80, 24)),
+    ("welcome", welcome, (100, 34)),
 )
 
 
@@ -86,11 +102,11 @@ def demo_database(folder: Path) -> Path:
     return path
 
 
-async def _shoot(db: Path, out: Path) -> None:
+async def _shoot(db: Path, empty: Path, out: Path) -> None:
     from netpace.ui.app import NetpaceApp
 
     for name, scene, size in SCENES:
-        with open_store(db) as store:
+        with open_store(empty if name in EMPTY else db) as store:
             app = NetpaceApp(store, now=now_from(NOW_TEXT), poll_seconds=None)
             async with app.run_test(size=size) as pilot:
                 await scene(pilot)
@@ -103,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     out = Path(args[0] if args else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="netpace-shots-") as folder:
-        asyncio.run(_shoot(demo_database(Path(folder)), out))
+        asyncio.run(_shoot(demo_database(Path(folder)), Path(folder) / "empty.db", out))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from netpace.ui.screens.help import HelpScreen, sections
 from netpace.ui.screens.triage import TriageScreen
 from netpace.ui.widgets.contact_list import ContactList
 
-from .conftest import screen_text, settle
+from .conftest import highlighted_command, screen_text, settle, wait_until
 
 
 def test_every_binding_has_an_id_a_description_and_a_tooltip():
@@ -56,7 +56,7 @@ async def test_palette_runs_actions_by_name(make_app):
         await settle(app, pilot)
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"triage: open")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: highlighted_command(app).startswith("triage: open"), what="the command found")
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, TriageScreen)
@@ -69,7 +69,7 @@ async def test_palette_finds_contacts_and_shows_markup_literally(make_app, store
         await pilot.press("ctrl+p")
         await settle(app, pilot)
         await pilot.press(*"bob marsh")
-        await pilot.pause(0.4)
+        await wait_until(pilot, lambda: "Bob[/] Marsh" in highlighted_command(app), what="the contact found")
         text = screen_text(app)
         assert "[bold]Bob[/] Marsh" in text
         assert "[red]Evil Corp[/red]" in text

@@ -2,6 +2,8 @@
 
 import json
 import stat
+import pytest
+
 from pathlib import Path
 
 from textual.widgets import ProgressBar
@@ -11,7 +13,7 @@ from netpace.ui.screens.export_file import ExportScreen
 from netpace.ui.screens.import_file import ImportScreen
 from netpace.ui.widgets.contact_list import ContactList
 
-from .conftest import notifications, screen_text, settle
+from .conftest import highlighted_command, notifications, screen_text, settle, wait_until
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CONNECTIONS = FIXTURES / "linkedin" / "Connections_current.csv"
@@ -21,7 +23,7 @@ async def run_command(app, pilot, command: str) -> None:
     await pilot.press("ctrl+p")
     await settle(app, pilot)
     await pilot.press(*command)
-    await pilot.pause(0.4)
+    await wait_until(pilot, lambda: highlighted_command(app).startswith(command), what=f"{command!r} found")
     await pilot.press("enter")
     await settle(app, pilot)
 
@@ -41,6 +43,7 @@ def backups(db) -> list[Path]:
     return sorted(folder.glob("*import*")) if folder.exists() else []
 
 
+@pytest.mark.slow
 async def test_palette_imports_linkedin_connections_with_progress_and_summary(make_app, store, demo_location):
     assert store.counts()["contacts"] == 40
     app = make_app()
@@ -145,6 +148,7 @@ async def test_mail_needs_your_address_then_imports_the_conversations(make_app, 
         assert store.counts()["interactions"] > before["interactions"]
 
 
+@pytest.mark.slow
 async def test_escape_before_start_does_nothing(make_app, store, demo_location):
     before = store.counts()
     app = make_app()
@@ -157,6 +161,7 @@ async def test_escape_before_start_does_nothing(make_app, store, demo_location):
     assert store.counts() == before and backups(demo_location) == []
 
 
+@pytest.mark.slow
 async def test_palette_exports_json_privately_and_asks_before_replacing(make_app, store, tmp_path):
     target = tmp_path / "out.json"
     app = make_app()
@@ -194,7 +199,8 @@ async def test_export_to_a_missing_folder_is_an_inline_error(make_app, tmp_path)
         await fill(app, pilot, str(tmp_path / "nowhere" / "x.vcf"), "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, ExportScreen)
-        assert "There is no folder" in screen_text(app)
+        error = " ".join(str(app.screen.query_one("#error").render()).split())  # the widget's text, unwrapped
+        assert error.startswith("There is no folder") and str(tmp_path / "nowhere") in error
         await pilot.press("escape")
     assert not (tmp_path / "nowhere").exists()
 

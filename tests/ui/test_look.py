@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from .scenes import select
 from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.pressure_gauge import PressureGauge
@@ -51,6 +53,7 @@ async def test_gauge_names_every_zone_and_hangs_wrapped_reasons(make_app):
         assert any(not line.lstrip().startswith("•") for line in reasons if line.strip())  # something wrapped
 
 
+@pytest.mark.slow
 async def test_the_gauge_always_shows_its_number_however_narrow_and_wherever_the_marker():
     """At 120 columns the gauge shares its row with the weekly history and is about 30
     cells wide: a long verdict pushes the number beside the marker, where it must still

@@ -8,7 +8,7 @@ from netpace.domain.model import Contact, Direction, Interaction
 from netpace.store import open_store
 from netpace.ui.widgets.contact_list import ContactList
 
-from .conftest import notifications, screen_text, settle
+from .conftest import notifications, screen_text, settle, wait_until
 
 HOSTILE = "\x1b]2;pwned\x07Eve \x1b[31mRed\x1b[0m [$accent]x"
 
@@ -44,10 +44,8 @@ async def test_a_change_from_another_process_shows_up(make_app, demo_location, f
         await settle(app, pilot)
         with open_store(demo_location) as other:
             other.add_contact(Contact(name="Walter Outside", company="CLI Corp"), fixed_now)
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if any(r.name == "Walter Outside" for r in app.screen.query_one(ContactList).rows):
-                break
+        await wait_until(pilot, lambda: any(r.name == "Walter Outside" for r in app.screen.query_one(ContactList).rows),
+                         what="the other process's contact listed")
         assert "Walter Outside" in [r.name for r in app.screen.query_one(ContactList).rows]
 
 

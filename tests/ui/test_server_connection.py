@@ -65,20 +65,28 @@ async def test_the_server_restarted_under_an_open_app(pg_server, private_data_fo
 
 
 async def test_every_scene_shows_the_same_screen_on_postgresql_as_on_a_file(pg_server, private_data_folder,
-                                                                            demo_db, fixed_now):
-    """The snapshot scenes (tests/ui/scenes.py), played on the demo network in a file and
-    on a server: the same text, line for line (the snapshots themselves are the file's)."""
+                                                                            demo_db, tmp_path, fixed_now,
+                                                                            monkeypatch):
+    """The snapshot scenes (tests/ui/scenes.py), played on the demo network (the first run's
+    on an empty database) in a file and on a server: the same text, line for line (the
+    snapshots themselves are the file's)."""
     from .conftest import screen_text
-    from .scenes import SCENES
+    from .scenes import EMPTY, SCENES
 
-    url = pg_server.url(demo_on_server(pg_server, fixed_now))
-    for name, scene, size in SCENES:
-        shown = []
-        for location in (demo_db, url):
-            with open_store(location) as store:
-                app = NetpaceApp(store, now=fixed_now, poll_seconds=None)
-                async with app.run_test(size=size) as pilot:
-                    await scene(pilot)
-                    await settle(app, pilot)
-                    shown.append(screen_text(app))
-        assert shown[0] == shown[1], name
+    monkeypatch.setenv("HOME", "/home/netpace-user")  # as the snapshot test: the path field completes nothing here
+    demo, empty = demo_on_server(pg_server, fixed_now), pg_server.create_database()
+    try:
+        for name, scene, size in SCENES:
+            shown = []
+            on_file, on_server = (tmp_path / "empty.db", empty) if name in EMPTY else (demo_db, demo)
+            for location in (on_file, pg_server.url(on_server)):
+                with open_store(location) as store:
+                    app = NetpaceApp(store, now=fixed_now, poll_seconds=None)
+                    async with app.run_test(size=size) as pilot:
+                        await scene(pilot)
+                        await settle(app, pilot)
+                        shown.append(screen_text(app))
+            assert shown[0] == shown[1], name
+    finally:
+        pg_server.drop_database(demo)
+        pg_server.drop_database(empty)

@@ -26,8 +26,10 @@ async def test_t_opens_the_queue_reply_owed_first(make_app, store, fixed_now):
         summaries = store.summaries(fixed_now, include_hidden=False)
         expected = [s.contact.id for s in todays_queue(summaries, fixed_now.date(), store.daily_budget()).items]
         assert [r.id for r in rows] == expected
-        # replies owed, then follow-ups, then the budget's check-ins and reconnects, strongest tie first
-        rank = {Verdict.REPLY_OWED: 0, Verdict.FOLLOW_UP: 1, Verdict.CHECK_IN: 2, Verdict.RECONNECT: 2}
+        # replies owed, meetings to confirm, follow-ups, then the budget's check-ins and
+        # reconnects, strongest tie first
+        rank = {Verdict.REPLY_OWED: 0, Verdict.CONFIRM: 1, Verdict.FOLLOW_UP: 2, Verdict.CHECK_IN: 3,
+                Verdict.RECONNECT: 3}
         ranks = [rank[r.summary.assessment.verdict] for r in rows]
         assert ranks == sorted(ranks)
         budgeted = [r.summary.assessment.tie.strength for r in rows if r.summary.assessment.verdict in BUDGETED]

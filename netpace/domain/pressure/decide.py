@@ -121,8 +121,8 @@ def _their_turn_passed(contact: Contact, history: History, theirs: Item, now: da
         return _keeping_in_touch(contact, history, history.items, now, today)
     tie = tie_of(history, now)
     if worth_reviving(tie):
-        return (Verdict.RECONNECT, written + _REPLY_OWED, reasons.lapsed_reconnect, (theirs.at, tie))
-    return (Verdict.DORMANT, None, reasons.lapsed_dormant, (theirs.at, tie))
+        return (Verdict.RECONNECT, written + _REPLY_OWED, reasons.lapsed, (theirs.at, tie, True))
+    return (Verdict.DORMANT, None, reasons.lapsed, (theirs.at, tie, False))
 
 
 # -- your messages wait for an answer ----------------------------------------------------
@@ -217,8 +217,8 @@ def _keeping_in_touch(contact: Contact, history: History, items: Sequence[Item],
     if silent >= _DORMANT:
         tie = tie_of(history, now)
         if worth_reviving(tie):
-            return (Verdict.RECONNECT, local_date(since, now) + _DORMANT, reasons.reconnect, (since, tie))
-        return (Verdict.DORMANT, None, reasons.dormant, (since, tie))
+            return (Verdict.RECONNECT, local_date(since, now) + _DORMANT, reasons.long_silence, (since, tie, True))
+        return (Verdict.DORMANT, None, reasons.long_silence, (since, tie, False))
     if last is None:
         return (Verdict.OK, None, reasons.nothing_yet, ())
     if silent >= _QUIET:

@@ -5,14 +5,13 @@ nothing else.
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
 from .. import thresholds as limits
-from ..model import Assessment, Contact, Interaction, Reasons, Verdict
+from ..model import Assessment, Contact, Interaction, Reasons, Tie, Verdict
 from ..pace import follow_up_days, suggested_cadence
-from ..tie import label_changes_at
+from ..tie import label_changes_on
 from . import reasons
 from .decide import (
     MEETING_EXPECTATION,
@@ -52,7 +51,7 @@ def assess_history(contact: Contact, history: History, now: datetime) -> Assessm
     today, now_ts = now.date(), now.timestamp()
     start, decision = decision_of(contact, history, now, today)
     total, hasty_last = weighted_load(history.items, now_ts, start - 1)
-    return finish(history, now, today, start, decision, total, hasty_last)
+    return finish(history, now, today, start, decision, total, hasty_last, extras_of(history, now))
 
 
 def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime,
@@ -81,15 +80,15 @@ def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime,
             # decays, and items only leave the window): keep knowing it.
             zero = entry is not None and entry[1] is history and entry[7]
             entry = (contact, history, today, zone, time_limits(contact, history, now, midnight - MARGIN),
-                     *decision_of(contact, history, now, today), zero)
+                     *decision_of(contact, history, now, today), zero, extras_of(history, now))
         if entry[7]:
             total, hasty_last = 0.0, False  # no message of yours left unanswered in the window
         else:
             total, hasty_last = weighted_load(history.items, now_ts, entry[5] - 1)
             if total == 0.0:
-                entry = (*entry[:7], True)
+                entry = (*entry[:7], True, entry[8])
         memo[contact.id] = entry
-        found.append(finish(history, now, today, entry[5], entry[6], total, hasty_last))
+        found.append(finish(history, now, today, entry[5], entry[6], total, hasty_last, entry[8]))
     return found
 
 
@@ -99,8 +98,15 @@ def decision_of(contact: Contact, history: History, now: datetime, today: date) 
     return start, decide(contact, history, now, today, start)
 
 
+def extras_of(history: History, now: datetime) -> tuple[Tie, int, int | None]:
+    """What an assessment tells besides the verdict, the same all day for one history: the
+    tie (it changes at midnight), the follow-up window and the suggested cadence."""
+    pace = history.pace
+    return tie_of(history, now), follow_up_days(pace), suggested_cadence(pace)
+
+
 def finish(history: History, now: datetime, today: date, start: int, decision: Decision, total: float,
-           hasty_last: bool) -> Assessment:
+           hasty_last: bool, extras: tuple[Tie, int, int | None]) -> Assessment:
     items = history.items
     pressure = pressure_of(total)
     sent, received = history.sent, history.received
@@ -108,7 +114,7 @@ def finish(history: History, now: datetime, today: date, start: int, decision: D
     pushy = verdict == _WAIT and pressure >= limits.PUSHY
     if pushy:
         verdict = _BACK_OFF
-    pace = history.pace
+    tie, window, cadence = extras
     return Assessment(
         pressure,
         zone_of(pressure),
@@ -122,17 +128,17 @@ def finish(history: History, now: datetime, today: date, start: int, decision: D
         sent,
         received,
         history.together,
-        tie_of(history, now),
-        pace,
-        follow_up_days(pace),
-        suggested_cadence(pace),
+        tie,
+        history.pace,
+        window,
+        cadence,
     )
 
 
 def time_limits(contact: Contact, history: History, now: datetime, until: float) -> float:
     """`until`, or sooner the first moment one of the decision's comparisons with the time
     (rather than the day) turns: the last interaction (or the day you met) growing older
-    than REPLY_OWED_DAYS, QUIET_DAYS or DORMANT_DAYS, and the tie losing its label. A
+    than REPLY_OWED_DAYS, QUIET_DAYS or DORMANT_DAYS, a meeting logged ahead starting. A
     millisecond early, so float rounding can never keep a decision a moment too long."""
     now_ts = now.timestamp()
     since = silent_since(contact, history.items, now)
@@ -142,10 +148,6 @@ def time_limits(contact: Contact, history: History, now: datetime, until: float)
             moment = last + limit
             if now_ts < moment + MARGIN:  # not yet passed for sure
                 until = min(until, moment - MARGIN)
-    label_change = label_changes_at(history.sent, history.received, history.together, history.first_at,
-                                    history.last_answer, now)
-    if label_change < math.inf:
-        until = min(until, label_change - MARGIN)
     if history.planned is not None:  # the meeting logged ahead starts: no longer ahead
         until = min(until, history.planned.timestamp() - MARGIN)
     return until
@@ -154,11 +156,16 @@ def time_limits(contact: Contact, history: History, now: datetime, until: float)
 def decision_days(contact: Contact, history: History, now: datetime) -> list[date]:
     """Every day the decision compares today with: when a run of messages gets its
     follow-up, runs out or is let go, when a meeting comes due or goes quiet, when a
-    keep-in-touch cadence comes round, the day after a meeting logged ahead."""
+    keep-in-touch cadence comes round, the day after a meeting logged ahead, the day the
+    tie loses its label."""
     items = history.items
     days: list[date] = []
     if history.unconfirmed is not None:
         days.append(local_date(history.unconfirmed, now) + timedelta(days=1))
+    label_change = label_changes_on(history.sent, history.received, history.together, history.first_at,
+                                    history.last_answer, now)
+    if label_change is not None:  # the tie loses its label (and whether it is worth reviving)
+        days.append(label_change)
     if items:
         last_day = local_date(items[-1].at, now)
         first, second = windows(history)

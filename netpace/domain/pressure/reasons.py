@@ -91,18 +91,14 @@ def reply_owed(values, history, now, today, start) -> list[str]:
     return [f"They wrote {ago(at, now)} ({day_label(written, today)}) and you haven't answered."]
 
 
-def lapsed_reconnect(values, history, now, today, start) -> list[str]:
-    at, tie = values
-    return [f"They wrote {ago(at, now)} and never heard back; the moment for that answer has passed.",
-            tie_words(tie),
-            "Worth reviving: a fresh, friendly note about them, not an apology or an ask."]
+REVIVE = "Worth reviving: don't let them forget you; a friendly note, not an ask."
+LEAVE = "Dormant: a note out of the blue would not land; set a keep-in-touch cadence to revive it."
 
 
-def lapsed_dormant(values, history, now, today, start) -> list[str]:
-    at, tie = values
+def lapsed(values, history, now, today, start) -> list[str]:
+    at, tie, revive = values
     return [f"They wrote {ago(at, now)} and never heard back; the moment for that answer has passed.",
-            tie_words(tie),
-            "Dormant: nothing to do unless they write again or you set a keep-in-touch cadence."]
+            tie_words(tie), REVIVE if revive else LEAVE]
 
 
 # -- your messages wait for an answer -----------------------------------------------------
@@ -194,19 +190,13 @@ def quiet(values, history, now, today, start) -> list[str]:
             "don't let them forget you; a friendly note, not an ask."]
 
 
-def reconnect(values, history, now, today, start) -> list[str]:
-    since, tie = values
-    return [f"Silent for {span(now - since)}. {tie_words(tie)}",
-            "Worth reviving: don't let them forget you; a friendly note, not an ask."]
-
-
-def dormant(values, history, now, today, start) -> list[str]:
-    since, tie = values
+def long_silence(values, history, now, today, start) -> list[str]:
+    since, tie, revive = values
     if history.items:
         first = f"Silent for {span(now - since)}. {tie_words(tie)}"
     else:
         first = f"Nothing has passed between you since {day_label(local_date(since, now), today)}."
-    return [first, "Dormant: a note out of the blue would not land; set a keep-in-touch cadence to revive it."]
+    return [first, REVIVE if revive else LEAVE]
 
 
 def fine(values, history, now, today, start) -> list[str]:
@@ -247,7 +237,7 @@ def write(writer: Writer, values: tuple, history: History, now: datetime, today:
 
 
 # The writers whose reasons already give the whole history's numbers (tie_words).
-TIE_WRITERS = frozenset({lapsed_reconnect, lapsed_dormant, reconnect, dormant})
+TIE_WRITERS = frozenset({lapsed, long_silence})
 
 
 def _previous_contact(items: Sequence[Item], item: Item) -> Item | None:

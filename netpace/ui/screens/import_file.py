@@ -1,4 +1,5 @@
-"""Import a file from the app: path, format and your addresses; a progress bar; a summary.
+"""Import a file from the app: path, format (or "any file": told from its content) and
+your addresses; a progress bar; a summary per file read (the LinkedIn export has three).
 
 The import runs in a thread worker, after the same automatic backup the CLI takes. The
 importer's progress calls become messages, so no widget is touched from the thread.
@@ -26,6 +27,21 @@ from ..widgets.choice import Choice
 from .dialog import Dialog
 
 PROGRESS_EVERY_SECONDS = 0.05
+# The first choice of the format field: not a format, but "tell it from the file".
+GUESS = "guess"
+GUESS_LABEL = "any file (its format told from its content)"
+
+
+def takes_folder(format: str) -> bool | None:
+    """True: a folder only; None: a file or a folder; False: a file only."""
+    if format == GUESS or IMPORTS[format].bundle:
+        return None
+    return IMPORTS[format].folder
+
+
+def me_hint(format: str) -> str | None:
+    return "your e-mail addresses or profile URL (guessed where the file tells)" if format == GUESS else (
+        IMPORTS[format].me_hint)
 
 
 def split_addresses(text: str) -> tuple[str, ...]:
@@ -47,7 +63,12 @@ def check_path(text: str, format: str) -> tuple[Path | None, str]:
     path = Path(os.path.expanduser(text.strip()))
     if not path.exists():
         return None, f"There is no file at {shown}."
-    if IMPORTS[format].folder:
+    folder = takes_folder(format)
+    if folder is None:
+        if not os.access(path, os.R_OK):
+            return None, f"Can't read {shown}: permission denied."
+        return path, ""
+    if folder:
         if not path.is_dir():
             return None, f"{shown} is a file: a Maildir import takes the folder holding cur/ and new/."
         if not os.access(path, os.R_OK | os.X_OK):
@@ -87,6 +108,26 @@ def outcome_lines(outcome) -> tuple[str, list[str]]:
     return summary, skips
 
 
+def result_lines(result) -> tuple[str, list[str]]:
+    """What an import of one path did: one summary (a line per file when there were
+    several), and the skips and errors of each file."""
+    if len(result.files) == 1 and result.files[0].outcome is not None:
+        summary, skips = outcome_lines(result.files[0].outcome)
+        return (f"{summary} (Read as {one_line(result.guessed)}.)" if result.guessed else summary), skips
+    summaries, skips = [], []
+    for file in result.files:
+        name = one_line(file.path.name)
+        if file.outcome is None:
+            skips.append(f"{name}: {one_line(file.error or 'not imported')}")
+            continue
+        summary, found = outcome_lines(file.outcome)
+        summaries.append(f"{name}: {summary}")
+        skips += [f"{name} {line}" for line in found]
+    if result.ignored:
+        summaries.append(f"Left alone {len(result.ignored):,} other files of the export.")
+    return "\n".join(summaries), skips
+
+
 class ImportProgress(Message):
     def __init__(self, label: str, done: int, total: int) -> None:
         super().__init__()
@@ -94,9 +135,24 @@ class ImportProgress(Message):
 
 
 class ImportFinished(Message):
-    def __init__(self, outcome, error: str | None, usage_error: bool = False) -> None:
+    """The import's end: `result` (an importers.PathResult) or, when nothing could even
+    start, `error`."""
+
+    def __init__(self, result, error: str | None = None) -> None:
         super().__init__()
-        self.outcome, self.error, self.usage_error = outcome, error, usage_error
+        self.result, self.error = result, error
+
+    def problem(self) -> tuple[str | None, bool]:
+        """(the sentence that says nothing was imported, whether it is about the options)."""
+        if self.error is not None:
+            return self.error, False
+        result = self.result
+        if result.error is not None:
+            return result.error, result.usage_error
+        failed = [f for f in result.files if f.error is not None]
+        if failed and len(failed) == len(result.files):
+            return failed[0].error, failed[0].usage_error
+        return None, False
 
 
 class ScreenProgress:
@@ -134,12 +190,15 @@ class ImportScreen(Dialog[Imported | None]):
                 tooltip="Start the import (a backup is taken first); once done, close"),
     ]
 
-    def __init__(self, format: str = "linkedin-connections") -> None:
+    def __init__(self, format: str = GUESS, path: Path | None = None) -> None:
+        """With `path`, the import of that path starts as the dialog opens (the welcome
+        screen's field)."""
         super().__init__()
         self.format = format
         self.state = "form"  # then "running", then "done"
         self.result: Imported | None = None
         self._path: Path | None = None
+        self._start_with = path
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -148,7 +207,8 @@ class ImportScreen(Dialog[Imported | None]):
                 yield Label("File")
                 yield Input(placeholder="~/Downloads/Connections.csv", id="f-path")
                 yield Label("Format")
-                yield Choice([(f.name, f.label) for f in IMPORT_FORMATS], self.format, id="f-format")
+                yield Choice([(GUESS, GUESS_LABEL), *((f.name, f.label) for f in IMPORT_FORMATS)], self.format,
+                             id="f-format")
                 yield Label("You are", id="me-label")
                 yield Input(id="f-me")
             yield Static("", id="error")
@@ -162,6 +222,9 @@ class ImportScreen(Dialog[Imported | None]):
     def on_mount(self) -> None:
         self._show_me_field()
         self.query_one("#f-path", Input).focus()
+        if self._start_with is not None:
+            self.query_one("#f-path", Input).value = str(self._start_with)
+            self.action_go()
 
     # -- the form ----------------------------------------------------------------------
     @on(Choice.Changed, "#f-format")
@@ -170,16 +233,18 @@ class ImportScreen(Dialog[Imported | None]):
         self._show_me_field()
 
     def _show_me_field(self) -> None:
-        format = IMPORTS[self.format]
-        hint = format.me_hint
-        self.query_one("#title", Static).update(Content(f"Import: {format.label}"))
+        hint = me_hint(self.format)
+        label = GUESS_LABEL if self.format == GUESS else IMPORTS[self.format].label
+        self.query_one("#title", Static).update(Content(f"Import: {label}"))
         self.query_one("#me-label").display = hint is not None
         me = self.query_one("#f-me", Input)
         me.display = hint is not None
         me.placeholder = hint or ""
+        folder = takes_folder(self.format)
         self.query_one("#f-path", Input).placeholder = (
-            "~/Mail/sent (the folder holding cur/ and new/)" if format.folder
-            else "~/Downloads/Connections.csv"
+            "e.g. ~/Mail/sent (the folder holding cur/ and new/)" if folder
+            else "e.g. ~/Downloads/Basic_LinkedInDataExport_11-26-2026.zip" if folder is None
+            else "e.g. ~/Downloads/Connections.csv"
         )
 
     def _fail(self, text: str, field: str | None) -> None:
@@ -203,15 +268,16 @@ class ImportScreen(Dialog[Imported | None]):
         path, problem = check_path(self.query_one("#f-path", Input).value, self.format)
         if path is None:
             return self._fail(problem, "f-path")
-        asks_me = IMPORTS[self.format].me_hint is not None
+        asks_me = me_hint(self.format) is not None
         me = split_addresses(self.query_one("#f-me", Input).value) if asks_me else ()
         from ...importers import ImportOptions, NeedsOption, check_options
 
         now = self.host.now()
-        try:
-            check_options(self.format, ImportOptions(now=now, tz=now.tzinfo, me=me))
-        except NeedsOption as error:
-            return self._fail(in_app_words(str(error)), "f-me" if asks_me else "f-format")
+        if takes_folder(self.format) is not None:  # one reader: its options are known now
+            try:
+                check_options(self.format, ImportOptions(now=now, tz=now.tzinfo, me=me), [path])
+            except NeedsOption as error:
+                return self._fail(in_app_words(str(error)), "f-me" if asks_me else "f-format")
         self._path = path
         self._set_state("running")
         self.query_one("#error").remove_class("-shown")
@@ -230,18 +296,24 @@ class ImportScreen(Dialog[Imported | None]):
     def _import(self, format: str, path: Path, me: tuple[str, ...]) -> None:
         host = self.host
         try:
-            from ...importers import ImportOptions, import_file
+            from ...importers import ImportFailure, ImportOptions, guess_format, import_path
             from ...store.backups import auto_backup
 
             def failed(error) -> None:  # the backup (or the store) failed: nothing was done
                 self.post_message(ImportFinished(None, f"{error} Nothing was imported."))
 
+            if format == GUESS:  # a file nothing can read takes no backup
+                try:
+                    guess_format(path)
+                except ImportFailure as error:
+                    self.post_message(ImportFinished(None, str(error)))
+                    return
             with host.store_work(failed):
                 now = host.now()
                 auto_backup(host.store, "import")
-                result = import_file(host.store, format, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
-                                     progress=ScreenProgress(self))
-                self.post_message(ImportFinished(result.outcome, result.error, result.usage_error))
+                result = import_path(host.store, path, ImportOptions(now=now, tz=now.tzinfo, me=me),
+                                     format=None if format == GUESS else format, progress=ScreenProgress(self))
+                self.post_message(ImportFinished(result))
         except Exception as error:  # never a traceback: one sentence instead
             self.post_message(ImportFinished(
                 None, f"The import failed unexpectedly ({type(error).__name__}); nothing from it was saved."))
@@ -255,15 +327,16 @@ class ImportScreen(Dialog[Imported | None]):
             bar.update(total=None)
 
     def on_import_finished(self, message: ImportFinished) -> None:
-        if message.error is not None or message.outcome is None:
+        problem, about_options = message.problem()
+        if problem is not None:
             self._set_state("form")
             self.query_one("#stage", Static).update("")
-            field = "f-me" if message.usage_error and IMPORTS[self.format].me_hint is not None else "f-path"
-            self._fail(in_app_words(message.error or "The import failed; nothing was saved."), field)
+            field = "f-me" if about_options and me_hint(self.format) is not None else "f-path"
+            self._fail(in_app_words(problem), field)
             return
         bar = self.query_one(ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
-        summary, skips = outcome_lines(message.outcome)
+        summary, skips = result_lines(message.result)
         self.query_one("#stage", Static).update(Content(f"Imported {one_line(self._path.name)}"))
         self.query_one("#summary", Static).update(Content(summary))
         skip_list = self.query_one("#skip-list", Static)
