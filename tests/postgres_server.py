@@ -76,10 +76,20 @@ class Server:
         self._drops: list[threading.Thread] = []
 
     # -- running ----------------------------------------------------------------------------
+    @staticmethod
+    def _env() -> dict[str, str]:
+        """The server's programs' environment, made here rather than inherited: the path
+        and a fixed locale, nothing else. So no PG* variable of the machine reaches them,
+        and neither does CI's second pass under faketime (LD_PRELOAD of libfaketime,
+        FAKETIME): the server runs on the machine's real clock. It would start under
+        libfaketime too (tried with +365d), but its clock is not what the suite's date
+        independence is about: netpace never asks the server the time (every moment is
+        passed in), and the tests read their own stopped clock."""
+        return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         options = {"user": UNPRIVILEGED, "group": UNPRIVILEGED, "extra_groups": []} if self.as_root else {}
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-        return subprocess.run([str(self.bin / args[0]), *args[1:]], capture_output=True, text=True, env=env,
+        return subprocess.run([str(self.bin / args[0]), *args[1:]], capture_output=True, text=True, env=self._env(),
                               cwd=self.root, check=check, timeout=START_SECONDS, **options)
 
     def start(self) -> "Server":
@@ -122,7 +132,7 @@ class Server:
             stop = ["setpriv", f"--reuid={UNPRIVILEGED}", f"--regid={UNPRIVILEGED}", "--clear-groups", *stop]
         subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(os.getpid()), *stop, str(self.root)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+                         env=self._env(), start_new_session=True)
 
     def _pg_ctl(self, action: str) -> None:
         extra = ["-l", str(self.log)] if action in ("start", "restart") else []
@@ -173,7 +183,7 @@ class Server:
         import psycopg
 
         with psycopg.connect(host=str(self.socket_dir), port=self.port, user=ADMIN, dbname=dbname,
-                             autocommit=True) as connection:
+                             autocommit=True, connect_timeout=START_SECONDS) as connection:
             cursor = connection.execute(sql, params)
             return cursor.fetchall() if cursor.description else None
 

@@ -147,11 +147,12 @@ def test_empty_triage_says_so(run):
 def test_when_is_read_in_the_local_time_zone_and_stored_in_utc(db_location):
     env = {**os.environ, "NETPACE_DB": str(db_location), "TZ": "Asia/Tokyo"}
     exe = [sys.executable, "-m", "netpace"]
-    subprocess.run([*exe, "add", "Kenji"], env=env, check=True, capture_output=True)
-    subprocess.run([*exe, "log", "Kenji", "--out", "--at", "2026-11-20 09:00"], env=env, check=True, capture_output=True)
+    subprocess.run([*exe, "add", "Kenji"], env=env, check=True, capture_output=True, timeout=120)
+    subprocess.run([*exe, "log", "Kenji", "--out", "--at", "2026-11-20 09:00"], env=env, check=True, capture_output=True,
+                   timeout=120)
     assert rows(db_location, "SELECT at FROM interaction")[0][0].startswith("2026-11-20 00:00:00")
     shown = subprocess.run([*exe, "show", "Kenji", "--now", "2026-11-26 10:00"], env=env, capture_output=True,
-                           text=True).stdout
+                           text=True, timeout=120).stdout
     assert "2026-11-20 09:00" in shown
 
 

@@ -4,6 +4,7 @@ the app on it at a fixed time, and screen reading."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -65,7 +66,10 @@ async def settle(app, pilot) -> None:
         # (An empty list would mean every worker to wait_for_complete.)
         working = [worker for worker in app.workers if worker.group != "listen"]
         if working:
-            await app.workers.wait_for_complete(working)
+            try:
+                await asyncio.wait_for(app.workers.wait_for_complete(working), DEADLINE)
+            except asyncio.TimeoutError:
+                raise AssertionError(f"workers still running after {DEADLINE:g} s: {working}") from None
     await pilot.pause()
 
 

@@ -36,7 +36,7 @@ def test_the_app_in_tmux(db_location):
         # Another process logs at the app's own moment (the app's clock is fixed by --now, and
         # it rightly hides what is later than its now).
         subprocess.run([str(NETPACE), "--db", str(db), "log", "Maren Holt", "--in", "--at", NOW,
-                        "--note", "Tuesday works, see you then"], check=True, capture_output=True)
+                        "--note", "Tuesday works, see you then"], check=True, capture_output=True, timeout=120)
         screen = term.wait_for("Tuesday works, see you then", seconds=10)
         assert "Timeline 7 ·" in screen
         assert term.quit() == 0

@@ -35,9 +35,16 @@ async def until(pilot, condition) -> None:
 
 
 async def welcomed(app, pilot) -> None:
-    """Wait for the welcome screen with its widgets (a screen just pushed has none yet)."""
-    await wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen) and bool(app.screen.query("#welcome-add")),
-                     what="the welcome screen drawn")
+    """Wait for the welcome screen with its widgets laid out (a screen just pushed has none
+    yet, and then none with a place on the screen to click)."""
+
+    def drawn() -> bool:
+        if not isinstance(app.screen, WelcomeScreen):
+            return False
+        buttons = app.screen.query("#welcome-add")
+        return bool(buttons) and buttons.first().region.area > 0
+
+    await wait_until(pilot, drawn, what="the welcome screen drawn")
 
 
 async def test_an_empty_database_opens_the_welcome_screen_and_escape_leaves_it(app_on, empty):
@@ -82,7 +89,7 @@ async def test_the_other_ways_in(app_on, empty):
     app = app_on(empty)
     async with app.run_test(size=(100, 34)) as pilot:
         await welcomed(app, pilot)
-        await pilot.click("#welcome-add")
+        assert await pilot.click("#welcome-add")  # it landed on the button
         await settle(app, pilot)
         assert isinstance(app.screen, ContactForm)
     app = app_on(empty)
