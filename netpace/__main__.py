@@ -50,7 +50,7 @@ def _quick_launch(db: str | None, now_text: str | None) -> bool:
     try:
         from .ui import run  # Textual, while the child reads
 
-        return run.run_after_child(child, now_text)
+        return run.run_after_child(child, now_text, db)
     except KeyboardInterrupt:
         sys.stderr.write("netpace: interrupted.\n")
         sys.exit(fork.EXIT_INTERRUPTED)

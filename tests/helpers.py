@@ -45,3 +45,45 @@ def sqlite_file(path, *statements: str):
             raw.execute(statement)
     raw.close()
     return path
+
+
+def at_version(version: int) -> tuple[str, str]:
+    """The statements that make a netpace SQLite file say it is at schema `version`: the
+    version table (where netpace reads it) and PRAGMA user_version (where older netpaces
+    read it)."""
+    return f"PRAGMA user_version = {int(version)}", f"UPDATE netpace_schema SET version = {int(version)}"
+
+
+def on_server(location) -> bool:
+    """Whether a test's database location (db_location, demo_location) is a PostgreSQL URL."""
+    return isinstance(location, str) and "://" in location
+
+
+def db_rows(location, sql: str, params: tuple = ()) -> list[tuple]:
+    """The rows `sql` (with ? parameters) gives in the database at `location` (a file, or
+    a PostgreSQL URL), as SQLite shows them: days and times as ISO text, flags as 0/1.
+    A statement that gives no rows (another program's UPDATE) is run and committed: []."""
+    from datetime import date, datetime
+
+    if not on_server(location):
+        import sqlite3
+
+        with sqlite3.connect(location) as raw:
+            found = raw.execute(sql, params).fetchall()
+        raw.close()
+        return found
+    import psycopg
+
+    def as_sqlite(value):
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, datetime):
+            return value.isoformat(" ")
+        if isinstance(value, date):
+            return value.isoformat()
+        return value
+
+    with psycopg.connect(location) as connection:
+        cursor = connection.execute(sql.replace("?", "%s"), params)
+        found = cursor.fetchall() if cursor.description else []
+    return [tuple(as_sqlite(value) for value in row) for row in found]

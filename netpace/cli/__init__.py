@@ -8,7 +8,7 @@
 - `contact_options.py`: the options of add and edit, checked by domain/validation.py;
 - `people.py`: edit, delete, merge, snooze, archive, wake;
 - `interactions.py`: interaction edit, interaction delete;
-- `maintenance.py`: backup, restore; `transfer.py`: import, export.
+- `maintenance.py`: backup, restore, copy; `transfer.py`: import, export.
 
 Commands import the store, the importers and the UI when they run, so `netpace list`
 loads no Textual and `netpace import` no reader it doesn't use.

@@ -13,7 +13,8 @@ import click
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
-DB_HELP = "Database file (default: $NETPACE_DB, else the platform's data folder)."
+DB_HELP = ("Database file, or a PostgreSQL URL postgresql://user@host/dbname (default: $NETPACE_DB, else the "
+           "platform's data folder).")
 NOW_HELP = "Pretend it is this time (any WHEN form), for planning or reproducible output."
 
 
@@ -99,6 +100,22 @@ class PathText(click.ParamType):
         return path
 
 
+class DbText(PathText):
+    """`--db`: a file path (as PathText), or a URL kept as typed: the store reads
+    PostgreSQL's and refuses any other in one sentence (store.paths)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = "path or URL"
+
+    def convert(self, value, param, ctx):
+        from ..store.paths import looks_like_url
+
+        if isinstance(value, str) and looks_like_url(value):
+            return value
+        return super().convert(value, param, ctx)
+
+
 def checked_path(path: Path, what: str) -> Path:
     """Paths holding a NUL byte can't name a file (the OS calls raise ValueError)."""
     if "\x00" in str(path):
@@ -109,7 +126,10 @@ def checked_path(path: Path, what: str) -> Path:
 def store_problem(error: Exception) -> Problem:
     """A store error as the Problem the user hears about."""
     from ..store.errors import AmbiguousName, NotFound, ValidationError
+    from ..store.paths import BadLocation
 
+    if isinstance(error, BadLocation):
+        return Problem(str(error), EXIT_USAGE)
     if isinstance(error, (NotFound, AmbiguousName)):
         details = error.candidates
         if isinstance(error, NotFound) and details:
@@ -123,18 +143,17 @@ def store_problem(error: Exception) -> Problem:
 
 
 class Session:
-    """The database of one command line: its path (the one way netpace resolves it), and
-    the store, opened on first use, its errors turned into Problems, closed at exit."""
+    """The database of one command line: where it is (the one way netpace resolves it: a
+    file's Path, or a PostgreSQL server's URL, whose str() masks any password), and the
+    store, opened on first use, its errors turned into Problems, closed at exit."""
 
-    def __init__(self, db_option: Path | None):
+    def __init__(self, db_option: Path | str | None):
         self.db_option = db_option
         self._store = None
 
     @property
-    def path(self) -> Path:
-        from ..store.paths import resolve_db_path
-
-        return checked_path(resolve_db_path(self.db_option), "The database path")
+    def path(self):
+        return location(self.db_option)
 
     def store(self, *, create: bool = False):
         """The store, opened on first use. Only commands that write pass `create`: on a
@@ -157,6 +176,18 @@ class Session:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def location(option: Path | str | None, what: str = "The database path"):
+    """Where `--db` (else $NETPACE_DB, else the default) says the database is: a Path or
+    a store.paths.ServerUrl; a URL netpace can't use is a usage error (one sentence)."""
+    from ..store.paths import BadLocation, is_server, resolve_db_path
+
+    try:
+        found = resolve_db_path(option)
+    except BadLocation as error:
+        raise Problem(str(error), EXIT_USAGE) from None
+    return found if is_server(found) else checked_path(found, what)
 
 
 def session(ctx: click.Context) -> Session:

@@ -1,4 +1,4 @@
-"""`netpace backup` and `netpace restore`."""
+"""`netpace backup`, `netpace restore` and `netpace copy`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..domain.text import printable
-from .common import EXIT_FAILURE, EXIT_USAGE, PathText, Problem, checked_path, run, session
+from .common import EXIT_FAILURE, EXIT_USAGE, DbText, PathText, Problem, checked_path, location, run, session
 
 
 @click.command(name="backup")
@@ -33,15 +33,16 @@ def backup_command(ctx: click.Context, out: Path | None) -> None:
 def restore_command(ctx: click.Context, backup_file: Path) -> None:
     """Replace the database with the backup FILE, after checking it.
 
-    The current database is saved to the backups folder first.
+    The current database is saved to the backups folder first. A backup of either kind of
+    database (a file, or a PostgreSQL server) restores into either.
     """
     from ..store import StoreError, open_store
-    from ..store.backups import restore_backup
+    from ..store.moving import restore_network
     from ..store.paths import expand
 
     path = session(ctx).path
     try:
-        done = restore_backup(path, checked_path(expand(backup_file), "The backup path"))
+        done = restore_network(path, checked_path(expand(backup_file), "The backup path"))
         with open_store(path):  # brings an older backup up to this netpace's schema
             pass
     except StoreError as error:
@@ -52,4 +53,29 @@ def restore_command(ctx: click.Context, backup_file: Path) -> None:
         click.echo(f"The database it replaced was saved to {printable(str(done.previous))}.")
 
 
-COMMANDS = (backup_command, restore_command)
+@click.command(name="copy")
+@click.option("--to", "target", required=True, type=DbText(), metavar="DB",
+              help="Where to: a file path or a PostgreSQL URL, holding no network yet (a file is created).")
+@click.pass_context
+def copy_command(ctx: click.Context, target: str | Path) -> None:
+    """Copy the whole network into another database: a file or a PostgreSQL server.
+
+    Every contact, address, interaction, setting and kept standing, in one transaction;
+    the copy is read back and its row counts and checksum compared with the original's
+    before it is kept. The original is left as it was. Use it to move to PostgreSQL and
+    back: netpace --db netpace.db copy --to postgresql://me@db.example/netpace
+    """
+    from ..store.moving import copy_to
+
+    where = location(target, "--to")
+    done = run(ctx, lambda store: copy_to(store, where))
+    copied = done.copied
+    counts = copied.counts
+    click.echo(
+        f"Copied {counts.get('contact', 0)} contacts, {counts.get('email', 0)} e-mail addresses and "
+        f"{counts.get('interaction', 0)} interactions from {printable(str(session(ctx).path))} to "
+        f"{printable(str(done.target))}; every table's row count and checksum match (sha256 {copied.checksum[:16]})."
+    )
+
+
+COMMANDS = (backup_command, restore_command, copy_command)

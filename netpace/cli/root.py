@@ -14,7 +14,7 @@ from .common import (
     EXIT_FAILURE,
     EXIT_USAGE,
     NOW_HELP,
-    PathText,
+    DbText,
     Problem,
     SafeGroup,
     Session,
@@ -27,7 +27,7 @@ from .common import (
 
 
 @click.group(cls=SafeGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", type=PathText(), help=DB_HELP)
+@click.option("--db", "db", type=DbText(), help=DB_HELP)
 @click.option("--demo", is_flag=True, help="Open on a fresh demo network (a temporary database unless --db).")
 @click.option("--now", "now_text", metavar="WHEN", help=NOW_HELP)
 @click.version_option(package_name="netpace", prog_name="netpace")
@@ -110,7 +110,7 @@ def _open_app(ctx: click.Context, fixed_now) -> None:
 
 
 @cli.command()
-@click.option("--db", "db", type=PathText(), help=DB_HELP)
+@click.option("--db", "db", type=DbText(), help=DB_HELP)
 @click.option("--now", "now_text", metavar="WHEN", help="Build the network around this time (default: now).")
 @click.option("--contacts", type=click.IntRange(1, 1_000_000), help="A large network of this many contacts (for measuring).")
 @click.option("--interactions", type=click.IntRange(0, 50_000_000), help="With about this many interactions in all.")

@@ -57,12 +57,14 @@ def import_command(ctx: click.Context, items: tuple[str, ...], me: tuple[str, ..
     options = ImportOptions(now=now, tz=now.tzinfo, me=me)
     _refuse_what_cant_start(format, paths, options)
 
-    from ..store.errors import NeedsUpgrade
+    from ..store.errors import NeedsUpgrade, NoNetwork
 
     path = session(ctx).path
     try:
-        # A database not there yet is created only when a file brings something (ready).
-        store = open_store(path, upgrade=not dry_run) if path.exists() else None
+        # Nothing is created until a file brings something (ready), and never by a dry run.
+        store = open_store(path, create=False, upgrade=not dry_run)
+    except NoNetwork:
+        store = None
     except NeedsUpgrade:
         raise _failure(f"{path} was written by an older netpace, and --dry-run writes nothing, so it can't upgrade "
                        "it: run any command without --dry-run once (netpace list will do; a backup is taken "

@@ -17,9 +17,12 @@ NONE = ("none",)
 
 
 def answer(db: str | None, now_text: str | None) -> tuple:
-    """("view", database path, now as a POSIX timestamp, its UTC offset in seconds, how
+    """("view", database path (a server's URL with any password masked: the parent
+    resolves the location itself), now as a POSIX timestamp, its UTC offset in seconds, how
     many contacts there are, the first rows packed, the theme kept) or NONE: no database here yet, one to
     upgrade, no contacts, or any problem (the CLI then opens it and says what is wrong).
+    On a PostgreSQL server it works the same: the child connects on its own (nothing of
+    a connection crosses the fork), reads the kept standings, and disconnects.
     However many standings are out of date, or none kept at all, the view is computed:
     this runs while the app imports Textual, and anything beats the full load after it."""
     from ..clock import now_from
@@ -27,8 +30,13 @@ def answer(db: str | None, now_text: str | None) -> tuple:
     from ..store import StoreError, open_store, resolve_db_path
     from ..store.standings import first_view
 
-    path = resolve_db_path(db)
-    if "\x00" in str(path) or not path.is_file():
+    from ..store.paths import is_server
+
+    try:
+        path = resolve_db_path(db)
+    except StoreError:  # a URL netpace can't use: the CLI says so
+        return NONE
+    if not is_server(path) and ("\x00" in str(path) or not path.is_file()):
         return NONE
     try:
         now = now_from(now_text)

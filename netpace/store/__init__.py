@@ -1,4 +1,5 @@
-"""Local storage: SQLite through Peewee. Returns domain dataclasses, never rows.
+"""Storage: an SQLite file, or a PostgreSQL database (server.py), through Peewee.
+Returns domain dataclasses, never rows.
 
 Never imports Textual (a test enforces it). `Store` and `open_store` (and with them
 Peewee) are imported on first use, so code that only needs the errors or the paths (the

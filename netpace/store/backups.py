@@ -1,4 +1,5 @@
-"""Backups and restores, through SQLite's online backup API.
+"""Backups and restores: of a file database through SQLite's online backup API; of a
+PostgreSQL database into the same kind of file, so one backup restores into either.
 
 - `write_backup` copies a live database (a Store or a path) into a new file, 0600, in a
   folder made 0700. The copy is written to a temporary file beside the target and renamed
@@ -8,6 +9,12 @@
 - `restore_backup` checks a file thoroughly before replacing anything, saves the current
   database first, then copies the backup *into* the live database with the backup API:
   one write transaction, so other connections and the WAL stay consistent.
+
+On a PostgreSQL server (store.server) a backup is an SQLite file too, written by
+`portable.copy_network` from one snapshot of the server's database and checked against
+it; it goes to the `backups/` folder in netpace's data folder (a server has no folder
+beside it). A restore into a server checks the file the same way, saves the server's
+network first, then replaces every row in one transaction (`portable.copy_network`).
 """
 
 from __future__ import annotations
@@ -23,7 +30,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .errors import StoreError, describe
-from .migrations import latest_version
+from .migrations import STEPS, VERSION_TABLE, current_version, latest_version, migrate
+from .paths import data_folder, is_server
 from .private_files import create_private_file, make_private_folders
 from .revisions import renew_generation
 
@@ -52,7 +60,10 @@ class Restored:
     previous: Path | None  # where the replaced database was saved, if there was one
 
 
-def backups_folder(db_path: Path | str) -> Path:
+def backups_folder(db_path) -> Path:
+    """`backups/` beside a database file; for a server, in netpace's data folder."""
+    if is_server(db_path):
+        return data_folder() / BACKUP_FOLDER
     return Path(db_path).parent / BACKUP_FOLDER
 
 
@@ -60,10 +71,19 @@ def _stamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
-def default_backup_path(db_path: Path | str, reason: str | None = None) -> Path:
+def backup_stem(db_path) -> str:
+    """How a database's backups are named: the file's stem, or the server's host and
+    database (as file-name-safe words)."""
+    if is_server(db_path):
+        words = re.sub(r"[^A-Za-z0-9_.]+", "-", f"{db_path.host}-{db_path.dbname or 'netpace'}").strip("-.")
+        return words[:80] or "netpace"
+    return Path(db_path).stem
+
+
+def default_backup_path(db_path, reason: str | None = None) -> Path:
     """`backups/netpace-<stamp>.db`, or `backups/netpace-<reason>-<stamp>.db`."""
     middle = f"{reason}-" if reason else ""
-    return backups_folder(db_path) / f"{Path(db_path).stem}-{middle}{_stamp()}.db"
+    return backups_folder(db_path) / f"{backup_stem(db_path)}-{middle}{_stamp()}.db"
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -132,6 +152,8 @@ def _write_file_copy(connection: sqlite3.Connection, label: Path, target: Path) 
 
 def write_backup(source, target: Path | str | None = None) -> Path:
     """Back up a Store or a database path to `target` (default: the backups folder)."""
+    if not _is_path(source) and getattr(source, "on_server", False):
+        return _write_server_backup(source, target)
     connection, path, opened = _source_connection(source)
     target = Path(target) if target is not None else default_backup_path(path)
     if target.exists():
@@ -145,6 +167,44 @@ def write_backup(source, target: Path | str | None = None) -> Path:
     finally:
         if opened:
             connection.close()
+
+
+def _write_server_backup(store, target: Path | str | None) -> Path:
+    """A server's network (at whatever schema it has) as an SQLite file at `target`:
+    made at the same schema, filled from one snapshot, checked, then renamed into place."""
+    import peewee as pw
+
+    from .portable import copy_network
+    from .server import driver_errors
+
+    target = Path(target) if target is not None else default_backup_path(store.path)
+    if target.exists():
+        raise StoreError(f"{target} already exists; netpace won't overwrite it.")
+    try:
+        make_private_folders(target.parent)
+        temp = _temp_beside(target)
+        create_private_file(temp)
+    except OSError as error:
+        raise StoreError(f"Can't write the backup {target}: {(error.strerror or str(error)).lower()}.") from None
+    copy = pw.SqliteDatabase(str(temp), pragmas={"foreign_keys": 1})
+    try:
+        with store.guard():
+            version = current_version(store.db)
+            migrate(copy, temp, tuple(step for step in STEPS if step.version <= version))
+            copy_network(store.db, copy, target_label=str(target))
+        copy.close()
+        os.replace(temp, target)
+    except (sqlite3.Error, OSError, *driver_errors()) as error:
+        copy.close()
+        _remove(temp)
+        if isinstance(error, OSError):
+            raise StoreError(f"Can't write the backup {target}: {(error.strerror or str(error)).lower()}.") from None
+        raise StoreError(describe(error, store.path)) from None
+    except BaseException:
+        copy.close()
+        _remove(temp)
+        raise
+    return target
 
 
 def prune(folder: Path, reason: str, keep: int = KEEP_PER_REASON, stem: str = "netpace") -> list[Path]:
@@ -164,11 +224,13 @@ def auto_backup(store_or_path, reason: str, keep: int = KEEP_PER_REASON) -> Path
     if not _REASON.match(reason):
         raise ValueError(f"backup reason must be a short lower-case word, not {reason!r}")
     given_path = _is_path(store_or_path)
-    path = Path(store_or_path if given_path else store_or_path.path)
-    if given_path and not path.exists():
-        return None
+    path = store_or_path if given_path else store_or_path.path
+    if not is_server(path):
+        path = Path(path)
+        if given_path and not path.exists():
+            return None
     made = write_backup(store_or_path, default_backup_path(path, reason))
-    prune(made.parent, reason, keep, stem=path.stem)
+    prune(made.parent, reason, keep, stem=backup_stem(path))
     return made
 
 
@@ -191,7 +253,7 @@ def _inspect_connection(connection: sqlite3.Connection, label: Path) -> BackupIn
     rows = connection.execute("PRAGMA integrity_check").fetchall()
     if [tuple(r) for r in rows] != [("ok",)]:
         raise StoreError(f"{label} is damaged (SQLite's integrity check failed); nothing was restored.")
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    version = _file_version(connection)
     if version > latest_version():
         raise StoreError(
             f"{label} was written by a newer netpace (schema {version}; this one knows up to "
@@ -203,6 +265,17 @@ def _inspect_connection(connection: sqlite3.Connection, label: Path) -> BackupIn
     contacts = connection.execute("SELECT COUNT(*) FROM contact").fetchone()[0]
     interactions = connection.execute("SELECT COUNT(*) FROM interaction").fetchone()[0]
     return BackupInfo(label, version, contacts, interactions)
+
+
+def _file_version(connection: sqlite3.Connection) -> int:
+    """A file's schema version, read as `migrations.current_version` reads it."""
+    found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               (VERSION_TABLE,)).fetchone()
+    if found:
+        row = connection.execute(f'SELECT MAX(version) FROM "{VERSION_TABLE}"').fetchone()
+        if row and row[0] is not None:
+            return int(row[0])
+    return connection.execute("PRAGMA user_version").fetchone()[0]
 
 
 def inspect_backup(path: Path | str) -> BackupInfo:
@@ -240,6 +313,8 @@ def restore_backup(db_path: Path | str, backup: Path | str) -> Restored:
     folder and that copy is checked, so what gets installed is exactly what was checked.
     The current database, if any, is saved with `auto_backup(..., "restore")` first.
     """
+    if is_server(db_path):
+        raise ValueError("restore_backup restores into a file; moving.restore_network into a server")
     db_path, backup = Path(db_path), Path(backup)
     _looks_like_sqlite(backup)
     if db_path.exists() and os.path.samefile(db_path, backup):
@@ -311,3 +386,4 @@ def _replace_damaged(staged: Path, db_path: Path) -> Path:
     os.replace(staged, db_path)
     os.chmod(db_path, 0o600)
     return kept
+

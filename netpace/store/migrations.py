@@ -1,7 +1,14 @@
-"""Schema versions, kept in `PRAGMA user_version`, upgraded by ordered steps.
+"""Schema versions, upgraded by ordered steps, the same on SQLite and PostgreSQL.
 
-Each step takes the database from version N-1 to N inside one transaction. Before any
-step runs on a database that already holds data, a backup copy is written beside it.
+The version is kept in a table (`VERSION_TABLE`, one row) that both stores read. SQLite
+files also keep it in `PRAGMA user_version`, where netpace kept it before the table
+existed (and where an older netpace still looks, to refuse a newer file): a file without
+the table is read from there.
+
+On SQLite each step takes the database from version N-1 to N inside one transaction; on
+PostgreSQL, whose schema changes are transactional, all the pending steps run in one
+transaction, so a failed upgrade leaves nothing changed. Before any step runs on a
+database that already holds data, a backup copy is written (see `backups`).
 """
 
 from __future__ import annotations
@@ -14,6 +21,9 @@ import peewee as pw
 
 from .errors import StoreError
 from .schema import make_models
+from .server import lock_writes, on_server
+
+VERSION_TABLE = "netpace_schema"
 
 
 @dataclass(frozen=True)
@@ -133,8 +143,31 @@ def latest_version(steps: tuple[Step, ...] = STEPS) -> int:
     return steps[-1].version if steps else 0
 
 
+def has_table(db: pw.Database, name: str) -> bool:
+    if on_server(db):
+        found = db.execute_sql("SELECT to_regclass(%s) IS NOT NULL", (f'"{name}"',)).fetchone()[0]
+        return bool(found)
+    return db.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
 def current_version(db: pw.Database) -> int:
+    """The schema version: the version table's, else (SQLite) `PRAGMA user_version`, else 0."""
+    if has_table(db, VERSION_TABLE):
+        row = db.execute_sql(f'SELECT MAX(version) FROM "{VERSION_TABLE}"').fetchone()
+        if row and row[0] is not None:
+            return int(row[0])
+    if on_server(db):
+        return 0
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def set_version(db: pw.Database, version: int) -> None:
+    """Record `version` (inside the migration's transaction)."""
+    db.execute_sql(f'CREATE TABLE IF NOT EXISTS "{VERSION_TABLE}" (version INTEGER NOT NULL)')
+    db.execute_sql(f'DELETE FROM "{VERSION_TABLE}"')
+    db.execute_sql(f'INSERT INTO "{VERSION_TABLE}" (version) VALUES ({int(version)})')
+    if not on_server(db):
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
 def refuse_newer(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS) -> int:
@@ -160,6 +193,18 @@ def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS,
     made = None
     if version > 0 and backup is not None:
         made = backup()
+    if on_server(db):
+        # One transaction for every step; the write lock first, then the version read
+        # again: another process may have upgraded the database meanwhile.
+        with db.atomic():
+            lock_writes(db)
+            version = refuse_newer(db, path, steps)
+            pending = [step for step in steps if step.version > version]
+            for step in pending:
+                step.apply(db)
+            if pending:
+                set_version(db, pending[-1].version)
+        return made
     for step in pending:
         # Re-read the version under the write lock (BEGIN IMMEDIATE): another process
         # opening the same database at the same moment may have run this step already.
@@ -167,5 +212,5 @@ def migrate(db: pw.Database, path: Path | None, steps: tuple[Step, ...] = STEPS,
             if current_version(db) >= step.version:
                 continue
             step.apply(db)
-            db.execute_sql(f"PRAGMA user_version = {int(step.version)}")
+            set_version(db, step.version)
     return made

@@ -170,7 +170,7 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
         counted = sum(row[1] for row in totals_rows)
     else:
         totals_rows = _rows(store, totals_query.where(t.contact.in_(ids)))
-        counted = _rows(store, t.select(pw.fn.TOTAL(t.total)))[0][0]
+        counted = _rows(store, t.select(pw.fn.COALESCE(pw.fn.SUM(t.total), 0)))[0][0]
     later: frozenset[int] | None
     if counted != stored:
         fresh: dict[int, tuple] = {}
@@ -272,6 +272,9 @@ def _moments(rows: list[tuple], now: datetime):
     moment are put in the order they were logged (by id), as the engine reads them."""
     direction_of, kind_of, channel_of, parse, slow_parse = _DIRECTION, _KIND, _CHANNEL, datetime.fromisoformat, _time
     new_tuple, moment = tuple.__new__, Moment  # skips NamedTuple's Python-level __new__
+    # SQLite hands back times as text, PostgreSQL as (naive, UTC) datetimes.
+    as_text = bool(rows) and isinstance(rows[0][1], str)
+    utc = _UTC
     items: list = []
     ids: list = []
     current = None
@@ -285,12 +288,15 @@ def _moments(rows: list[tuple], now: datetime):
         elif at == previous_at:
             tie = True
         previous_at = at
-        try:
-            # Stored naive UTC: parsing with the offset appended is ~5x faster than
-            # parsing and then replace(tzinfo=...).
-            when = parse(at + "+00:00")
-        except (TypeError, ValueError):
-            when = slow_parse(at)
+        if as_text:
+            try:
+                # Stored naive UTC: parsing with the offset appended is ~5x faster than
+                # parsing and then replace(tzinfo=...).
+                when = parse(at + "+00:00")
+            except (TypeError, ValueError):
+                when = slow_parse(at)
+        else:
+            when = at.replace(tzinfo=utc)
         items.append(new_tuple(moment, (when, direction_of[direction], channel_of[channel], kind_of[kind], "")))
         ids.append(id_)
     if current is not None:

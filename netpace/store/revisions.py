@@ -2,7 +2,13 @@
 
 A whole-network read can then re-read only the contacts that changed since the last one
 (see `cache`). Triggers, not the store's own write paths, raise the revisions, so a change
-made by another netpace process, an import or the sqlite3 shell is seen all the same.
+made by another netpace process, an import, the sqlite3 shell or psql is seen all the same.
+
+The triggers exist in both dialects, made from one table (`_TRIGGERS`): SQLite's fire for
+each row; PostgreSQL's fire once per statement and read the rows it touched from its
+transition tables (an import of 90 rows raises their revisions in one go). On PostgreSQL
+they also take the write lock (see `server`), so the revisions of concurrent writers are
+handed out in the order they commit, and notify the app's listener.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import sqlite3
 import peewee as pw
 
 from .schema import Models
+from .server import CHANNEL, WRITE_LOCK, on_server
 
 # (trigger name, table, event, the contact ids it touched, as SQL expressions)
 _TRIGGERS = (
@@ -39,9 +46,57 @@ def install(db: pw.Database, models: Models) -> None:
     db.create_tables([models.revision, models.generation], safe=True)
     if not models.generation.select().exists():
         models.generation.insert(token=secrets.token_hex(16)).execute()
+    if on_server(db):
+        for name, table, event, contacts in _TRIGGERS:
+            for statement in _server_trigger(name, table, event, contacts):
+                db.execute_sql(statement)
+        return
     for name, table, event, contacts in _TRIGGERS:
         body = " ".join(_bump(contact) for contact in contacts)
         db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{name}" AFTER {event} ON "{table}" BEGIN {body} END')
+
+
+def _server_trigger(name: str, table: str, event: str, contacts: tuple[str, ...]) -> list[str]:
+    """PostgreSQL's form of one trigger: a function and a statement-level trigger whose
+    transition tables (`new_rows`, `old_rows`) hold the rows the statement touched."""
+    touched = " UNION ".join(
+        f"SELECT {column} FROM {'new_rows' if side == 'new' else 'old_rows'}"
+        for side, column in (contact.split(".") for contact in contacts)
+    )
+    referencing = {
+        "INSERT": "REFERENCING NEW TABLE AS new_rows",
+        "DELETE": "REFERENCING OLD TABLE AS old_rows",
+        "UPDATE": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    }[event]
+    function = f"""
+CREATE OR REPLACE FUNCTION "{name}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    next_rev integer;
+BEGIN
+    PERFORM pg_advisory_xact_lock({WRITE_LOCK});
+    SELECT COALESCE(MAX(rev), 0) + 1 INTO next_rev FROM contact_revision;
+    INSERT INTO contact_revision (contact_id, rev)
+        SELECT DISTINCT touched.id, next_rev FROM ({touched}) AS touched (id)
+        ON CONFLICT (contact_id) DO UPDATE SET rev = EXCLUDED.rev;
+    IF FOUND THEN
+        PERFORM pg_notify('{CHANNEL}', next_rev::text);
+    END IF;
+    RETURN NULL;
+END
+$body$"""
+    return [
+        function,
+        f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"',
+        f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" {referencing} FOR EACH STATEMENT '
+        f'EXECUTE FUNCTION "{name}"()',
+    ]
+
+
+def renew(models: Models) -> None:
+    """Give the database a new generation (inside the transaction that replaced its rows:
+    a restore, a copy), so readers that cached what was there read it afresh."""
+    models.generation.delete().execute()
+    models.generation.insert(token=secrets.token_hex(16)).execute()
 
 
 def renew_generation(connection: sqlite3.Connection) -> None:

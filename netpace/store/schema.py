@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from .server import on_server
+
 
 @dataclass(frozen=True)
 class Models:
@@ -28,13 +30,17 @@ WHOLE_NETWORK_INDEX = ("contact", "at", "direction", "kind", "channel")
 
 
 def make_models(db: pw.Database) -> Models:
+    # Names are ordered by their folded key byte by byte, as SQLite does: PostgreSQL is
+    # told so for that column (its default collation depends on the server's locale).
+    key_collation = '"C"' if on_server(db) else None
+
     class Base(pw.Model):
         class Meta:
             database = db
 
     class ContactRow(Base):
         name = pw.TextField()
-        name_key = pw.TextField(index=True)
+        name_key = pw.TextField(index=True, collation=key_collation)
         company = pw.TextField(default="")
         role = pw.TextField(default="")
         phone = pw.TextField(default="")
@@ -102,9 +108,9 @@ def make_models(db: pw.Database) -> Models:
         last_not_meeting = pw.DateTimeField(null=True)
         last_answer = pw.DateTimeField(null=True)  # the last thing not from you
         # Their own pace (domain.pace.measure over the whole history).
-        reply_seconds = pw.FloatField(null=True)
+        reply_seconds = pw.DoubleField(null=True)
         replies = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
-        gap_days = pw.FloatField(null=True)
+        gap_days = pw.DoubleField(null=True)
         conversations = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
         planned_at = pw.DateTimeField(null=True)  # the first meeting logged ahead, not yet confirmed
 
@@ -141,14 +147,14 @@ def make_models(db: pw.Database) -> Models:
         zone = pw.TextField()  # the time zone the days were counted in
         verdict = pw.TextField()
         next_on = pw.DateField(null=True)
-        decided_until = pw.FloatField()
-        load = pw.FloatField()
-        ref_ts = pw.FloatField()
-        load_until = pw.FloatField()
+        decided_until = pw.DoubleField()
+        load = pw.DoubleField()
+        ref_ts = pw.DoubleField()
+        load_until = pw.DoubleField()
         # The load's size at any moment, as one number that doesn't change with time:
         # ln(load) + ref_ts * ln 2 / half-life. Ordering by it orders by the load (and the
         # pressure) now. NULL when the load is zero.
-        score = pw.FloatField(null=True)
+        score = pw.DoubleField(null=True)
 
         class Meta:
             table_name = "contact_standing"

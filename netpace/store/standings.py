@@ -16,6 +16,7 @@ come before the last one it returns, and reads more when it can't tell.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 import peewee as pw
@@ -89,7 +90,7 @@ def save(store, now: datetime) -> int:
     return len(rows)
 
 
-_FAR = 1e18  # "never" as a number SQLite keeps (it has no infinity)
+_FAR = 1e18  # "never" as a number SQLite keeps (it has no infinity; PostgreSQL's is left unused)
 
 
 def _finite(value: float) -> float:
@@ -101,7 +102,7 @@ _FROM = ("FROM contact c LEFT JOIN contact_revision r ON r.contact_id = c.id "
 # What `standing_at` checks, plus: the contact is unchanged and the days were counted in
 # this time zone.
 _KEPT = ("s.contact_id IS NOT NULL AND s.rev = coalesce(r.rev, 0) AND s.zone = :zone "
-         "AND s.ref_ts <= :now AND :now < min(s.decided_until, s.load_until)")
+         "AND s.ref_ts <= :now AND :now < s.decided_until AND :now < s.load_until")
 # The list's order as far as SQLite can tell without the time: hidden last (`hidden_on`),
 # then the verdict as kept (a WAIT may be a BACK_OFF by now: never earlier), the next
 # date (none last), the load now (the score), highest first.
@@ -113,6 +114,20 @@ _ORDER = f"{_HIDDEN}, {_RANK}, s.next_on IS NULL, s.next_on, s.score IS NULL, s.
 _TOP = (f"SELECT c.id, c.name, c.company, c.status, c.snoozed_until, s.verdict, s.next_on, s.decided_until, "
         f"s.load, s.ref_ts, s.load_until {_FROM} WHERE {_KEPT} ORDER BY {_ORDER} LIMIT :limit")
 _STALE = f"SELECT c.id {_FROM} WHERE NOT ({_KEPT})"
+_NAMED = re.compile(r":([a-z_]+)")
+
+
+def _sql(store, text: str) -> str:
+    """The queries above are written with SQLite's :name parameters; psycopg's are
+    %(name)s."""
+    return _NAMED.sub(r"%(\1)s", text) if store.on_server else text
+
+
+def _params(store, now: datetime) -> dict:
+    # SQLite keeps days as ISO text; PostgreSQL compares them as dates.
+    today = now.date()
+    return {"zone": zone_key(now), "now": now.timestamp(),
+            "today": date(today.year, today.month, today.day) if store.on_server else today.isoformat()}
 
 
 def first_view(store, now: datetime, counts: dict | None = None, limit: int = FIRST_ROWS,
@@ -122,11 +137,11 @@ def first_view(store, now: datetime, counts: dict | None = None, limit: int = FI
     or more than `max_stale` standings are out of date or missing (then the full load is
     about as quick; None: any number). `counts`, if given, receives how many rows came
     from standings ("kept") and how many were assessed from history ("stale")."""
-    params = {"zone": zone_key(now), "now": now.timestamp(), "today": now.date().isoformat()}
+    params = _params(store, now)
     with store.guard():
         db = store.db
         total = db.execute_sql("SELECT count(*) FROM contact").fetchone()[0]
-        stale = [id_ for (id_,) in db.execute_sql(_STALE, params).fetchall()]
+        stale = [id_ for (id_,) in db.execute_sql(_sql(store, _STALE), params).fetchall()]
         kept = total - len(stale)
         if counts is not None:
             counts.update(kept=kept, stale=len(stale))
@@ -135,7 +150,7 @@ def first_view(store, now: datetime, counts: dict | None = None, limit: int = FI
         assessed = _assessed(store, stale, now)
         wanted = 2 * limit
         while True:
-            rows = db.execute_sql(_TOP, {**params, "limit": wanted}).fetchall()
+            rows = db.execute_sql(_sql(store, _TOP), {**params, "limit": wanted}).fetchall()
             keyed = _keyed(rows, now) + assessed
             keyed.sort(key=_first)
             if len(rows) < wanted or len(keyed) <= limit or keyed[limit - 1][0][:4] < _bound(rows[-1], now):

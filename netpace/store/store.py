@@ -35,10 +35,23 @@ from . import reading, totals
 from ..domain.summary import summarize
 from .cache import NetworkCache
 from .backups import auto_backup
-from .errors import AmbiguousName, InteractionNotFound, NeedsUpgrade, NotFound, StoreError, ValidationError, describe
-from .migrations import current_version, latest_version, migrate, refuse_newer
+from .errors import (
+    AmbiguousName,
+    InteractionNotFound,
+    NeedsUpgrade,
+    NoNetwork,
+    NotFound,
+    StoreError,
+    ValidationError,
+    describe,
+)
+from .migrations import VERSION_TABLE, current_version, latest_version, migrate, refuse_newer
+from .paths import Location, ServerUrl, as_location, is_server
 from .private_files import create_private_file, make_private_folders
 from .schema import Models, make_models
+from .server import ServerDatabase, driver_errors, lock_writes, on_server
+from .server import tables as server_tables
+from .server import watch
 
 BUSY_TIMEOUT_MS = 5000
 # How many times a write transaction begins before "locked" is said (each waits for the
@@ -50,20 +63,26 @@ THEME_SETTING = "theme"  # the app's theme, kept between sessions
 BATCH_ROWS = 90
 _OUR_TABLES = {"contact", "email", "interaction"}
 # Ours too, added by later schema steps.
-_LATER_TABLES = {"contact_totals", "contact_revision", "revision_generation", "contact_standing", "setting"}
+_LATER_TABLES = {"contact_totals", "contact_revision", "revision_generation", "contact_standing", "setting",
+                 VERSION_TABLE}
 _WORDS = re.compile(r"[\W_]+")
 
 
-def open_store(path: Path | str, *, create: bool = True, upgrade: bool = True) -> "Store":
-    """Open (creating, checking and migrating as needed) the database at `path`. With
-    `upgrade` False a database of an older schema is refused (StoreError), not migrated."""
-    path = Path(path)
+def open_store(path: "Location | str", *, create: bool = True, upgrade: bool = True) -> "Store":
+    """Open (creating, checking and migrating as needed) the database at `path`: a file
+    path, or a PostgreSQL URL (a string, or a paths.ServerUrl). With `upgrade` False a
+    database of an older schema is refused (StoreError), not migrated; with `create` False
+    a missing one is (NoNetwork)."""
+    location = as_location(path)
+    if is_server(location):
+        return _open_server(location, create=create, upgrade=upgrade)
+    path = location
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a netpace database.")
     created = False
     if not path.exists():
         if not create:
-            raise StoreError(f"There is no netpace database at {path}.")
+            raise NoNetwork(f"There is no netpace database at {path}.")
         try:
             make_private_folders(path.parent)
             create_private_file(path)
@@ -110,14 +129,57 @@ def open_store(path: Path | str, *, create: bool = True, upgrade: bool = True) -
         if created:
             _remove_quietly(path)
         raise StoreError(describe(error, path)) from None
-    store = Store(db, make_models(db), path)
+    return _opened(Store(db, make_models(db), path), backup)
+
+
+def _opened(store: "Store", backup: Path | None) -> "Store":
     store.migration_backup = backup
     try:
         if not totals.consistent(store.m):
             store.rebuild_totals()
-    except (pw.PeeweeException, sqlite3.Error, StoreError):
-        pass  # a read-only file: reads notice and read in full (reading.network_histories)
+    except (pw.PeeweeException, sqlite3.Error, StoreError, *driver_errors()):
+        pass  # a read-only database: reads notice and read in full (reading.network_histories)
     return store
+
+
+def _open_server(url: ServerUrl, *, create: bool, upgrade: bool) -> "Store":
+    """`open_store` for a PostgreSQL URL: the same checks, one sentence for whatever goes
+    wrong (which server, never the password), nothing written unless all is well."""
+    db = ServerDatabase(url)  # StoreError: no driver, or a URL libpq can't read
+    store = Store(db, make_models(db), url)
+    try:
+        db.connect()
+        found = server_tables(db)
+        if found and not found & _OUR_TABLES:
+            raise StoreError(_foreign_server(url))
+        version = refuse_newer(db, url)
+        if (version == 0 and found - _OUR_TABLES - _LATER_TABLES) or (version > 0 and not _OUR_TABLES <= found):
+            raise StoreError(_foreign_server(url))
+        if version == 0 and not create:
+            raise NoNetwork(f"There is no netpace network in {url} yet.")
+        if not upgrade and version < latest_version():
+            raise NeedsUpgrade(f"{url} was written by an older netpace and needs an upgrade first.")
+        backup = migrate(db, url, backup=lambda: auto_backup(store, "migration"))
+    except StoreError:
+        _close_quietly(db)
+        raise
+    except (pw.PeeweeException, *driver_errors()) as error:
+        _close_quietly(db)
+        raise StoreError(describe(error, url)) from None
+    return _opened(store, backup)
+
+
+def _foreign_server(url: ServerUrl) -> str:
+    name = url.dbname or "the database"
+    return (f"{name} on the PostgreSQL server at {url.host} holds something other than a netpace network "
+            f"({url}); give netpace a database of its own.")
+
+
+def _close_quietly(db: pw.Database) -> None:
+    try:
+        db.close()
+    except Exception:
+        pass
 
 
 def _remove_quietly(path: Path) -> None:
@@ -145,10 +207,11 @@ def _check_is_ours(db: pw.Database, path: Path) -> None:
 
 
 class Store:
-    def __init__(self, db: pw.SqliteDatabase, models: Models, path: Path):
+    def __init__(self, db: pw.Database, models: Models, path: "Location"):
         self.db = db
         self.m = models
-        self.path = path
+        self.path = path  # a file's Path, or a PostgreSQL server's ServerUrl (str() masks the password)
+        self.on_server = on_server(db)
         self.migration_backup: Path | None = None
         self.network_cache = NetworkCache()
 
@@ -167,15 +230,43 @@ class Store:
         """Turn database errors into one sentence."""
         try:
             yield
-        except (pw.PeeweeException, sqlite3.Error) as error:
+        except (pw.PeeweeException, sqlite3.Error, *driver_errors()) as error:
             if isinstance(error, pw.DoesNotExist):
                 raise
+            if self.on_server:
+                self._drop_broken_connection()
             raise StoreError(describe(error, self.path)) from None
+
+    def _drop_broken_connection(self) -> None:
+        """After a lost connection to the server, forget this thread's connection, so its
+        next use connects afresh."""
+        connection = getattr(self.db._state, "conn", None)
+        if connection is None or not (getattr(connection, "broken", False) or getattr(connection, "closed", False)):
+            return
+        try:
+            self.db.close()
+        except Exception:  # inside an outer transaction: that one's end will do it
+            pass
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One write transaction (on the server: after the other writers, see `server`)."""
         with self.guard(), self._begun():
+            if self.on_server:
+                lock_writes(self.db)
             yield
+
+    @property
+    def live_updates(self) -> bool:
+        """Whether `watch_changes` can tell of other processes' writes (PostgreSQL's
+        notifications); else readers compare `change_marker` now and then."""
+        return self.on_server
+
+    def watch_changes(self, changed, state, stopped) -> None:
+        """Block until `stopped()`, calling `changed()` when another connection's write
+        committed and `state(up, sentence)` when the connection is lost or back (see
+        `server.watch`). Only where `live_updates`."""
+        watch(self.path, changed, state, stopped)
 
     @contextmanager
     def _begun(self) -> Iterator[None]:
@@ -587,14 +678,16 @@ class Store:
                 values = {**self._row_values(contact), "created_at": created, "updated_at": stamp}
                 if insert is None:
                     # One prepared statement (see add_interactions): every row has these columns.
+                    # The server tells the new id back (it has no last row id to ask for).
                     columns = list(values)
-                    insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+                    insert = 'INSERT INTO "{}" ({}) VALUES ({}){}'.format(
                         table.table_name,
                         ", ".join(f'"{table.fields[name].column_name}"' for name in columns),
-                        ", ".join("?" * len(columns)),
+                        ", ".join([self.db.param] * len(columns)),
+                        ' RETURNING "id"' if self.on_server else "",
                     )
                 cursor.execute(insert, [values[name] for name in columns])
-                new_id = cursor.lastrowid
+                new_id = cursor.fetchone()[0] if self.on_server else cursor.lastrowid
                 ids.append(new_id)
                 email_rows.extend(
                     {"contact": new_id, "address": a, "position": i} for i, a in enumerate(contact.emails)
@@ -638,7 +731,9 @@ class Store:
         # One prepared statement for every row: building each batch's SQL through the
         # query builder cost more than SQLite's work (the values are already db values).
         insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            i._meta.table_name, ", ".join(f'"{f.column_name}"' for f in fields), ", ".join("?" * len(fields))
+            i._meta.table_name,
+            ", ".join(f'"{f.column_name}"' for f in fields),
+            ", ".join([self.db.param] * len(fields)),
         )
         with self.transaction():
             self.db.cursor().executemany(insert, rows)

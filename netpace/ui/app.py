@@ -32,6 +32,8 @@ from .messages import (
     FirstViewLoaded,
     Network,
     NetworkLoaded,
+    ServerConnection,
+    ServerNotified,
     StoreFailed,
     SummaryChanged,
 )
@@ -43,7 +45,8 @@ if TYPE_CHECKING:
     from ..store import Store
     from ..store.store import Merged, Removed
 
-POLL_SECONDS = 2.0
+POLL_SECONDS = 2.0  # on SQLite; a PostgreSQL server notifies the app instead (store.watch_changes)
+SERVER_DOWN_SECONDS = 24 * 3600.0  # the "connection lost" notice stays until the connection is back
 # Seconds after the network has loaded before the list's standings are saved for the
 # next launch (a background write, kept away from the first moments of use).
 SAVE_STANDINGS_AFTER = 1.5
@@ -136,6 +139,8 @@ class NetpaceApp(App[None]):
         self._store_failure: tuple[str, float] = ("", -STORE_FAILED_SECONDS)  # the last said, and when
         self._waiting_captures: list = []  # shown on the gauge, saved after that frame
         self.first_view: tuple[list, int, datetime, Callable | None] | None = None  # rows, total, now, unpack
+        self._watching = False
+        self.server_down = False  # the connection to the database server is lost (the app retries)
 
     @property
     def store(self) -> "Store":
@@ -200,7 +205,16 @@ class NetpaceApp(App[None]):
             self._first_drawn = preload.go
             self.call_after_refresh(self._first_view_drawn)
         self.load_network()
-        if self.poll_seconds:
+
+    def _watch_for_changes(self) -> None:
+        """Once the network is in: learn of other processes' writes, from the server's
+        notifications (PostgreSQL) or by checking the change marker now and then (SQLite)."""
+        if self._watching or not self.poll_seconds:
+            return
+        self._watching = True
+        if self.store.live_updates:
+            self._listen()
+        else:
             self.set_interval(self.poll_seconds, self.check_for_changes)
 
     def _theme_chosen(self, theme) -> None:
@@ -294,6 +308,17 @@ class NetpaceApp(App[None]):
             marker = self.store.change_marker()
             if marker != self.marker:
                 self.post_message(ExternalChange(marker))
+
+    @work(thread=True, exclusive=True, group="listen", exit_on_error=False)
+    def _listen(self) -> None:
+        """Listen to the server's notifications until the app ends (its own connection,
+        retried while the server is out of reach)."""
+        worker = get_current_worker()
+        self.store.watch_changes(
+            lambda: self.post_message(ServerNotified()),
+            lambda up, sentence: self.post_message(ServerConnection(up, sentence)),
+            lambda: worker.is_cancelled or self.leaving,
+        )
 
     # -- workers: writes ----------------------------------------------------------------------
     def _write(self, contact_id: int | None, action: Callable[[datetime], tuple[int, str, UndoStep | None]]) -> None:
@@ -510,6 +535,7 @@ class NetpaceApp(App[None]):
         if not self._standings_saved:
             self._standings_saved = True
             self.set_timer(SAVE_STANDINGS_AFTER, self._save_standings)
+        self._watch_for_changes()
 
     @work(thread=True, exclusive=True, group="standings", exit_on_error=False)
     def _save_standings(self) -> None:
@@ -557,6 +583,22 @@ class NetpaceApp(App[None]):
         if self._writes_pending or message.marker == self.marker:
             return
         self.load_network()
+
+    def on_server_notified(self, message: ServerNotified) -> None:
+        self.check_for_changes()
+
+    def on_server_connection(self, message: ServerConnection) -> None:
+        """Say that the server is out of reach (until it is back: the listener retries),
+        then that it is back; what changed meanwhile is read by the check that follows."""
+        if message.up == (not self.server_down):
+            return
+        self.server_down = not message.up
+        if self.server_down:
+            self.notify(message.sentence, title="Database", severity="warning", markup=False,
+                        timeout=SERVER_DOWN_SECONDS)
+        else:
+            self.clear_notifications()
+            self.notify(message.sentence, title="Database", markup=False)
 
     def on_store_failed(self, message: StoreFailed) -> None:
         if message.write:

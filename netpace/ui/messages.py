@@ -102,6 +102,19 @@ class StoreFailed(Message):
         self.write = write  # from a write worker (which then sends no ContactChanged)
 
 
+class ServerNotified(Message):
+    """The database server said another connection's write committed (store.watch_changes)."""
+
+
+class ServerConnection(Message):
+    """The app's connection to the database server was lost, or is back."""
+
+    def __init__(self, up: bool, sentence: str) -> None:
+        super().__init__()
+        self.up = up
+        self.sentence = sentence
+
+
 class ExternalChange(Message):
     """Another process changed the database: time to reload."""
 

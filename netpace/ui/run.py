@@ -59,10 +59,11 @@ def run_demo(fixed_now: datetime | None = None) -> Path:
     return path
 
 
-def run_after_child(child, now_text: str | None) -> bool:
+def run_after_child(child, now_text: str | None, db: str | None = None) -> bool:
     """Run the app on the first view the launch's child read (netpace.startup.fork.Child),
-    opening the database once that view is drawn. False, with nothing shown, when the
-    child has no view to offer: the CLI then takes over."""
+    opening the database (`db`, resolved as the child resolved it) once that view is
+    drawn. False, with nothing shown, when the child has no view to offer: the CLI then
+    takes over."""
     from .app import NetpaceApp  # imported before waiting: the child works meanwhile
     from .screens.main import MainScreen  # noqa: F401  (the first screen, ready too)
 
@@ -71,8 +72,14 @@ def run_after_child(child, now_text: str | None) -> bool:
         return False
     from ..startup.kept_list import moment, unpack
 
-    _, path, timestamp, offset, total, rows, theme = found
-    preload = Preload(None, None, prepare=prepare_network, path=Path(path), now_text=now_text,
+    from ..store.paths import resolve_db_path
+
+    _, _, timestamp, offset, total, rows, theme = found
+    try:
+        path = resolve_db_path(db)  # as the child did (it found a network there)
+    except Exception:
+        return False
+    preload = Preload(None, None, prepare=prepare_network, path=path, now_text=now_text,
                       first=(rows, total, moment(timestamp, offset)), unpack=unpack)
     try:
         result = NetpaceApp(None, now=preload.now if now_text is not None else None, preload=preload,

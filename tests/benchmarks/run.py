@@ -1,7 +1,7 @@
 """Issue 5's benchmark table: each row measured side by side with its baseline, in the
 same run, interleaved; medians over --runs runs (5 by default, 3 with --quick).
 
-    python -m tests.benchmarks [--quick] [--runs N] [--only triage,assess,list,import,tui] [--no-readme]
+    python -m tests.benchmarks [--quick] [--runs N] [--only triage,assess,list,import,tui,postgres] [--no-readme]
 
 The 10,000-contact / 200,000-interaction network is built once with `netpace demo` and
 cached in $TMPDIR/netpace-bench/<parameters>/ (override with NETPACE_BENCH_CACHE), with
@@ -17,6 +17,8 @@ Rows:
   import   `netpace import vcard FILE` into an empty db   (no baseline; "not available yet" until merged)
   tui      launch to a known name visible in tmux; peak memory; keystroke; quick-capture
            vs the bare Textual app (bare_app.py); "TUI not merged yet" until netpace.ui exists
+  postgres launch, triage, filter keystroke and quick capture on a throwaway PostgreSQL server
+           vs the same on SQLite, with the ratio (benchmarks/postgres.py)
 """
 
 from __future__ import annotations
@@ -419,7 +421,7 @@ def write_readme(block: str) -> None:
     README.write_text(text, encoding="utf-8")
 
 
-ROWS = ("triage", "assess", "list", "import", "tui")
+ROWS = ("triage", "assess", "list", "import", "tui", "postgres")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -451,6 +453,13 @@ def main(argv: list[str] | None = None) -> int:
         notes.extend(said)
         return found
 
+    def postgres() -> list[Row]:
+        from . import postgres as on_server
+
+        found, said = on_server.rows(net, runs, Row, seconds, milliseconds, tui_command, tui_known_name)
+        notes.extend(said)
+        return found
+
     def _with_notes(found, into):
         row, said = found
         into.extend(said)
@@ -462,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
         ("assess", lambda: _with_notes(assess_row(net, runs), notes)),
         ("list", lambda: [list_row(net, cards, runs)]),
         ("import", lambda: [import_row(cards, runs)]),
+        ("postgres", postgres),
     ]
     for name, measure in plan:
         if name not in only:

@@ -53,6 +53,8 @@ class Session:
 
 
 def copy_network(net: data.Network, folder: Path) -> Path:
+    if "://" in str(net.db):  # a PostgreSQL database (benchmarks/postgres.py): a throwaway one already
+        return net.db
     target = folder / f"copy-{net.contacts}.db"
     shutil.copyfile(net.db, target)
     return target

@@ -10,23 +10,23 @@ from click.testing import CliRunner
 from netpace.cli import cli
 from netpace.domain.model import Verdict
 
+from ..helpers import db_rows
+
 NOW_TEXT = "2026-11-26 10:00"
 
 
 @pytest.fixture
-def run(db_path):
+def run(db_location):
     runner = CliRunner()
 
     def invoke(*args, env=None):
-        result = runner.invoke(cli, ["--db", str(db_path), *args], env=env, catch_exceptions=False)
+        result = runner.invoke(cli, ["--db", str(db_location), *args], env=env, catch_exceptions=False)
         return result
 
     return invoke
 
 
-def rows(db_path, sql):
-    with sqlite3.connect(db_path) as raw:
-        return raw.execute(sql).fetchall()
+rows = db_rows
 
 
 def test_path_honours_option_then_env(tmp_path):
@@ -39,17 +39,17 @@ def test_path_honours_option_then_env(tmp_path):
     assert not (tmp_path / "a.db").exists()
 
 
-def test_add_then_list_and_json(run, db_path):
+def test_add_then_list_and_json(run, db_location):
     result = run("add", "Maren Holt", "--company", "Nordlys Data", "--role", "Head of Platform",
                  "--email", "maren@nordlys.example", "--email", "mh@home.example",
                  "--linkedin", "https://www.linkedin.com/in/marenholt", "--met-via", "conference",
                  "--met-on", "2026-11-20", "--tag", "platform", "--keep-in-touch", "60", "--note", "Knows the CTO")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Added Maren Holt (#1)")
-    assert rows(db_path, "SELECT name, company, met_via, met_on, keep_in_touch_days FROM contact") == [
+    assert rows(db_location, "SELECT name, company, met_via, met_on, keep_in_touch_days FROM contact") == [
         ("Maren Holt", "Nordlys Data", "conference", "2026-11-20", 60)
     ]
-    assert rows(db_path, "SELECT address FROM email ORDER BY position") == [("maren@nordlys.example",), ("mh@home.example",)]
+    assert rows(db_location, "SELECT address FROM email ORDER BY position") == [("maren@nordlys.example",), ("mh@home.example",)]
     listed = run("list")
     assert "Maren Holt" in listed.output and "Nordlys Data" in listed.output
     data = json.loads(run("list", "nordlys", "--json").output)
@@ -58,7 +58,7 @@ def test_add_then_list_and_json(run, db_path):
     assert "No contact matches" in run("list", "zzz").output
 
 
-def test_log_defaults_and_reports_the_change(run, db_path):
+def test_log_defaults_and_reports_the_change(run, db_location):
     run("add", "Maren Holt")
     first = run("log", "maren", "--out", "--note", "emailed about the platform role", "--at", "2h ago")
     assert first.exit_code == 0, first.output
@@ -67,7 +67,7 @@ def test_log_defaults_and_reports_the_change(run, db_path):
     second = run("log", "Maren Holt", "--in", "--channel", "linkedin")
     assert second.exit_code == 0
     assert "reply owed" in second.output
-    assert rows(db_path, "SELECT direction, channel, kind, note FROM interaction ORDER BY id") == [
+    assert rows(db_location, "SELECT direction, channel, kind, note FROM interaction ORDER BY id") == [
         ("out", "email", "intro", "emailed about the platform role"),
         ("in", "linkedin", "reply", ""),
     ]
@@ -87,14 +87,14 @@ def test_log_defaults_and_reports_the_change(run, db_path):
         (("add", "X", "--met-on", "someday"), "not a date"),
     ],
 )
-def test_usage_errors_exit_2_with_one_sentence(run, db_path, args, message):
+def test_usage_errors_exit_2_with_one_sentence(run, db_location, args, message):
     run("add", "Maren Holt")
-    before = rows(db_path, "SELECT COUNT(*) FROM interaction") + rows(db_path, "SELECT COUNT(*) FROM contact")
+    before = rows(db_location, "SELECT COUNT(*) FROM interaction") + rows(db_location, "SELECT COUNT(*) FROM contact")
     result = run(*args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
-    after = rows(db_path, "SELECT COUNT(*) FROM interaction") + rows(db_path, "SELECT COUNT(*) FROM contact")
+    after = rows(db_location, "SELECT COUNT(*) FROM interaction") + rows(db_location, "SELECT COUNT(*) FROM contact")
     assert after == before
 
 
@@ -145,14 +145,15 @@ def test_empty_triage_says_so(run):
     assert "Nothing to do today" in run("triage").output
 
 
-def test_when_is_read_in_the_local_time_zone_and_stored_in_utc(db_path):
-    env = {**os.environ, "NETPACE_DB": str(db_path), "TZ": "Asia/Tokyo"}
+def test_when_is_read_in_the_local_time_zone_and_stored_in_utc(db_location):
+    env = {**os.environ, "NETPACE_DB": str(db_location), "TZ": "Asia/Tokyo"}
     exe = [sys.executable, "-m", "netpace"]
-    subprocess.run([*exe, "add", "Kenji"], env=env, check=True, capture_output=True)
-    subprocess.run([*exe, "log", "Kenji", "--out", "--at", "2026-11-20 09:00"], env=env, check=True, capture_output=True)
-    assert rows(db_path, "SELECT at FROM interaction")[0][0].startswith("2026-11-20 00:00:00")
+    subprocess.run([*exe, "add", "Kenji"], env=env, check=True, capture_output=True, timeout=120)
+    subprocess.run([*exe, "log", "Kenji", "--out", "--at", "2026-11-20 09:00"], env=env, check=True, capture_output=True,
+                   timeout=120)
+    assert rows(db_location, "SELECT at FROM interaction")[0][0].startswith("2026-11-20 00:00:00")
     shown = subprocess.run([*exe, "show", "Kenji", "--now", "2026-11-26 10:00"], env=env, capture_output=True,
-                           text=True).stdout
+                           text=True, timeout=120).stdout
     assert "2026-11-20 09:00" in shown
 
 
@@ -190,6 +191,7 @@ def test_broken_database_is_one_sentence_exit_1(tmp_path):
     assert result.output.strip() == f"netpace: {bad} is not a netpace database, or it is damaged."
 
 
+@pytest.mark.sqlite_only
 def test_locked_database_is_one_sentence_exit_1(db_path, run, monkeypatch):
     run("add", "Maren")
     monkeypatch.setattr("netpace.store.store.BUSY_TIMEOUT_MS", 200)

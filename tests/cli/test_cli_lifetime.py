@@ -2,26 +2,22 @@
 JSON, keep-in-touch at their pace, and correcting what was logged."""
 
 import json
-import sqlite3
 
 import pytest
 from click.testing import CliRunner
 
 from netpace.cli import cli
-from netpace.clock import now_from
-from netpace.demo import write_demo
 from netpace.domain import thresholds as limits
-from netpace.store import open_store
+
+from ..helpers import db_rows
 
 NOW_TEXT = "2026-11-26 09:00"
 
 
 @pytest.fixture
-def demo(tmp_path):
-    path = tmp_path / "demo.db"
-    with open_store(path) as store:
-        write_demo(store, now_from(NOW_TEXT))
-    return path
+def demo(demo_location):
+    """The demo network (at 09:00 that day, tests/conftest.py), on either store."""
+    return demo_location
 
 
 @pytest.fixture
@@ -60,9 +56,7 @@ def test_triage_holds_the_daily_budget_and_says_what_waits(run):
 def test_the_budget_is_kept_in_the_database(run, demo):
     assert "holds up to 5 check-ins" in run("budget").output
     assert run("budget", "2").output.startswith("Set: today's queue holds up to 2 check-ins")
-    with sqlite3.connect(demo) as raw:
-        assert raw.execute("SELECT value FROM setting WHERE key = 'daily_check_ins'").fetchone() == ("2",)
-    raw.close()
+    assert db_rows(demo, "SELECT value FROM setting WHERE key = 'daily_check_ins'") == [("2",)]
     chosen = [d for d in triage_json(run) if d["verdict"] in ("check_in", "reconnect")]
     assert len(chosen) == 2
     assert len([d for d in triage_json(run, "--budget", "0") if d["verdict"] in ("check_in", "reconnect")]) == 0
@@ -84,9 +78,7 @@ def test_keep_in_touch_applies_the_suggested_cadence_or_the_days_given(run, demo
     assert run("keep-in-touch", "Amara Osei").output.strip() == "Keeping in touch with Amara Osei every 60 days."
     assert run("keep-in-touch", "Amara", "45").output.strip() == "Keeping in touch with Amara Osei every 45 days."
     assert run("keep-in-touch", "Amara", "off").output.strip() == "No keep-in-touch cadence for Amara Osei any more."
-    with sqlite3.connect(demo) as raw:
-        assert raw.execute("SELECT keep_in_touch_days FROM contact WHERE name = 'Amara Osei'").fetchone() == (None,)
-    raw.close()
+    assert db_rows(demo, "SELECT keep_in_touch_days FROM contact WHERE name = 'Amara Osei'") == [(None,)]
     short = run("keep-in-touch", "Hiro Tanaka")
     assert short.exit_code == 2 and "too short to suggest a cadence" in short.output
     assert run("keep-in-touch", "Amara", "0").exit_code == 2
@@ -98,10 +90,8 @@ def test_interaction_edit_corrects_what_was_logged_and_delete_removes_it(run, de
     edited = run("interaction", "edit", str(newest["id"]), "--kind", "ask")
     assert edited.exit_code == 0, edited.output
     assert edited.output.startswith(f"Saved #{newest['id']} with Sven Olsen: in linkedin ask")
-    with sqlite3.connect(demo) as raw:
-        assert raw.execute("SELECT kind, note FROM interaction WHERE id = ?", (newest["id"],)).fetchone() == (
-            "ask", newest["note"])
-    raw.close()
+    assert db_rows(demo, "SELECT kind, note FROM interaction WHERE id = ?", (newest["id"],)) == [
+        ("ask", newest["note"])]
     assert run("interaction", "edit", str(newest["id"])).exit_code == 2  # nothing to change
     assert "There is no interaction #999999." in run("interaction", "edit", "999999", "--kind", "ask").output
     deleted = run("interaction", "delete", str(newest["id"]))
@@ -110,19 +100,15 @@ def test_interaction_edit_corrects_what_was_logged_and_delete_removes_it(run, de
     assert newest["id"] not in [i["id"] for i in after["interactions"]]
 
 
-def test_a_reimport_never_overwrites_a_corrected_kind(tmp_path):
+def test_a_reimport_never_overwrites_a_corrected_kind(db_location):
     from pathlib import Path
 
-    db = tmp_path / "n.db"
+    db = db_location
     messages = Path(__file__).parent.parent / "fixtures" / "linkedin" / "messages_current.csv"
     runner = CliRunner()
     assert runner.invoke(cli, ["--db", str(db), "import", "linkedin-messages", str(messages)]).exit_code == 0
-    with sqlite3.connect(db) as raw:
-        (wanted,) = raw.execute("SELECT id FROM interaction WHERE kind = 'ask'").fetchone()
-    raw.close()
+    (wanted,) = db_rows(db, "SELECT id FROM interaction WHERE kind = 'ask'")[0]
     assert runner.invoke(cli, ["--db", str(db), "interaction", "edit", str(wanted), "--kind", "update"]).exit_code == 0
     again = runner.invoke(cli, ["--db", str(db), "import", "linkedin-messages", str(messages)])
     assert again.exit_code == 0 and "0 interactions added" in again.output
-    with sqlite3.connect(db) as raw:
-        assert raw.execute("SELECT kind FROM interaction WHERE id = ?", (wanted,)).fetchone() == ("update",)
-    raw.close()
+    assert db_rows(db, "SELECT kind FROM interaction WHERE id = ?", (wanted,)) == [("update",)]

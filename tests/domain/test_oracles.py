@@ -1,6 +1,6 @@
 """Results written out by hand, where other tests compare two implementations with each
 other (the cache with a fresh read, a standing with the engine): the order of a triage
-within one verdict, and what a standing says."""
+within one verdict (on both stores), and what a standing says."""
 
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ EXPECTED = [
 ]
 
 
-def test_triage_orders_within_one_verdict_by_date_then_pressure_then_name(tmp_path):
-    db = tmp_path / "n.db"
+def test_triage_orders_within_one_verdict_by_date_then_pressure_then_name(db_location):
+    db = db_location
     _network(db)
     result = CliRunner().invoke(cli, ["--db", str(db), "triage", "--json", "--now", "2026-11-26 10:00 +00:00"])
     assert result.exit_code == 0, result.output
@@ -64,8 +64,8 @@ def test_triage_orders_within_one_verdict_by_date_then_pressure_then_name(tmp_pa
     assert pressures["Di Ask"] > pressures["Ann Same"] == pressures["bea Same"] == pressures["Cy Same"]
 
 
-def test_the_store_lists_in_the_same_order_with_the_calm_contact_last(tmp_path):
-    db = tmp_path / "n.db"
+def test_the_store_lists_in_the_same_order_with_the_calm_contact_last(db_location):
+    db = db_location
     _network(db)
     with open_store(db) as store:
         names = [s.contact.name for s in store.summaries(NOW)]

@@ -1,6 +1,6 @@
 """Each export of a small network, byte for byte: the formats' own oracles. The other export
 tests check what a reader finds; these also catch a changed separator, line end, indent,
-property name or escape that a lenient reader would forgive."""
+property name or escape that a lenient reader would forgive. From either store, the same bytes."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ NOW = datetime(2027, 1, 15, 12, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def network(db_path):
-    with open_store(db_path) as store:
+def network(db_location):
+    with open_store(db_location) as store:
         zoe = store.add_contact(Contact(
             name="Zoë Ångström", company="Acme; EU", role="CTO, Platform",
             emails=("zoe@acme.example", "z@home.example"), phone="+46 8 123 45",
@@ -203,13 +203,13 @@ def test_a_private_file_is_written_beside_its_target_then_renamed_into_place(tmp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["people.csv"]
 
 
-def test_the_calendar_holds_what_comes_due_before_the_window_ends(db_path):
+def test_the_calendar_holds_what_comes_due_before_the_window_ends(db_location):
     import icalendar
 
     def out(store, contact, days_ago):
         store.log(contact.id, Interaction(at=NOW - timedelta(days=days_ago), direction=Direction.OUT), NOW)
 
-    with open_store(db_path) as store:
+    with open_store(db_location) as store:
         edge = store.add_contact(Contact(name="Ed Edge"), NOW - timedelta(days=100))
         out(store, edge, 4)  # a wait until today + 10
         wes = store.add_contact(Contact(name="Wes Wait"), NOW - timedelta(days=100))

@@ -32,14 +32,14 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
 
 
-def write_demo(db: Path) -> None:
-    subprocess.run([str(NETPACE), "--db", str(db), "demo", "--now", NOW], check=True, capture_output=True)
+def write_demo(db: Path | str) -> None:
+    subprocess.run([str(NETPACE), "--db", str(db), "demo", "--now", NOW], check=True, capture_output=True, timeout=120)
 
 
 class Terminal:
-    """One tmux session running `netpace --db DB --now NOW`."""
+    """One tmux session running `netpace --db DB --now NOW` (DB a file, or a PostgreSQL URL)."""
 
-    def __init__(self, db: Path, *, width: int = 110, height: int = 46) -> None:
+    def __init__(self, db: Path | str, *, width: int = 110, height: int = 46) -> None:
         require_tmux()
         self.db = db
         self.session = f"netpace-hard-{uuid.uuid4().hex[:8]}"

@@ -14,7 +14,7 @@ from netpace.store import StoreError, open_store
 from netpace.store.backups import KEEP_PER_REASON, auto_backup, backups_folder, inspect_backup
 from netpace.store.migrations import latest_version
 
-from ..helpers import sqlite_file
+from ..helpers import at_version, sqlite_file
 from .helpers import assert_clean_failure, count, integrity, seed_now, snapshot
 from .robustness_report import record
 
@@ -108,7 +108,7 @@ def _bad_backups(tmp_path, seeded):
     foreign = sqlite_file(tmp_path / "foreign.db", "CREATE TABLE songs (title TEXT)")
     newer = tmp_path / "newer.db"
     newer.write_bytes(seeded.read_bytes())
-    sqlite_file(newer, "PRAGMA user_version = 999")
+    sqlite_file(newer, *at_version(999))
     damaged = tmp_path / "damaged.db"
     data = bytearray(seeded.read_bytes())
     for offset in range(4096, len(data), 4096):  # break every page header but the first

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ..helpers import at_version
 from .helpers import HERE, assert_clean_failure, env_without_db, run_netpace, seed, snapshot
 from .robustness_report import record
 
@@ -51,7 +52,8 @@ def test_a_directory(tmp_path):
 
 def test_a_newer_netpace(seeded):
     with sqlite3.connect(seeded) as conn:
-        conn.execute("PRAGMA user_version = 42")
+        for statement in at_version(42):
+            conn.execute(statement)
     conn.close()
     before = seeded.read_bytes()
     check("from a newer netpace", run_netpace(["--db", str(seeded), "log", "Ann Lee", "--out", "--at", WRITE_AT]), 1,

@@ -53,12 +53,12 @@ def test_dry_run_on_an_older_schema_refuses_rather_than_upgrade(tmp_path):
     other command would make first."""
     from netpace.store.migrations import latest_version
 
-    from ..helpers import sqlite_file
+    from ..helpers import at_version, sqlite_file
 
     db = tmp_path / "old.db"
     with open_store(db) as store:
         store.add_contact(Contact(name="Someone"), datetime(2026, 1, 1, tzinfo=UTC))
-    sqlite_file(db, f"PRAGMA user_version = {latest_version() - 1}")
+    sqlite_file(db, *at_version(latest_version() - 1))
     before, files = db.read_bytes(), sorted(tmp_path.rglob("*"))
     result = run_import(db, "vcard", "--dry-run", fixture("vcard", "ezvcard_John_Doe_ANDROID.vcf"))
     assert result.exit_code == 1

@@ -1,5 +1,6 @@
 """Gmail Takeout mbox: labels (Sent tells your addresses; Spam, Trash and the bulk
-categories are skipped), and every message's kind from its subject and first words."""
+categories are skipped), and every message's kind from its subject and first words. What
+an import leaves in the store (twice, refused, corrected) is checked on both stores."""
 
 from __future__ import annotations
 
@@ -84,8 +85,8 @@ def test_me_given_is_used_as_it_is(tmp_path):
     assert "tobias@nordvik.example" not in {row[0] for row in interactions(db)}
 
 
-def test_importing_the_takeout_twice_changes_nothing(tmp_path):
-    db = tmp_path / "n.db"
+def test_importing_the_takeout_twice_changes_nothing(db_location):
+    db = db_location
     with open_store(db) as store:
         import_path(store, TAKEOUT, options())
         first = store.counts()
@@ -96,8 +97,8 @@ def test_importing_the_takeout_twice_changes_nothing(tmp_path):
     assert f"0 contacts added, 0 merged, {people} unchanged; 0 interactions added, 6 already there" in lines(again)
 
 
-def test_a_plain_mbox_still_needs_me_and_writes_nothing_without_it(tmp_path):
-    db = tmp_path / "n.db"
+def test_a_plain_mbox_still_needs_me_and_writes_nothing_without_it(db_location):
+    db = db_location
     plain = fixture("mail", "personal.mbox")
     with open_store(db) as store:
         result = import_path(store, plain, options())
@@ -160,10 +161,10 @@ def test_a_reply_s_kind_comes_from_its_own_words_not_the_thread_s_subject(tmp_pa
     assert [row[3] for row in interactions(db)] == [Kind.REPLY.value, Kind.THANKS.value]
 
 
-def test_the_first_pass_shows_progress_and_a_changed_kind_survives_importing_again(tmp_path):
+def test_the_first_pass_shows_progress_and_a_changed_kind_survives_importing_again(db_location):
     from netpace.importers import NoProgress
 
-    db = tmp_path / "n.db"
+    db = db_location
     progress = NoProgress()
     with open_store(db) as store:
         import_path(store, TAKEOUT, options(), progress=progress)

@@ -124,8 +124,8 @@ def test_only_the_start_of_a_file_is_read(tmp_path):
     assert SNIFF_BYTES <= 64 * 1024
 
 
-def test_import_path_says_what_it_guessed_and_imports(tmp_path):
-    db = tmp_path / "n.db"
+def test_import_path_says_what_it_guessed_and_imports(db_location):
+    db = db_location
     path = fixture("vcard", "utf16le_no_bom.vcf")
     with open_store(db) as store:
         result = import_path(store, path, ImportOptions(now=NOW, tz=UTC))
@@ -136,8 +136,8 @@ def test_import_path_says_what_it_guessed_and_imports(tmp_path):
     assert lines[-1].startswith(f"{path}: ") and "contact" in lines[-1]
 
 
-def test_import_path_refuses_what_it_cant_tell_and_writes_nothing(tmp_path):
-    db = tmp_path / "n.db"
+def test_import_path_refuses_what_it_cant_tell_and_writes_nothing(tmp_path, db_location):
+    db = db_location
     notes = _write(tmp_path / "notes.txt", b"nothing to see\n")
     with open_store(db) as store:
         result = import_path(store, notes, ImportOptions(now=NOW, tz=UTC))

@@ -1,5 +1,6 @@
 """The whole LinkedIn export (zip or folder) in one import, one transaction, one summary
-per file; invitations; drafts; group threads; newer exports; hostile zips."""
+per file; invitations; drafts; group threads; newer exports; hostile zips. What the import
+writes is checked on both stores; what it reads (and refuses) on a file."""
 
 from __future__ import annotations
 
@@ -68,8 +69,8 @@ def export_zip(tmp_path) -> Path:
     return zip_folder(CURRENT, tmp_path / ZIP_NAME)
 
 
-def test_the_export_zip_in_one_step(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_the_export_zip_in_one_step(db_location, export_zip):
+    db = db_location
     result = run(db, export_zip)
     assert result.exit_code == 0, text(result)
     assert [f.path for f in result.files] == [export_zip / "Connections.csv", export_zip / "Invitations.csv",
@@ -88,8 +89,8 @@ def test_the_export_zip_in_one_step(tmp_path, export_zip):
     assert "Dana Whitfield" not in people(db)  # you are no contact
 
 
-def test_invitations_both_ways_with_and_without_a_note(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_invitations_both_ways_with_and_without_a_note(db_location, export_zip):
+    db = db_location
     result = run(db, export_zip)
     invitations = [(r[0], r[1], r[2], r[4], r[6]) for r in rows(db) if r[5] == "linkedin-invitations"]
     assert invitations == [
@@ -114,8 +115,8 @@ def test_invitations_both_ways_with_and_without_a_note(tmp_path, export_zip):
     assert f"{export_zip}/Invitations.csv: you are {OWNER}, who sent the invitations marked OUTGOING" in out
 
 
-def test_drafts_are_never_interactions_and_group_threads_are_marked(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_drafts_are_never_interactions_and_group_threads_are_marked(db_location, export_zip):
+    db = db_location
     result = run(db, export_zip)
     assert f"  {export_zip}/messages.csv:2: a draft (never sent)" in text(result)
     maren = [(r[1], r[6]) for r in rows(db) if r[0] == "Maren Okafor" and r[5] == "linkedin-messages"]
@@ -164,8 +165,8 @@ def test_the_files_are_found_wherever_they_sit_and_in_any_case(tmp_path):
     assert snapshot(db) == snapshot(plain_db)
 
 
-def test_importing_the_same_zip_twice_changes_nothing(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_importing_the_same_zip_twice_changes_nothing(db_location, export_zip):
+    db = db_location
     run(db, export_zip)
     first = snapshot(db)
     again = run(db, export_zip)
@@ -177,8 +178,8 @@ def test_importing_the_same_zip_twice_changes_nothing(tmp_path, export_zip):
     assert all(o.contacts_added == 0 and o.contacts_merged == 0 for o in outcomes.values())
 
 
-def test_a_kind_you_changed_survives_importing_again(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_a_kind_you_changed_survives_importing_again(db_location, export_zip):
+    db = db_location
     run(db, export_zip)
     with open_store(db) as store:
         noor = next(c for c in store.contacts() if c.name == "Noor Haddad")
@@ -194,8 +195,8 @@ def _fields(item) -> dict:
     return {name: getattr(item, name) for name in item.__dataclass_fields__}
 
 
-def test_an_export_from_2021_matches_people_by_conversation_and_name(tmp_path):
-    db = tmp_path / "n.db"
+def test_an_export_from_2021_matches_people_by_conversation_and_name(db_location):
+    db = db_location
     result = run(db, OLDER)
     assert result.exit_code == 0, text(result)
     # Connections without URLs: Aoife (who wrote) is matched to her connection by name, so
@@ -214,8 +215,8 @@ def test_an_export_from_2021_matches_people_by_conversation_and_name(tmp_path):
     assert f"{OLDER}/messages.csv: 0 contacts added, 0 merged, 0 unchanged; 4 interactions added" in text(result)
 
 
-def test_a_newer_export_adds_only_what_is_new(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_a_newer_export_adds_only_what_is_new(tmp_path, db_location, export_zip):
+    db = db_location
     run(db, OLDER)
     before = rows(db)
     result = run(db, export_zip)
@@ -231,13 +232,13 @@ def test_a_newer_export_adds_only_what_is_new(tmp_path, export_zip):
     assert len(rows(db)) == len(before) + 11 + 4  # + the four invitation notes
     assert people(db)["Liam O'Neill"].linkedin == "https://www.linkedin.com/in/liam-oneill-7"
     assert len(people(db)) == 11  # nobody twice
-    fresh = tmp_path / "fresh.db"
+    fresh = tmp_path / "fresh.db"  # a file: the same rows whichever store `db` is
     run(fresh, export_zip)
     assert [r[:3] + r[4:] for r in rows(db)] == [r[:3] + r[4:] for r in rows(fresh)]
 
 
-def test_me_overrides_what_the_invitations_say(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_me_overrides_what_the_invitations_say(db_location, export_zip):
+    db = db_location
     result = run(db, export_zip, me=("https://www.linkedin.com/in/maren-okafor-4a1b2c",))
     assert "who sent the invitations" not in text(result)
     # Seen as Maren, Dana is someone she wrote to.
@@ -257,8 +258,8 @@ def test_the_zip_is_read_in_memory_never_extracted(tmp_path, export_zip, monkeyp
     assert [path.name for path in created if not path.name.startswith("n.db")] == []
 
 
-def test_a_dry_run_plans_and_writes_nothing(tmp_path, export_zip):
-    db = tmp_path / "n.db"
+def test_a_dry_run_plans_and_writes_nothing(db_location, export_zip):
+    db = db_location
     with open_store(db) as store:
         before = store.counts()
         result = import_path(store, export_zip, options(), dry_run=True)
@@ -276,10 +277,10 @@ def test_progress_is_reported_for_every_file_and_the_save(tmp_path, export_zip):
     assert progress.done == progress.total > 0
 
 
-def test_a_file_that_cant_be_read_is_its_own_error_and_the_rest_imports(tmp_path):
+def test_a_file_that_cant_be_read_is_its_own_error_and_the_rest_imports(tmp_path, db_location):
     broken = tmp_path / "broken.zip"
     zip_folder(CURRENT, broken, extra={"messages.csv": b"this,is,not\nthe,messages,file\n"})
-    db = tmp_path / "n.db"
+    db = db_location
     result = run(db, broken)
     assert result.exit_code == 1
     messages = result.files[2]

@@ -16,7 +16,7 @@ from netpace.demo import write_demo
 from netpace.store import open_store, standings
 from netpace.store.migrations import latest_version
 
-from ..helpers import sqlite_file
+from ..helpers import at_version, sqlite_file
 
 NOW_TEXT = "2026-11-26 09:00"
 
@@ -99,7 +99,7 @@ def test_no_answer_and_nothing_changed_when_the_child_cant_serve_the_launch(tmp_
     foreign = sqlite_file(tmp_path / "foreign.db", "CREATE TABLE songs (title TEXT)")
     older = tmp_path / "older.db"
     older.write_bytes(kept.read_bytes())
-    sqlite_file(older, f"PRAGMA user_version = {latest_version() - 1}")
+    sqlite_file(older, *at_version(latest_version() - 1))
     before = {p: p.read_bytes() for p in (text, foreign, older)}
     listing = _files(tmp_path)
     for path in before:
@@ -138,9 +138,10 @@ def _wired(monkeypatch, shown: bool):
     """main() with a terminal, recording what the app and the CLI were given."""
     seen: dict = {}
 
-    def run_after_child(child, now_text):
+    def run_after_child(child, now_text, db=None):
         seen["answer"] = child.answer()
         seen["now_text"] = now_text
+        seen["db"] = db
         return shown and seen["answer"][0] == "view"
 
     def cli_main(args):
@@ -158,7 +159,7 @@ def _wired(monkeypatch, shown: bool):
 def test_a_launch_with_standings_kept_runs_the_app_on_the_childs_view(kept, monkeypatch):
     seen = _wired(monkeypatch, shown=True)
     entry.main(["--db", str(kept), "--now", NOW_TEXT])
-    assert seen["answer"][0] == "view" and seen["now_text"] == NOW_TEXT
+    assert seen["answer"][0] == "view" and seen["now_text"] == NOW_TEXT and seen["db"] == str(kept)
     assert "cli" not in seen
 
 

@@ -16,7 +16,7 @@ from netpace.store import open_store, totals
 from netpace.store.bulk import bulk_add
 from netpace.store.store import summarize
 
-from ..helpers import NOW
+from ..helpers import NOW, at_version
 
 
 def raw(store, query) -> list[tuple]:
@@ -116,7 +116,8 @@ def test_a_schema_2_database_gets_its_totals_with_a_backup(tmp_path):
         expected = fresh(store)
     with sqlite3.connect(path) as raw:  # what version 2 wrote: no totals table
         raw.execute("DROP TABLE contact_totals")
-        raw.execute("PRAGMA user_version = 2")
+        for statement in at_version(2):
+            raw.execute(statement)
     raw.close()
     with open_store(path) as upgraded:
         assert upgraded.migration_backup is not None and upgraded.migration_backup.exists()
@@ -163,7 +164,8 @@ def test_a_schema_6_database_gets_pace_settings_group_flags_and_read_kinds(tmp_p
         for column in ("reply_seconds", "replies", "gap_days", "conversations"):
             raw.execute(f"ALTER TABLE contact_totals DROP COLUMN {column}")
         raw.execute("DROP TABLE setting")
-        raw.execute("PRAGMA user_version = 6")
+        for statement in at_version(6):
+            raw.execute(statement)
     raw.close()
     with open_store(path) as upgraded:
         assert upgraded.migration_backup is not None and upgraded.migration_backup.exists()

@@ -1,9 +1,9 @@
 """Edge cases of import and export that the format tests don't reach: addresses written
-differently from the stored one, and vCard lines that must fold by octets."""
+differently from the stored one, and vCard lines that must fold by octets. The tests
+with a database run on both stores."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timezone
 
 import pytest
@@ -13,6 +13,7 @@ from netpace.domain.model import Channel, Contact, Direction, Interaction, Kind
 from netpace.exporters.vcard_export import MAX_LINE_OCTETS
 from netpace.store import open_store
 
+from ..helpers import db_rows
 from ..transfer_support import run_export, run_import
 
 UTC = timezone.utc
@@ -29,11 +30,6 @@ def _stored_contact(db, address: str = STORED) -> int:
         return store.add_contact(Contact(name="M. Holt", emails=(address,)), datetime(2026, 1, 1, tzinfo=UTC)).id
 
 
-def _rows(db, sql):
-    with sqlite3.connect(db) as raw:
-        return raw.execute(sql).fetchall()
-
-
 @pytest.mark.parametrize("written", [
     "Maren@Nordlys.Example",
     "MAREN@NORDLYS.EXAMPLE",
@@ -42,8 +38,8 @@ def _rows(db, sql):
     "<Maren@nordlys.example>",
     "  maren@nordlys.example ",
 ])
-def test_an_address_written_differently_matches_the_stored_contact(tmp_path, written):
-    db = tmp_path / "n.db"
+def test_an_address_written_differently_matches_the_stored_contact(tmp_path, db_location, written):
+    db = db_location
     kept = _stored_contact(db)
     csv = tmp_path / "Connections.csv"
     csv.write_text(CONNECTIONS_HEADER + f'Maren,Holt,,"{written}",Nordlys Data,Head of Platform,14 Nov 2026\n',
@@ -51,14 +47,14 @@ def test_an_address_written_differently_matches_the_stored_contact(tmp_path, wri
     result = run_import(db, "linkedin-connections", csv)
     assert result.exit_code == 0, result.output
     assert "0 contacts added, 1 merged" in result.stdout
-    assert _rows(db, "SELECT id, name, company FROM contact") == [(kept, "M. Holt", "Nordlys Data")]
-    assert _rows(db, "SELECT contact_id, address FROM email") == [(kept, STORED)]
+    assert db_rows(db, "SELECT id, name, company FROM contact") == [(kept, "M. Holt", "Nordlys Data")]
+    assert db_rows(db, "SELECT contact_id, address FROM email") == [(kept, STORED)]
 
 
-def test_a_json_import_matches_by_address_in_any_case(tmp_path):
+def test_a_json_import_matches_by_address_in_any_case(tmp_path, db_location):
     import json
 
-    db = tmp_path / "n.db"
+    db = db_location
     kept = _stored_contact(db)
     document = tmp_path / "people.json"
     document.write_text(json.dumps({"netpace_export": 1, "contacts": [
@@ -66,23 +62,21 @@ def test_a_json_import_matches_by_address_in_any_case(tmp_path):
         "interactions": [{"contact_id": 7, "at": "2026-11-20T10:00:00Z", "direction": "in", "note": "hi"}]}),
         encoding="utf-8")
     assert run_import(db, "json", document).exit_code == 0
-    assert _rows(db, "SELECT id, role FROM contact") == [(kept, "Head of Platform")]
-    assert _rows(db, "SELECT contact_id, note FROM interaction") == [(kept, "hi")]
-    assert _rows(db, "SELECT address FROM email") == [(STORED,)]
+    assert db_rows(db, "SELECT id, role FROM contact") == [(kept, "Head of Platform")]
+    assert db_rows(db, "SELECT contact_id, note FROM interaction") == [(kept, "hi")]
+    assert db_rows(db, "SELECT address FROM email") == [(STORED,)]
 
 
-def test_a_stored_address_in_mixed_case_is_matched_too(tmp_path):
+def test_a_stored_address_in_mixed_case_is_matched_too(tmp_path, db_location):
     """Another program (or an older netpace) wrote the address as the person typed it."""
-    db = tmp_path / "n.db"
+    db = db_location
     kept = _stored_contact(db)
-    with sqlite3.connect(db) as raw:
-        raw.execute("UPDATE email SET address = 'Maren@Nordlys.Example'")
-    raw.close()
+    db_rows(db, "UPDATE email SET address = 'Maren@Nordlys.Example'")
     csv = tmp_path / "Connections.csv"
     csv.write_text(CONNECTIONS_HEADER + "Maren,Holt,,maren@nordlys.example,Nordlys Data,,14 Nov 2026\n",
                    encoding="utf-8")
     assert run_import(db, "linkedin-connections", csv).exit_code == 0
-    assert _rows(db, "SELECT id FROM contact") == [(kept,)]
+    assert db_rows(db, "SELECT id FROM contact") == [(kept,)]
 
 
 # -- vCard lines: at most 75 octets, folded between characters ---------------------------
@@ -96,8 +90,8 @@ def _physical_lines(data: bytes) -> list[bytes]:
     return data[:-2].split(b"\r\n")
 
 
-def test_vcard_export_folds_long_multibyte_lines_by_octets_and_reads_back(tmp_path):
-    db = tmp_path / "n.db"
+def test_vcard_export_folds_long_multibyte_lines_by_octets_and_reads_back(db_location):
+    db = db_location
     with open_store(db) as store:
         store.add_contact(Contact(name=LONG_NAME.strip(), notes=LONG_NOTE, company="Ωmega " * 20),
                           datetime(2026, 1, 1, tzinfo=UTC))
@@ -119,8 +113,8 @@ def test_vcard_export_folds_long_multibyte_lines_by_octets_and_reads_back(tmp_pa
     assert card.org.value == [("Ωmega " * 20).strip()]
 
 
-def test_vcard_export_of_long_multibyte_text_imports_back_unchanged(tmp_path):
-    source, target = tmp_path / "a.db", tmp_path / "b.db"
+def test_vcard_export_of_long_multibyte_text_imports_back_unchanged(db_location, tmp_path):
+    source, target = db_location, tmp_path / "b.db"  # exported from either store, into a file
     with open_store(source) as store:
         store.add_contact(Contact(name=LONG_NAME.strip(), notes=LONG_NOTE, emails=(STORED,)),
                           datetime(2026, 1, 1, tzinfo=UTC))
@@ -143,56 +137,54 @@ def _json(tmp_path, contacts, interactions=()):
     return path
 
 
-def test_two_people_of_one_name_with_their_own_ids_stay_two(tmp_path):
-    db = tmp_path / "n.db"
+def test_two_people_of_one_name_with_their_own_ids_stay_two(tmp_path, db_location):
+    db = db_location
     people = _json(tmp_path, [{"id": 1, "name": "Sam Lee", "company": "Acme"},
                               {"id": 2, "name": "Sam Lee", "company": "Globex"}],
                    [{"contact_id": 2, "at": "2026-11-20T10:00:00Z", "direction": "in", "note": "from Globex"}])
     assert run_import(db, "json", people).exit_code == 0
-    assert _rows(db, "SELECT name, company FROM contact ORDER BY id") == [("Sam Lee", "Acme"), ("Sam Lee", "Globex")]
-    assert _rows(db, "SELECT c.company FROM interaction i JOIN contact c ON c.id = i.contact_id") == [("Globex",)]
+    assert db_rows(db, "SELECT name, company FROM contact ORDER BY id") == [("Sam Lee", "Acme"), ("Sam Lee", "Globex")]
+    assert db_rows(db, "SELECT c.company FROM interaction i JOIN contact c ON c.id = i.contact_id") == [("Globex",)]
 
 
-def test_an_import_fills_empty_notes_but_keeps_how_and_when_you_met(tmp_path):
+def test_an_import_fills_empty_notes_but_keeps_how_and_when_you_met(tmp_path, db_location):
     from datetime import date
 
     from netpace.domain.model import MetVia
 
-    db = tmp_path / "n.db"
+    db = db_location
     with open_store(db) as store:
         store.add_contact(Contact(name="Maren Holt", emails=(STORED,), met_via=MetVia.CONFERENCE,
                                   met_on=date(2026, 9, 1)), datetime(2026, 9, 1, tzinfo=UTC))
     people = _json(tmp_path, [{"id": 1, "name": "Maren Holt", "notes": "Knows the CTO", "met_via": "online",
                                "met_on": "2026-11-14", "keep_in_touch_days": 30}])
     assert run_import(db, "json", people).exit_code == 0
-    assert _rows(db, "SELECT notes, met_via, met_on, keep_in_touch_days FROM contact") == [
+    assert db_rows(db, "SELECT notes, met_via, met_on, keep_in_touch_days FROM contact") == [
         ("Knows the CTO", "conference", "2026-09-01", 30)]  # empty fields filled, yours kept
 
 
-def test_a_matched_record_without_a_name_keeps_the_stored_name(tmp_path):
-    db = tmp_path / "n.db"
+def test_a_matched_record_without_a_name_keeps_the_stored_name(tmp_path, db_location):
+    db = db_location
     kept = _stored_contact(db)
     people = _json(tmp_path, [{"id": 1, "name": "", "emails": [STORED], "role": "Head of Platform"}])
     result = run_import(db, "json", people)
     assert result.exit_code == 0 and "0 skipped" in result.stdout, result.stdout
-    assert _rows(db, "SELECT id, name, role FROM contact") == [(kept, "M. Holt", "Head of Platform")]
+    assert db_rows(db, "SELECT id, name, role FROM contact") == [(kept, "M. Holt", "Head of Platform")]
 
 
-def test_an_import_that_brings_nothing_new_leaves_a_stored_contact_untouched(tmp_path):
+def test_an_import_that_brings_nothing_new_leaves_a_stored_contact_untouched(tmp_path, db_location):
     """Even one another program wrote with a mixed-case address: unchanged, not rewritten."""
-    db = tmp_path / "n.db"
+    db = db_location
     _stored_contact(db)
-    with sqlite3.connect(db) as raw:
-        raw.execute("UPDATE email SET address = 'Maren@Nordlys.Example'")
-    raw.close()
-    before = _rows(db, "SELECT * FROM contact") + _rows(db, "SELECT * FROM email")
+    db_rows(db, "UPDATE email SET address = 'Maren@Nordlys.Example'")
+    before = db_rows(db, "SELECT * FROM contact") + db_rows(db, "SELECT * FROM email")
     people = _json(tmp_path, [{"id": 1, "name": "M. Holt", "emails": [STORED]}])
     result = run_import(db, "json", people)
     assert "0 merged, 1 unchanged" in result.stdout, result.stdout
-    assert _rows(db, "SELECT * FROM contact") + _rows(db, "SELECT * FROM email") == before
+    assert db_rows(db, "SELECT * FROM contact") + db_rows(db, "SELECT * FROM email") == before
 
 
-def test_a_time_without_a_zone_is_read_in_the_import_zone(tmp_path):
+def test_a_time_without_a_zone_is_read_in_the_import_zone(db_location):
     """A reader that found no zone in the file leaves the time naive: it means the import's zone."""
     from zoneinfo import ZoneInfo
 
@@ -200,7 +192,7 @@ def test_a_time_without_a_zone_is_read_in_the_import_zone(tmp_path):
     from netpace.importers.merge import Merger
     from netpace.importers.records import InteractionRecord, NoProgress, Person
 
-    db = tmp_path / "n.db"
+    db = db_location
     with open_store(db) as store:
         merger = Merger([], set(), datetime(2026, 11, 26, tzinfo=UTC), ZoneInfo("Asia/Tokyo"))
         merger.add(InteractionRecord(Person(name="Kenji"), datetime(2026, 11, 20, 9, 0), Direction.IN, where=1))
@@ -227,9 +219,9 @@ def test_an_interaction_netpace_cannot_store_is_skipped_with_its_place_and_reaso
     assert merger.interactions == [] and [d.contact.name for d in merger.drafts] == ["Ann Lee", "Ann Lee"]
 
 
-def test_an_entry_twice_in_the_file_and_once_in_the_database_is_added_once(tmp_path):
+def test_an_entry_twice_in_the_file_and_once_in_the_database_is_added_once(tmp_path, db_location):
     """Without external ids, identical entries are counted: the file's second copy is new."""
-    db = tmp_path / "n.db"
+    db = db_location
     kept = _stored_contact(db)
     with open_store(db) as store:
         store.log(kept, Interaction(at=datetime(2026, 11, 20, 12, 0, tzinfo=UTC), direction=Direction.BOTH,
@@ -240,12 +232,12 @@ def test_an_entry_twice_in_the_file_and_once_in_the_database_is_added_once(tmp_p
     people = _json(tmp_path, [{"id": 1, "name": "M. Holt", "emails": [STORED]}], [lunch, lunch, lunch])
     result = run_import(db, "json", people)
     assert "2 interactions added, 1 already there" in result.stdout, result.stdout
-    assert _rows(db, "SELECT count(*) FROM interaction WHERE note = 'Lunch'") == [(3,)]
+    assert db_rows(db, "SELECT count(*) FROM interaction WHERE note = 'Lunch'") == [(3,)]
     again = run_import(db, "json", people)
     assert "0 interactions added, 3 already there" in again.stdout, again.stdout
 
 
-def test_saving_an_import_reports_its_progress(tmp_path):
+def test_saving_an_import_reports_its_progress(db_location):
     from netpace.importers.merge import Merger
     from netpace.importers.records import ContactRecord, InteractionRecord, Person
 
@@ -262,7 +254,7 @@ def test_saving_an_import_reports_its_progress(tmp_path):
         def finish(self):
             self.events.append(("finish",))
 
-    db = tmp_path / "n.db"
+    db = db_location
     kept = _stored_contact(db)
     with open_store(db) as store:
         merger = Merger(store.contacts(), set(), datetime(2026, 11, 26, tzinfo=UTC), UTC)
@@ -275,7 +267,7 @@ def test_saving_an_import_reports_its_progress(tmp_path):
         merger.apply(store, progress)
     # 1 new contact, 1 changed, 3 interactions: 5 steps, saved in that order.
     assert progress.events == [("start", "Saving", 5), ("advance", 1), ("advance", 1), ("advance", 3), ("finish",)]
-    assert _rows(db, "SELECT id, role FROM contact ORDER BY id") == [(kept, "Engineer"), (kept + 1, "")]
+    assert db_rows(db, "SELECT id, role FROM contact ORDER BY id") == [(kept, "Engineer"), (kept + 1, "")]
 
 
 def test_a_new_person_netpace_cannot_store_is_skipped_with_its_place_and_reason():
@@ -291,8 +283,8 @@ def test_a_new_person_netpace_cannot_store_is_skipped_with_its_place_and_reason(
     assert (outcome.contacts_added, outcome.contacts_merged, len(outcome.skips)) == (1, 0, 1)
 
 
-def test_an_import_counts_every_contact_it_found_unchanged(tmp_path):
-    db = tmp_path / "n.db"
+def test_an_import_counts_every_contact_it_found_unchanged(tmp_path, db_location):
+    db = db_location
     with open_store(db) as store:
         for name in ("Ann Lee", "Bo Berg", "Cy Dahl"):
             store.add_contact(Contact(name=name), datetime(2026, 1, 1, tzinfo=UTC))

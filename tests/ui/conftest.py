@@ -1,8 +1,10 @@
-"""Shared set-up for the app's tests: a store on the demo network (tests/conftest.py),
+"""Shared set-up for the app's tests: a store on the demo network (tests/conftest.py: a
+file, then a PostgreSQL database),
 the app on it at a fixed time, and screen reading."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -13,8 +15,9 @@ from ..conftest import NOW_TEXT  # noqa: F401  (the tests here import it from th
 
 
 @pytest.fixture
-def store(demo_db):
-    with open_store(demo_db) as opened:
+def store(demo_location):
+    """The demo network, on either store (tests/conftest.py runs each test on both)."""
+    with open_store(demo_location) as opened:
         yield opened
 
 
@@ -59,7 +62,14 @@ async def settle(app, pilot) -> None:
     await wait_until(pilot, lambda: app.network is not None, what="the network loaded")
     for _ in range(3):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        # Every worker but the one listening to a database server: it runs until the app ends.
+        # (An empty list would mean every worker to wait_for_complete.)
+        working = [worker for worker in app.workers if worker.group != "listen"]
+        if working:
+            try:
+                await asyncio.wait_for(app.workers.wait_for_complete(working), DEADLINE)
+            except asyncio.TimeoutError:
+                raise AssertionError(f"workers still running after {DEADLINE:g} s: {working}") from None
     await pilot.pause()
 
 

@@ -21,11 +21,15 @@ from netpace.store import open_store
 NOW_TEXT = "2026-11-26 09:00"
 
 
+# The longest a scene waits for the app's workers (a stuck one fails the scene, never hangs it).
+DEADLINE = 30.0
+
+
 async def settle(pilot) -> None:
     app = pilot.app
     for _ in range(3):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await asyncio.wait_for(app.workers.wait_for_complete(), DEADLINE)
     await pilot.pause()
 
 

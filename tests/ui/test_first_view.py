@@ -113,7 +113,7 @@ class HeldOpen(Preload):
 
 
 async def test_after_the_child_the_list_is_in_the_first_frame_and_the_database_opens_after(
-        demo_db, fixed_now, monkeypatch):
+        demo_location, fixed_now, monkeypatch):
     from netpace.startup.kept_list import answer
     from netpace.store import open_store
     from netpace.ui.app import NetpaceApp
@@ -128,10 +128,10 @@ async def test_after_the_child_the_list_is_in_the_first_frame_and_the_database_o
 
     monkeypatch.setattr(MainScreen, "on_mount", on_mount)
 
-    with open_store(demo_db) as store:
+    with open_store(demo_location) as store:
         save(store, fixed_now)
         final = [s.contact.id for s in store.summaries(fixed_now)]
-    preload = HeldOpen(demo_db, NOW_TEXT, answer(str(demo_db), NOW_TEXT))
+    preload = HeldOpen(demo_location, NOW_TEXT, answer(str(demo_location), NOW_TEXT))
     app = NetpaceApp(None, now=preload.now, poll_seconds=None, preload=preload)
     async with app.run_test(size=(120, 40)) as pilot:
         contacts = app.screen.query_one(ContactList)
@@ -152,7 +152,7 @@ async def test_after_the_child_the_list_is_in_the_first_frame_and_the_database_o
         await pilot.press(*"coffee next week", "enter")
         await settle(app, pilot)
         assert any(f"with {top}" in note for note in notifications(app))
-    with open_store(demo_db) as store:
+    with open_store(demo_location) as store:
         assert "coffee next week" in [i.note for i in store.interactions(final[0])]
 
 

@@ -1,12 +1,12 @@
 """The app imports the whole LinkedIn export zip, or any file, its format told from its
-content: one summary per file, nothing unpacked, every row there."""
+content: one summary per file, nothing unpacked, every row there (on either store)."""
 
 import zipfile
 from pathlib import Path
 
 from netpace.ui.screens.import_file import GUESS, ImportScreen
 
-from .conftest import settle
+from .conftest import settle, wait_until
 from .test_import_export import backups, fill, run_command
 
 EXPORT = Path(__file__).resolve().parent.parent / "fixtures" / "linkedin_export" / "Basic_LinkedInDataExport_11-26-2026"
@@ -21,7 +21,7 @@ def export_zip(folder: Path) -> Path:
     return path
 
 
-async def test_any_file_takes_the_linkedin_export_zip(make_app, store, demo_db, tmp_path):
+async def test_any_file_takes_the_linkedin_export_zip(make_app, store, demo_location, tmp_path):
     before = store.counts()
     zipped = export_zip(tmp_path)
     app = make_app()
@@ -30,11 +30,7 @@ async def test_any_file_takes_the_linkedin_export_zip(make_app, store, demo_db, 
         await run_command(app, pilot, "import: any file")
         assert isinstance(app.screen, ImportScreen) and app.screen.format == GUESS
         await fill(app, pilot, str(zipped), "enter")
-        for _ in range(200):
-            if app.screen.state == "done":
-                break
-            await pilot.pause(0.05)
-        assert app.screen.state == "done"
+        await wait_until(pilot, lambda: app.screen.state == "done", what="the import done")
         summary = str(app.screen.query_one("#summary").render())
         for name in ("Connections.csv", "Invitations.csv", "messages.csv"):
             assert f"{name}: Added" in summary
@@ -43,11 +39,11 @@ async def test_any_file_takes_the_linkedin_export_zip(make_app, store, demo_db, 
         await settle(app, pilot)
     after = store.counts()
     assert after["contacts"] > before["contacts"] and after["interactions"] > before["interactions"]
-    assert len(backups(demo_db)) == 1
+    assert len(backups(demo_location)) == 1
     assert not any(p.suffix == ".csv" for p in tmp_path.rglob("*"))  # never unpacked
 
 
-async def test_a_file_nothing_can_read_is_refused_inline_and_takes_no_backup(make_app, store, demo_db, tmp_path):
+async def test_a_file_nothing_can_read_is_refused_inline_and_takes_no_backup(make_app, store, demo_location, tmp_path):
     before = store.counts()
     odd = tmp_path / "notes.txt"
     odd.write_text("just some words\n")
@@ -56,11 +52,9 @@ async def test_a_file_nothing_can_read_is_refused_inline_and_takes_no_backup(mak
         await settle(app, pilot)
         await run_command(app, pilot, "import: any file")
         await fill(app, pilot, str(odd), "enter")
-        for _ in range(100):
-            if app.screen.state == "form" and app.screen.query_one("#error").has_class("-shown"):
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: app.screen.state == "form" and app.screen.query_one("#error").has_class(
+            "-shown"), what="the inline error")
         error = str(app.screen.query_one("#error").render())
         assert error.startswith(f"Can't tell which format {odd} is in")
     assert store.counts() == before
-    assert backups(demo_db) == []
+    assert backups(demo_location) == []

@@ -34,12 +34,17 @@ async def fill(app, pilot, text: str, *keys: str) -> None:
     await pilot.press(*keys)
 
 
-def backups(db: Path) -> list[Path]:
-    return sorted((db.parent / "backups").glob("*import*")) if (db.parent / "backups").exists() else []
+def backups(db) -> list[Path]:
+    """The import backups of the database at `db` (a file, or a server's URL)."""
+    from netpace.store.backups import backups_folder
+    from netpace.store.paths import as_location
+
+    folder = backups_folder(as_location(db))
+    return sorted(folder.glob("*import*")) if folder.exists() else []
 
 
 @pytest.mark.slow
-async def test_palette_imports_linkedin_connections_with_progress_and_summary(make_app, store, demo_db):
+async def test_palette_imports_linkedin_connections_with_progress_and_summary(make_app, store, demo_location):
     assert store.counts()["contacts"] == 40
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -55,7 +60,7 @@ async def test_palette_imports_linkedin_connections_with_progress_and_summary(ma
         priya = store.resolve("Priya Natarajan")
         assert (priya.company, priya.role, priya.emails) == ("Orbital Health", "VP Engineering", ("priya.n@example.com",))
         assert priya.linkedin == "https://www.linkedin.com/in/priya-natarajan"
-        assert len(backups(demo_db)) == 1  # taken before anything was written
+        assert len(backups(demo_location)) == 1  # taken before anything was written
 
         bar = modal.query_one(ProgressBar)
         assert bar.total == 7 and bar.percentage == 1.0  # the saving phase: 7 new contacts
@@ -78,7 +83,7 @@ def error_text(app) -> str:
     return str(app.screen.query_one("#error").render())
 
 
-async def test_a_missing_file_is_an_inline_error_and_nothing_is_written(make_app, store, demo_db):
+async def test_a_missing_file_is_an_inline_error_and_nothing_is_written(make_app, store, demo_location):
     before = store.counts()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -101,7 +106,7 @@ async def test_a_missing_file_is_an_inline_error_and_nothing_is_written(make_app
         await settle(app, pilot)
         assert not isinstance(app.screen, ImportScreen)
     assert store.counts() == before
-    assert backups(demo_db) == []
+    assert backups(demo_location) == []
 
 
 async def test_a_file_in_another_format_says_why_and_writes_nothing(make_app, store):
@@ -144,7 +149,7 @@ async def test_mail_needs_your_address_then_imports_the_conversations(make_app, 
 
 
 @pytest.mark.slow
-async def test_escape_before_start_does_nothing(make_app, store, demo_db):
+async def test_escape_before_start_does_nothing(make_app, store, demo_location):
     before = store.counts()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -153,7 +158,7 @@ async def test_escape_before_start_does_nothing(make_app, store, demo_db):
         await fill(app, pilot, str(CONNECTIONS), "escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, ImportScreen)
-    assert store.counts() == before and backups(demo_db) == []
+    assert store.counts() == before and backups(demo_location) == []
 
 
 @pytest.mark.slow

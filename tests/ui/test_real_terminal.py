@@ -2,9 +2,10 @@
 
 tmux is required: without it this test fails rather than skips (CI installs it). The
 terminal is driven by tests/hardening/terminal.py, as the crash and concurrency tests do.
+Both tests run on a file and on a PostgreSQL database (there, another process's write
+reaches the app through the server's notifications).
 """
 
-import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -14,12 +15,13 @@ import pytest
 from netpace.store import open_store
 
 from ..hardening.terminal import NETPACE, NOW, Terminal, write_demo
+from ..helpers import db_rows
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("terminal")]
 
 
-def test_the_app_in_tmux(tmp_path):
-    db = tmp_path / "netpace.db"
+def test_the_app_in_tmux(db_location):
+    db = db_location  # a file, then a PostgreSQL database: the everyday launch on either
     write_demo(db)
     term = Terminal(db, width=100, height=30)
     try:
@@ -35,7 +37,7 @@ def test_the_app_in_tmux(tmp_path):
         # Another process logs at the app's own moment (the app's clock is fixed by --now, and
         # it rightly hides what is later than its now).
         subprocess.run([str(NETPACE), "--db", str(db), "log", "Maren Holt", "--in", "--at", NOW,
-                        "--note", "Tuesday works, see you then"], check=True, capture_output=True)
+                        "--note", "Tuesday works, see you then"], check=True, capture_output=True, timeout=120)
         screen = term.wait_for("Tuesday works, see you then", seconds=10)
         assert "Timeline 7 ·" in screen
         assert term.quit() == 0
@@ -47,19 +49,14 @@ def test_the_app_in_tmux(tmp_path):
     assert {"Proposed Tuesday for the call", "Tuesday works, see you then"} <= set(notes)
 
 
-def _standings(db: Path) -> int:
-    with sqlite3.connect(db) as raw:
-        found = raw.execute("SELECT count(*) FROM contact_standing").fetchone()[0]
-    raw.close()
-    return found
+def _standings(db) -> int:
+    return db_rows(db, "SELECT count(*) FROM contact_standing")[0][0]
 
 
-def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(tmp_path):
+def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(db_location):
     """The everyday launch: the list as the last session kept it comes from the launcher's
     child process, the database is opened after it is drawn, and everything works as ever."""
-    import time
-
-    db = tmp_path / "netpace.db"
+    db = db_location
     write_demo(db)
     for launch in ("first", "again"):
         term = Terminal(db, width=80, height=24)
@@ -72,7 +69,7 @@ def test_a_relaunch_draws_the_kept_list_then_logs_as_ever(tmp_path):
                 assert _standings(db) == 40, "the app did not keep its standings"
             else:
                 assert "Traceback" not in screen
-                term.wait_for("Contacts 40 ·")
+                term.wait_for("Contacts 40 · by")  # loaded: "c" before that says "still loading"
                 term.capture("Sent the portfolio link")
                 term.wait_for("Logged")
             assert term.quit() == 0

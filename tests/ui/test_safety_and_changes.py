@@ -38,11 +38,11 @@ async def test_markup_and_escape_sequences_never_reach_the_screen(make_app, stor
         assert "[bold]Bob[/] Marsh" in screen_text(app)
 
 
-async def test_a_change_from_another_process_shows_up(make_app, demo_db, fixed_now):
-    app = make_app(poll_seconds=0.2)
+async def test_a_change_from_another_process_shows_up(make_app, demo_location, fixed_now):
+    app = make_app(poll_seconds=0.2)  # SQLite: the marker is polled; PostgreSQL notifies the app
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        with open_store(demo_db) as other:
+        with open_store(demo_location) as other:
             other.add_contact(Contact(name="Walter Outside", company="CLI Corp"), fixed_now)
         await wait_until(pilot, lambda: any(r.name == "Walter Outside" for r in app.screen.query_one(ContactList).rows),
                          what="the other process's contact listed")

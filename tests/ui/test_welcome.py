@@ -1,5 +1,6 @@
-"""The first run: an empty database opens the welcome screen, whose path field imports the
-LinkedIn export (or any file) and then shows the network; the other ways in."""
+"""The first run: an empty database (a file, or a PostgreSQL database) opens the welcome
+screen, whose path field imports the LinkedIn export (or any file) and then shows the
+network; the other ways in."""
 
 import pytest
 
@@ -11,13 +12,14 @@ from netpace.ui.screens.welcome import TRY_DEMO, WelcomeScreen
 from netpace.ui.widgets.contact_list import ContactList
 from netpace.ui.widgets.path_input import complete
 
-from .conftest import settle
+from .conftest import settle, wait_until
 from .test_import_any_file import export_zip
 
 
 @pytest.fixture
-def empty(tmp_path):
-    with open_store(tmp_path / "empty.db") as store:
+def empty(db_location):
+    """An empty database (a file, then a PostgreSQL database)."""
+    with open_store(db_location) as store:
         yield store
 
 
@@ -28,18 +30,27 @@ def app_on(fixed_now):
     return lambda store: NetpaceApp(store, now=fixed_now, poll_seconds=None)
 
 
-async def until(pilot, condition, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the screen never got there")
+async def until(pilot, condition) -> None:
+    await wait_until(pilot, condition, what="the screen to get there")
+
+
+async def welcomed(app, pilot) -> None:
+    """Wait for the welcome screen with its widgets laid out (a screen just pushed has none
+    yet, and then none with a place on the screen to click)."""
+
+    def drawn() -> bool:
+        if not isinstance(app.screen, WelcomeScreen):
+            return False
+        buttons = app.screen.query("#welcome-add")
+        return bool(buttons) and buttons.first().region.area > 0
+
+    await wait_until(pilot, drawn, what="the welcome screen drawn")
 
 
 async def test_an_empty_database_opens_the_welcome_screen_and_escape_leaves_it(app_on, empty):
     app = app_on(empty)
     async with app.run_test(size=(100, 34)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await welcomed(app, pilot)
         await settle(app, pilot)
         assert app.screen.focused.id == "welcome-path"
         await pilot.press("escape")
@@ -52,7 +63,7 @@ async def test_the_path_field_imports_the_export_zip_then_shows_the_network(app_
     zipped = export_zip(tmp_path)
     app = app_on(empty)
     async with app.run_test(size=(100, 34)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await welcomed(app, pilot)
         app.screen.query_one("#welcome-path").value = str(zipped)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ImportScreen) and app.screen.state == "done")
@@ -65,7 +76,7 @@ async def test_the_path_field_imports_the_export_zip_then_shows_the_network(app_
 async def test_a_path_that_is_not_there_is_an_inline_error(app_on, empty, tmp_path):
     app = app_on(empty)
     async with app.run_test(size=(100, 34)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await welcomed(app, pilot)
         app.screen.query_one("#welcome-path").value = str(tmp_path / "nope.zip")
         await pilot.press("enter")
         await settle(app, pilot)
@@ -77,13 +88,13 @@ async def test_a_path_that_is_not_there_is_an_inline_error(app_on, empty, tmp_pa
 async def test_the_other_ways_in(app_on, empty):
     app = app_on(empty)
     async with app.run_test(size=(100, 34)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        await pilot.click("#welcome-add")
+        await welcomed(app, pilot)
+        assert await pilot.click("#welcome-add")  # it landed on the button
         await settle(app, pilot)
         assert isinstance(app.screen, ContactForm)
     app = app_on(empty)
     async with app.run_test(size=(100, 34)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await welcomed(app, pilot)
         await settle(app, pilot)
         await pilot.press("tab")  # from the path field to "Try the demo network"
         await until(pilot, lambda: app.screen.focused is not None and app.screen.focused.id == "welcome-demo")
