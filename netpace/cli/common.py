@@ -161,13 +161,14 @@ class Session:
         folder)."""
         if self._store is None:
             from ..store import StoreError, open_store
+            from ..store.errors import NoNetwork
 
             path = self.path
-            if not create and not path.exists():
-                raise Problem(f"There is no netpace database at {path} (`netpace add NAME` or "
-                              "`netpace import` starts one).", EXIT_FAILURE)
             try:
-                self._store = open_store(path)
+                self._store = open_store(path, create=create)
+            except NoNetwork as error:
+                raise Problem(f"{str(error).rstrip('.')} (`netpace add NAME` or `netpace import` starts one).",
+                              EXIT_FAILURE) from None
             except StoreError as error:
                 raise store_problem(error) from None
         return self._store

@@ -51,13 +51,21 @@ def cli(ctx: click.Context, db: Path | None, demo: bool, now_text: str | None) -
         path = db or Path(_demo_folder()) / "netpace-demo.db"
         _write_demo(path, now)
         ctx.obj["session"] = Session(path)
-    elif session(ctx).path.exists():
-        session(ctx).store()  # a database problem is worth hearing about first
+    elif _there_or_on_a_server(session(ctx).path):
+        # A database problem is worth hearing about first. An empty PostgreSQL database was
+        # made for netpace by its owner: the network starts in it without asking.
+        session(ctx).store(create=True)
         _require_terminal()
     else:
         _require_terminal()
         _ask_to_create(ctx)
     _open_app(ctx, now if now_text else None)
+
+
+def _there_or_on_a_server(path) -> bool:
+    from ..store.paths import is_server
+
+    return is_server(path) or path.exists()
 
 
 def _ask_to_create(ctx: click.Context) -> None:

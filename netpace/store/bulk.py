@@ -22,7 +22,7 @@ def bulk_add(store, people: Sequence[tuple[Contact, Sequence[Interaction]]], now
 
     Contacts are cleaned like `Store.add_contact` does; interactions are taken as given.
     """
-    m = store.m
+    models = store.models
     stamp = to_db_time(now)
     written = 0
     with store.transaction():
@@ -30,7 +30,7 @@ def bulk_add(store, people: Sequence[tuple[Contact, Sequence[Interaction]]], now
             batch = people[batch_start : batch_start + BATCH]
             cleaned = [store._clean(contact) for contact, _ in batch]
             ids = [
-                m.contact.insert(**store._row_values(contact), created_at=stamp, updated_at=stamp).execute()
+                models.contact.insert(**store._row_values(contact), created_at=stamp, updated_at=stamp).execute()
                 for contact in cleaned
             ]
             emails = [
@@ -39,7 +39,7 @@ def bulk_add(store, people: Sequence[tuple[Contact, Sequence[Interaction]]], now
                 for position, address in enumerate(contact.emails)
             ]
             for chunk in _chunks(emails):
-                m.email.insert_many(chunk).execute()
+                models.email.insert_many(chunk).execute()
             rows = [
                 {
                     "contact": contact_id,
@@ -58,7 +58,7 @@ def bulk_add(store, people: Sequence[tuple[Contact, Sequence[Interaction]]], now
                 for item in items
             ]
             for chunk in _chunks(rows, 100):
-                m.interaction.insert_many(chunk).execute()
-            totals.refresh(m, ids)
+                models.interaction.insert_many(chunk).execute()
+            totals.refresh(models, ids)
             written += len(rows)
     return written

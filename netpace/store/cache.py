@@ -59,10 +59,10 @@ class NetworkCache:
         """The network at `now`: what is kept, brought up to date, or a full read."""
         # The revision is read first: a write that lands during the reads below has a
         # later one, so the next read loads that contact again (never misses it).
-        generation, rev = revisions.where_we_are(store.m)
+        generation, rev = revisions.where_we_are(store.models)
         kept = self._kept
         if kept is not None and kept.generation == generation and rev >= kept.rev and now >= kept.now:
-            changed = set(revisions.changed_since(store.m, kept.rev)) | kept.later
+            changed = set(revisions.changed_since(store.models, kept.rev)) | kept.later
             if len(changed) <= MAX_CHANGED:
                 _update(store, kept, sorted(changed), now)
                 kept.rev, kept.now = rev, now

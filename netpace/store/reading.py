@@ -49,7 +49,7 @@ def _rows(store, query) -> list[tuple]:
 
 
 def interaction_columns(store) -> list:
-    i = store.m.interaction
+    i = store.models.interaction
     return [i.id, i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.in_group,
             i.planned]
 
@@ -75,9 +75,9 @@ def all_contacts(store, ids: list[int] | None = None) -> list[Contact]:
     """Every contact (or those of `ids` that exist), by name (by chunk of ids, if given)."""
     if ids is not None and len(ids) > 500:  # IN lists stay under SQLite's oldest limit of 999
         return [contact for chunk in pw.chunked(ids, 500) for contact in all_contacts(store, list(chunk))]
-    c = store.m.contact
+    c = store.models.contact
     emails: dict[int, list[str]] = {}
-    e = store.m.email
+    e = store.models.email
     email_query = e.select(e.contact, e.address).order_by(e.contact, e.position)
     query = c.select(
         c.id, c.name, c.company, c.role, c.phone, c.linkedin, c.met_via, c.met_on, c.tags, c.notes,
@@ -127,7 +127,7 @@ def all_contacts(store, ids: list[int] | None = None) -> list[Contact]:
 
 
 def all_interactions(store) -> dict[int, list[Interaction]]:
-    i = store.m.interaction
+    i = store.models.interaction
     found: dict[int, list[Interaction]] = {}
     for row in _rows(store, i.select(*interaction_columns(store)).order_by(i.at, i.id)):
         item = to_interaction(row)
@@ -159,12 +159,12 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
             result.update(part)
             later_ids = None if later_ids is None or part_later is None else later_ids | part_later
         return result, None if later_ids is None else frozenset(later_ids)
-    m = store.m
-    i, t = m.interaction, m.totals
+    models = store.models
+    i, t = models.interaction, models.totals
     cutoff = to_db_time(now)
     window_start = to_db_time(now - timedelta(days=WINDOW_DAYS))
     totals_query = t.select(*(getattr(t, name) for name in TOTALS_COLUMNS))
-    stored = _rows(store, i.select(pw.fn.COUNT(pw.SQL("*"))).where(weighed(m)))[0][0]
+    stored = _rows(store, i.select(pw.fn.COUNT(pw.SQL("*"))).where(weighed(models)))[0][0]
     if ids is None:
         totals_rows = _rows(store, totals_query)
         counted = sum(row[1] for row in totals_rows)
@@ -174,7 +174,7 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
     later: frozenset[int] | None
     if counted != stored:
         fresh: dict[int, tuple] = {}
-        with_items = i.select(i.contact).where(weighed(m)).distinct()
+        with_items = i.select(i.contact).where(weighed(models)).distinct()
         stale = [row[0] for row in _rows(store, with_items if ids is None else with_items.where(i.contact.in_(ids)))]
         later = None
     else:
@@ -190,7 +190,7 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
         # index and looking each entry's contact up (1.6x slower).
         query = (
             t.select(t.contact, i.at, i.direction, i.kind, i.channel, i.id)
-            .join(i, on=((i.contact == t.contact + 0) & (i.at >= lower) & (i.at <= cutoff) & weighed(m)))
+            .join(i, on=((i.contact == t.contact + 0) & (i.at >= lower) & (i.at <= cutoff) & weighed(models)))
             .order_by(t.contact, i.at)
         )
         if ids is not None:
@@ -213,14 +213,14 @@ def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
     """The `History` at `now` of each of these contacts that has interactions, read in
     full up to `now` (not from the totals table) and trimmed to what the engine reads,
     with the meetings logged ahead (after `now` too)."""
-    i = store.m.interaction
+    i = store.models.interaction
     cutoff = to_db_time(now)
     window = _time(to_db_time(now - timedelta(days=WINDOW_DAYS)))
     result: dict[int, History] = {}
     for chunk in pw.chunked(ids, 500):
         query = (
             i.select(i.contact, i.at, i.direction, i.kind, i.channel, i.id)
-            .where(i.contact.in_(chunk) & (i.at <= cutoff) & weighed(store.m))
+            .where(i.contact.in_(chunk) & (i.at <= cutoff) & weighed(store.models))
             .order_by(i.contact, i.at)
         )
         for contact_id, items in _moments(_rows(store, query), now):
@@ -232,7 +232,7 @@ def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
                 lower_at = min(answers[-1], window)
             result[contact_id] = full._replace(items=tuple(item for item in full.items if item.at >= lower_at))
         planned = i.select(i.contact, i.at).where(i.contact.in_(chunk) & (i.planned == True)  # noqa: E712
-                                                  & weighed(store.m))
+                                                  & weighed(store.models))
         moments: dict[int, list] = {}
         for contact_id, at in _rows(store, planned):
             moments.setdefault(contact_id, []).append(_Planned(_time(at)))
@@ -251,10 +251,10 @@ class _Planned(NamedTuple):
 
 def with_later_interactions(store, ids: list[int], now: datetime) -> set[int]:
     """Those of `ids` with an interaction after `now`."""
-    i = store.m.interaction
+    i = store.models.interaction
     found: set[int] = set()
     for chunk in pw.chunked(ids, 500):
-        query = i.select(i.contact).where(i.contact.in_(chunk) & (i.at > to_db_time(now)) & weighed(store.m)).distinct()
+        query = i.select(i.contact).where(i.contact.in_(chunk) & (i.at > to_db_time(now)) & weighed(store.models)).distinct()
         found.update(row[0] for row in _rows(store, query))
     return found
 

@@ -63,8 +63,8 @@ def score(load: float, ref_ts: float) -> float | None:
 def save(store, now: datetime) -> int:
     """Write every contact's standing at `now`; returns how many. Uses what the store's
     network cache holds (a full read if it holds nothing)."""
-    m = store.m
-    r = m.revision
+    models = store.models
+    r = models.revision
     with store.guard():
         # Revisions first: a contact changed while this runs keeps an older revision
         # here than in the database, so its standing is not trusted next time.
@@ -80,7 +80,7 @@ def save(store, now: datetime) -> int:
         rows.append((contact.id, revisions.get(contact.id, 0), zone, found.verdict.value, found.next_on,
                      found.decided_until, _finite(found.load), found.ref_ts, _finite(found.load_until),
                      score(_finite(found.load), found.ref_ts)))
-    s = m.standing
+    s = models.standing
     fields = [s.contact, s.rev, s.zone, s.verdict, s.next_on, s.decided_until, s.load, s.ref_ts, s.load_until,
               s.score]
     with store.transaction():

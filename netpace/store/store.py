@@ -135,7 +135,7 @@ def open_store(path: "Location | str", *, create: bool = True, upgrade: bool = T
 def _opened(store: "Store", backup: Path | None) -> "Store":
     store.migration_backup = backup
     try:
-        if not totals.consistent(store.m):
+        if not totals.consistent(store.models):
             store.rebuild_totals()
     except (pw.PeeweeException, sqlite3.Error, StoreError, *driver_errors()):
         pass  # a read-only database: reads notice and read in full (reading.network_histories)
@@ -209,7 +209,7 @@ def _check_is_ours(db: pw.Database, path: Path) -> None:
 class Store:
     def __init__(self, db: pw.Database, models: Models, path: "Location"):
         self.db = db
-        self.m = models
+        self.models = models
         self.path = path  # a file's Path, or a PostgreSQL server's ServerUrl (str() masks the password)
         self.on_server = on_server(db)
         self.migration_backup: Path | None = None
@@ -327,9 +327,9 @@ class Store:
         }
 
     def _write_emails(self, contact_id: int, emails: tuple[str, ...]) -> None:
-        self.m.email.delete().where(self.m.email.contact == contact_id).execute()
+        self.models.email.delete().where(self.models.email.contact == contact_id).execute()
         if emails:
-            self.m.email.insert_many(
+            self.models.email.insert_many(
                 [{"contact": contact_id, "address": a, "position": i} for i, a in enumerate(emails)]
             ).execute()
 
@@ -337,7 +337,7 @@ class Store:
         contact = self._clean(contact)
         stamp = to_db_time(now)
         with self.transaction():
-            row = self.m.contact.create(**self._row_values(contact), created_at=stamp, updated_at=stamp)
+            row = self.models.contact.create(**self._row_values(contact), created_at=stamp, updated_at=stamp)
             self._write_emails(row.id, contact.emails)
         return self.contact(row.id)
 
@@ -347,8 +347,8 @@ class Store:
         contact = self._clean(contact)
         with self.transaction():
             changed = (
-                self.m.contact.update(**self._row_values(contact), updated_at=to_db_time(now))
-                .where(self.m.contact.id == contact.id)
+                self.models.contact.update(**self._row_values(contact), updated_at=to_db_time(now))
+                .where(self.models.contact.id == contact.id)
                 .execute()
             )
             if not changed:
@@ -358,7 +358,7 @@ class Store:
 
     def delete_contact(self, contact_id: int) -> None:
         with self.transaction():
-            self.m.contact.delete().where(self.m.contact.id == contact_id).execute()
+            self.models.contact.delete().where(self.models.contact.id == contact_id).execute()
 
     def remove_contact(self, contact_id: int) -> "Removed":
         """Delete a contact with their e-mail addresses and interactions; returns all of
@@ -366,7 +366,7 @@ class Store:
         with self.transaction():
             contact = self.contact(contact_id)
             items = tuple(self.interactions(contact_id))
-            self.m.contact.delete().where(self.m.contact.id == contact_id).execute()
+            self.models.contact.delete().where(self.models.contact.id == contact_id).execute()
         return Removed(contact, items)
 
     def restore_contact(self, removed: "Removed", now: datetime) -> Contact:
@@ -374,9 +374,9 @@ class Store:
         since) and every interaction."""
         contact = removed.contact
         with self.transaction():
-            taken = self.m.contact.select().where(self.m.contact.id == contact.id).exists()
+            taken = self.models.contact.select().where(self.models.contact.id == contact.id).exists()
             created = to_db_time(contact.created_at) if contact.created_at else to_db_time(now)
-            new_id = self.m.contact.insert(
+            new_id = self.models.contact.insert(
                 **({} if taken else {"id": contact.id}),
                 **self._row_values(self._clean(contact)), created_at=created, updated_at=to_db_time(now),
             ).execute()
@@ -388,22 +388,22 @@ class Store:
     def _put_back(self, contact_id: int, items: Iterable[Interaction], now: datetime) -> None:
         """Insert interactions as they were (their ids, when free) under `contact_id`."""
         for item in items:
-            taken = self.m.interaction.select().where(self.m.interaction.id == item.id).exists()
-            self.m.interaction.insert(
+            taken = self.models.interaction.select().where(self.models.interaction.id == item.id).exists()
+            self.models.interaction.insert(
                 **({} if taken or item.id is None else {"id": item.id}),
                 contact=contact_id, at=to_db_time(item.at), direction=item.direction.value,
                 channel=item.channel.value, kind=item.kind.value, note=item.note, source=item.source,
                 external_id=item.external_id, created_at=to_db_time(now), in_group=item.group,
                 planned=item.planned,
             ).execute()
-        totals.refresh(self.m, [contact_id])
+        totals.refresh(self.models, [contact_id])
 
     def same_name(self, contact: Contact) -> list[Contact]:
         """The other contacts called exactly what `contact` is called (any case)."""
         with self.guard():
-            ids = [row[0] for row in self.m.contact.select(self.m.contact.id).where(
-                (self.m.contact.name_key == fold(clean_name(contact.name)))
-                & (self.m.contact.id != (contact.id or 0))).order_by(self.m.contact.id).tuples()]
+            ids = [row[0] for row in self.models.contact.select(self.models.contact.id).where(
+                (self.models.contact.name_key == fold(clean_name(contact.name)))
+                & (self.models.contact.id != (contact.id or 0))).order_by(self.models.contact.id).tuples()]
         return [self.contact(i) for i in ids]
 
     def merge_contacts(self, keep_id: int, other_id: int, now: datetime) -> "Merged":
@@ -419,19 +419,19 @@ class Store:
             dropped_ids = {item.id for item in dropped}
             moved = tuple(item.id for item in other_items if item.id not in dropped_ids)
             merged = self._clean(merged_contact(keep, other))
-            i = self.m.interaction
+            i = self.models.interaction
             if dropped_ids:
                 i.delete().where(i.id.in_(list(dropped_ids))).execute()
             for batch in pw.chunked(moved, BATCH_ROWS):
                 i.update(contact=keep_id).where(i.id.in_(list(batch))).execute()
-            self.m.contact.delete().where(self.m.contact.id == other_id).execute()
-            self.m.contact.update(**self._row_values(merged), updated_at=to_db_time(now)).where(
-                self.m.contact.id == keep_id).execute()
+            self.models.contact.delete().where(self.models.contact.id == other_id).execute()
+            self.models.contact.update(**self._row_values(merged), updated_at=to_db_time(now)).where(
+                self.models.contact.id == keep_id).execute()
             if merged.created_at and merged.created_at != keep.created_at:
-                self.m.contact.update(created_at=to_db_time(merged.created_at)).where(
-                    self.m.contact.id == keep_id).execute()
+                self.models.contact.update(created_at=to_db_time(merged.created_at)).where(
+                    self.models.contact.id == keep_id).execute()
             self._write_emails(keep_id, merged.emails)
-            totals.refresh(self.m, [keep_id])
+            totals.refresh(self.models, [keep_id])
         return Merged(keep, self.contact(keep_id), Removed(other, tuple(other_items)), moved)
 
     def unmerge(self, merged: "Merged", now: datetime) -> Contact:
@@ -439,8 +439,8 @@ class Store:
         kept one as it was before."""
         keep, other = merged.before, merged.other.contact
         with self.transaction():
-            i = self.m.interaction
-            self.m.contact.insert(
+            i = self.models.interaction
+            self.models.contact.insert(
                 id=other.id, **self._row_values(self._clean(other)),
                 created_at=to_db_time(other.created_at or now), updated_at=to_db_time(now),
             ).execute()
@@ -449,28 +449,28 @@ class Store:
             for batch in pw.chunked(list(moved), BATCH_ROWS):
                 i.update(contact=other.id).where(i.id.in_(list(batch))).execute()
             self._put_back(other.id, [item for item in merged.other.interactions if item.id not in moved], now)
-            self.m.contact.update(**self._row_values(self._clean(keep)), updated_at=to_db_time(now),
+            self.models.contact.update(**self._row_values(self._clean(keep)), updated_at=to_db_time(now),
                                   created_at=to_db_time(keep.created_at or now)).where(
-                self.m.contact.id == keep.id).execute()
+                self.models.contact.id == keep.id).execute()
             self._write_emails(keep.id, keep.emails)
-            totals.refresh(self.m, [keep.id, other.id])
+            totals.refresh(self.models, [keep.id, other.id])
         return self.contact(keep.id)
 
     def set_status(self, contact_id: int, status: Status, until: date | None, now: datetime) -> Contact:
         with self.transaction():
-            self.m.contact.update(
+            self.models.contact.update(
                 status=status.value,
                 snoozed_until=to_db_date(until) if status == Status.SNOOZED else None,
                 updated_at=to_db_time(now),
-            ).where(self.m.contact.id == contact_id).execute()
+            ).where(self.models.contact.id == contact_id).execute()
         return self.contact(contact_id)
 
     def _emails_by_contact(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
-        query = self.m.email.select(self.m.email.contact, self.m.email.address).order_by(
-            self.m.email.contact, self.m.email.position
+        query = self.models.email.select(self.models.email.contact, self.models.email.address).order_by(
+            self.models.email.contact, self.models.email.position
         )
         if ids is not None:
-            query = query.where(self.m.email.contact.in_(list(ids)))
+            query = query.where(self.models.email.contact.in_(list(ids)))
         found: dict[int, list[str]] = {}
         for contact_id, address in query.tuples():
             found.setdefault(contact_id, []).append(address)
@@ -478,7 +478,7 @@ class Store:
 
     def contact(self, contact_id: int) -> Contact:
         with self.guard():
-            row = self.m.contact.get_or_none(self.m.contact.id == contact_id)
+            row = self.models.contact.get_or_none(self.models.contact.id == contact_id)
             if row is None:
                 raise NotFound(str(contact_id))
             return contact_from_row(row, self._emails_by_contact([contact_id]).get(contact_id, ()))
@@ -489,9 +489,9 @@ class Store:
 
     def _names(self) -> list[tuple[int, str, str, str]]:
         with self.guard():
-            query = self.m.contact.select(
-                self.m.contact.id, self.m.contact.name, self.m.contact.name_key, self.m.contact.company
-            ).order_by(self.m.contact.name_key, self.m.contact.id)
+            query = self.models.contact.select(
+                self.models.contact.id, self.models.contact.name, self.models.contact.name_key, self.models.contact.company
+            ).order_by(self.models.contact.name_key, self.models.contact.id)
             return list(query.tuples())
 
     @staticmethod
@@ -528,21 +528,21 @@ class Store:
     def find_by_email(self, address: str) -> Contact | None:
         with self.guard():
             row = (
-                self.m.email.select(self.m.email.contact)
-                .where(self.m.email.address == address.strip().lower())
+                self.models.email.select(self.models.email.contact)
+                .where(self.models.email.address == address.strip().lower())
                 .first()
             )
         return self.contact(row.contact_id) if row else None
 
     # -- interactions -----------------------------------------------------------------
     def _interaction_query(self):
-        i = self.m.interaction
+        i = self.models.interaction
         return i.select(*(getattr(i, "contact" if c == "contact_id" else c) for c in INTERACTION_COLUMNS))
 
     def interactions(self, contact_id: int) -> list[Interaction]:
         with self.guard():
-            query = self._interaction_query().where(self.m.interaction.contact == contact_id)
-            rows = query.order_by(self.m.interaction.at, self.m.interaction.id).tuples()
+            query = self._interaction_query().where(self.models.interaction.contact == contact_id)
+            rows = query.order_by(self.models.interaction.at, self.models.interaction.id).tuples()
             return [interaction_from_tuple(r) for r in rows]
 
     def interactions_by_contact(self) -> dict[int, list[Interaction]]:
@@ -558,9 +558,9 @@ class Store:
     def log(self, contact_id: int, item: Interaction, now: datetime) -> Interaction:
         item = self._clean_interaction(item)
         with self.transaction():
-            if not self.m.contact.select().where(self.m.contact.id == contact_id).exists():
+            if not self.models.contact.select().where(self.models.contact.id == contact_id).exists():
                 raise NotFound(str(contact_id))
-            row = self.m.interaction.create(
+            row = self.models.interaction.create(
                 contact=contact_id,
                 at=to_db_time(item.at),
                 direction=item.direction.value,
@@ -573,33 +573,33 @@ class Store:
                 in_group=item.group,
                 planned=item.planned,
             )
-            totals.refresh(self.m, [contact_id])
+            totals.refresh(self.models, [contact_id])
             self._touch(contact_id, now)
         return replace(item, id=row.id, contact_id=contact_id)
 
     def _touch(self, contact_id: int, now: datetime) -> None:
-        self.m.contact.update(updated_at=to_db_time(now)).where(self.m.contact.id == contact_id).execute()
+        self.models.contact.update(updated_at=to_db_time(now)).where(self.models.contact.id == contact_id).execute()
 
     def delete_interaction(self, interaction_id: int, now: datetime) -> Interaction:
         """Delete and return it, so the caller can undo."""
         with self.transaction():
             values = (
                 self._interaction_query()
-                .where(self.m.interaction.id == interaction_id)
+                .where(self.models.interaction.id == interaction_id)
                 .tuples()
                 .first()
             )
             if values is None:
                 raise InteractionNotFound(interaction_id)
             item = interaction_from_tuple(values)
-            self.m.interaction.delete().where(self.m.interaction.id == interaction_id).execute()
-            totals.refresh(self.m, [item.contact_id])
+            self.models.interaction.delete().where(self.models.interaction.id == interaction_id).execute()
+            totals.refresh(self.models, [item.contact_id])
             self._touch(item.contact_id, now)
         return item
 
     def interaction(self, interaction_id: int) -> Interaction:
         with self.guard():
-            values = self._interaction_query().where(self.m.interaction.id == interaction_id).tuples().first()
+            values = self._interaction_query().where(self.models.interaction.id == interaction_id).tuples().first()
         if values is None:
             raise InteractionNotFound(interaction_id)
         return interaction_from_tuple(values)
@@ -614,15 +614,15 @@ class Store:
         item = self._clean_interaction(item)
         with self.transaction():
             before = self.interaction(item.id)
-            self.m.interaction.update(
+            self.models.interaction.update(
                 at=to_db_time(item.at),
                 direction=item.direction.value,
                 channel=item.channel.value,
                 kind=item.kind.value,
                 note=item.note,
                 planned=item.planned,
-            ).where(self.m.interaction.id == item.id).execute()
-            totals.refresh(self.m, [before.contact_id])
+            ).where(self.models.interaction.id == item.id).execute()
+            totals.refresh(self.models, [before.contact_id])
             self._touch(before.contact_id, now)
         after = replace(before, at=item.at, direction=item.direction, channel=item.channel, kind=item.kind,
                         note=item.note, planned=item.planned)
@@ -638,10 +638,10 @@ class Store:
         """Undo a delete: put the interaction back, with its old id unless another
         interaction took that id since (SQLite reuses the highest free one)."""
         with self.transaction():
-            taken = self.m.interaction.select().where(self.m.interaction.id == item.id).exists()
+            taken = self.models.interaction.select().where(self.models.interaction.id == item.id).exists()
             if taken:
                 item = replace(item, id=None)
-            new_id = self.m.interaction.insert(
+            new_id = self.models.interaction.insert(
                 **({} if item.id is None else {"id": item.id}),
                 contact=item.contact_id,
                 at=to_db_time(item.at),
@@ -655,7 +655,7 @@ class Store:
                 in_group=item.group,
                 planned=item.planned,
             ).execute()
-            totals.refresh(self.m, [item.contact_id])
+            totals.refresh(self.models, [item.contact_id])
             self._touch(item.contact_id, now)
         return item if item.id is not None else replace(item, id=new_id)
 
@@ -668,7 +668,7 @@ class Store:
         stamp = to_db_time(now)
         ids: list[int] = []
         email_rows: list[dict] = []
-        table = self.m.contact._meta
+        table = self.models.contact._meta
         insert: str | None = None
         with self.transaction():
             cursor = self.db.cursor()
@@ -693,7 +693,7 @@ class Store:
                     {"contact": new_id, "address": a, "position": i} for i, a in enumerate(contact.emails)
                 )
             for batch in pw.chunked(email_rows, BATCH_ROWS):
-                self.m.email.insert_many(batch).execute()
+                self.models.email.insert_many(batch).execute()
         return ids
 
     def update_contacts(self, contacts: Iterable[Contact], now: datetime) -> None:
@@ -704,15 +704,15 @@ class Store:
                 if contact.id is None:
                     raise ValueError("update_contacts needs stored contacts")
                 contact = self._clean(contact)
-                self.m.contact.update(**self._row_values(contact), updated_at=stamp).where(
-                    self.m.contact.id == contact.id
+                self.models.contact.update(**self._row_values(contact), updated_at=stamp).where(
+                    self.models.contact.id == contact.id
                 ).execute()
                 self._write_emails(contact.id, contact.emails)
 
     def add_interactions(self, items: Iterable[Interaction], now: datetime) -> int:
         """Insert many interactions (each with its contact_id) in one transaction."""
         created = to_db_time(now)
-        i = self.m.interaction
+        i = self.models.interaction
         fields = [i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.created_at,
                   i.in_group, i.planned]
         rows: list[tuple] = []
@@ -737,14 +737,14 @@ class Store:
         )
         with self.transaction():
             self.db.cursor().executemany(insert, rows)
-            totals.refresh(self.m, touched)
+            totals.refresh(self.models, touched)
             for batch in pw.chunked(sorted(touched), BATCH_ROWS):
-                self.m.contact.update(updated_at=created).where(self.m.contact.id.in_(batch)).execute()
+                self.models.contact.update(updated_at=created).where(self.models.contact.id.in_(batch)).execute()
         return len(rows)
 
     def external_keys(self, sources: Iterable[str] | None = None) -> set[tuple[str, str]]:
         """Every (source, external_id) stored, optionally for some sources only."""
-        i = self.m.interaction
+        i = self.models.interaction
         query = i.select(i.source, i.external_id).where(i.external_id.is_null(False))
         if sources is not None:
             query = query.where(i.source.in_(list(sources)))
@@ -752,7 +752,7 @@ class Store:
             return {(source, external) for source, external in query.tuples()}
 
     def has_external_id(self, source: str, external_id: str) -> bool:
-        i = self.m.interaction
+        i = self.models.interaction
         with self.guard():
             return i.select().where((i.source == source) & (i.external_id == external_id)).exists()
 
@@ -760,23 +760,23 @@ class Store:
         """Rows per table: what an import changed, in one glance."""
         with self.guard():
             return {
-                "contacts": self.m.contact.select().count(),
-                "emails": self.m.email.select().count(),
-                "interactions": self.m.interaction.select().count(),
+                "contacts": self.models.contact.select().count(),
+                "emails": self.models.email.select().count(),
+                "interactions": self.models.interaction.select().count(),
             }
 
     # -- settings -------------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self.guard():
-            row = self.m.setting.get_or_none(self.m.setting.key == key)
+            row = self.models.setting.get_or_none(self.models.setting.key == key)
         return default if row is None else row.value
 
     def set_setting(self, key: str, value: str | None) -> None:
         """Keep `value` under `key` (None forgets it)."""
         with self.transaction():
-            self.m.setting.delete().where(self.m.setting.key == key).execute()
+            self.models.setting.delete().where(self.models.setting.key == key).execute()
             if value is not None:
-                self.m.setting.insert(key=key, value=value).execute()
+                self.models.setting.insert(key=key, value=value).execute()
 
     def daily_budget(self) -> int:
         """How many check-ins and reconnects today's queue holds (see domain.queue)."""
@@ -799,7 +799,7 @@ class Store:
     def rebuild_totals(self) -> None:
         """Recompute every contact's totals from the interactions (see `totals`)."""
         with self.transaction():
-            totals.rebuild(self.m)
+            totals.rebuild(self.models)
 
     # -- assessments --------------------------------------------------------------------
     def summaries(self, now: datetime, *, include_hidden: bool = True) -> list[ContactSummary]:

@@ -36,7 +36,7 @@ def _prime(net: data.Network, name: str, command) -> None:
         deadline = time.perf_counter() + 60
         while True:
             with open_store(net.db) as store:
-                if store.m.standing.select().count() == net.contacts:
+                if store.models.standing.select().count() == net.contacts:
                     break
             if time.perf_counter() > deadline:
                 raise Failed("the app did not keep its standings within 60 s")

@@ -112,7 +112,7 @@ def assess_row(net: data.Network, runs: int) -> tuple[Row, list[str]]:
             with open_store(db) as store:
                 cold.append(call(lambda: store.summaries(start)))
         with open_store(db) as store:
-            i = store.m.interaction
+            i = store.models.interaction
             sql, params = i.select(i.contact, pw.fn.COUNT(pw.SQL("*")), pw.fn.MAX(i.at)).group_by(i.contact).sql()
             ids = [s.contact.id for s in store.summaries(start)]
 
@@ -342,12 +342,12 @@ def first_launches(net: data.Network, name: str, runs: int) -> list[str]:
         db = Path(folder) / "first.db"
         shutil.copyfile(net.db, db)
         with open_store(db) as store:
-            store.m.standing.delete().execute()
+            store.models.standing.delete().execute()
         copy = data.Network(Path(folder), db, net.contacts, net.interactions, None)
         times = []
         for _ in range(runs):
             with open_store(db) as store:
-                store.m.standing.delete().execute()
+                store.models.standing.delete().execute()
             times.append(launch_to_visible(tui_command(copy), name).seconds)
         notes.append(f"Launch with no standings kept (a database's first launch): {ms_list(times)}, "
                      f"median {seconds(statistics.median(times))}.")

@@ -75,7 +75,7 @@ def test_with_no_standings_kept_the_child_assesses_everyone(tmp_path, kept):
     assert found[0] == "view" and found[4] == 40
     assert found[5] == kept_list.answer(str(kept), NOW_TEXT)[5]  # as from kept standings
     with open_store(fresh) as store:
-        assert store.m.standing.select().count() == 0  # the child only reads
+        assert store.models.standing.select().count() == 0  # the child only reads
 
 
 def _files(folder):

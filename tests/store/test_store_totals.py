@@ -25,7 +25,7 @@ def raw(store, query) -> list[tuple]:
 
 
 def kept(store) -> list[tuple]:
-    t = store.m.totals
+    t = store.models.totals
     return raw(store, t.select(*(getattr(t, name) for name in totals.COLUMNS)))
 
 
@@ -34,7 +34,7 @@ def fresh(store) -> list[tuple]:
     measured by the domain over the interactions as the store hands them out."""
     by_contact = store.interactions_by_contact()
     rows = []
-    for row in raw(store, totals.aggregate(store.m)):
+    for row in raw(store, totals.aggregate(store.models)):
         items = [i for i in by_contact.get(row[0], []) if not i.group]
         rows.append((*row, *measure(sorted(items, key=lambda i: (i.at, i.id)))))
     return rows

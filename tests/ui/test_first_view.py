@@ -66,11 +66,11 @@ async def test_standings_are_kept_after_the_network_loads(store, fixed_now):
         app = NetpaceApp(store, now=fixed_now, poll_seconds=None)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
-            await wait_until(pilot, lambda: store.m.standing.select().count() == 40, what="standings saved")
+            await wait_until(pilot, lambda: store.models.standing.select().count() == 40, what="standings saved")
             await app.workers.wait_for_complete()
     finally:
         app_module.SAVE_STANDINGS_AFTER = before
-    s = store.m.standing
+    s = store.models.standing
     assert s.select().count() == 40
 
 
