@@ -24,13 +24,12 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterator
 
 from ..domain.identity import normalize_linkedin
-from ..store.errors import StoreError
 from ..store.store import Store
 from . import linkedin_connections, linkedin_invitations, linkedin_messages
 from .decoding import describe_os_error
 from .errors import ImportFailure, NeedsOption, Unreadable
 from .records import ContactRecord, ImportOptions, NoProgress, Note, Progress, Record
-from .runner import FileResult, merger_for
+from .runner import FileResult, failed, merger_for
 
 # The files read, by their name in lower case, in the order they are merged.
 READ: dict[str, tuple[str, Callable[..., Iterator[Record]]]] = {
@@ -244,14 +243,8 @@ def import_export(
         with open_export(path) as export:
             result.ignored = export.ignored
             _merge_all(store, export, options, result, dry_run, progress, before_write)
-    except NeedsOption as error:
-        result.error, result.usage_error = str(error), True
-    except (ImportFailure, StoreError) as error:
-        result.error = str(error)
-    except Exception as error:  # a reader bug must not become a traceback
-        result.error = (
-            f"Importing {path} failed unexpectedly ({type(error).__name__}: {_sentence(error)}); nothing was saved."
-        )
+    except Exception as error:
+        failed(result, path, error)
     finally:
         progress.finish()
     if result.error is not None:

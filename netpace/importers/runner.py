@@ -80,19 +80,26 @@ def import_file(
             target = before_write() if before_write is not None else store
             if target is not None:
                 merger.apply(target, progress)
-    except NeedsOption as error:
-        result.error, result.usage_error = str(error), True
-    except (ImportFailure, StoreError) as error:
-        result.error = str(error)
-    except Exception as error:  # a reader bug must not become a traceback
-        result.error = (
-            f"Importing {path} failed unexpectedly ({type(error).__name__}: {_short(error)}); nothing from it was saved."
-        )
+    except Exception as error:
+        failed(result, path, error)
     finally:
         progress.finish()
     if result.error is None:
         result.outcome = merger.outcome()
     return result
+
+
+def failed(result, path: Path, error: Exception) -> None:
+    """What went wrong importing `path`, as the result's one sentence (and whether an
+    option was missing): never a traceback, whatever a reader raised."""
+    if isinstance(error, NeedsOption):
+        result.error, result.usage_error = str(error), True
+    elif isinstance(error, (ImportFailure, StoreError)):
+        result.error = str(error)
+    else:  # a reader bug
+        result.error = (
+            f"Importing {path} failed unexpectedly ({type(error).__name__}: {_short(error)}); nothing from it was saved."
+        )
 
 
 def _short(error: Exception) -> str:
