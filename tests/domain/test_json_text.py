@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from netpace import json_text
 
+from ..helpers import examples
+
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(), st.text(), st.sampled_from(["", "é\u2028\"\\\n\x00"]),
 )
@@ -22,7 +24,7 @@ values = st.recursive(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(values, st.sampled_from([1, 2, 4]))
 def test_same_text_as_json_dumps(value, indent):
     assert json_text.dumps(value, indent=indent) == json.dumps(value, ensure_ascii=False, indent=indent)

@@ -23,11 +23,11 @@ from netpace.domain.model import (
 from netpace.domain.pressure import assess, digest, standing
 from netpace.domain.queue import todays_queue
 
-from ..helpers import NOW
+from ..helpers import NOW, examples
 
 pytestmark = pytest.mark.slow
 
-MANY = settings(max_examples=1000, deadline=None)
+MANY = settings(max_examples=examples(1000), deadline=None)
 
 kinds = st.sampled_from(list(Kind))
 directions = st.sampled_from(list(Direction))
@@ -168,7 +168,7 @@ def _one(direction):
     return [(Contact(name="Maren"), [Interaction(at=NOW, direction=direction, kind=Kind.INTRO)])]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.tuples(contacts, histories), min_size=1, max_size=4), steps)
 @example(_one(Direction.OUT), [MINUTES_A_DAY * T.DORMANT_DAYS, 1])  # exactly dormant, then a minute past it
 @example(_one(Direction.IN), [MINUTES_A_DAY * T.REPLY_OWED_DAYS, 1])  # exactly the days a reply may take, then past
@@ -192,7 +192,7 @@ day_steps = st.lists(st.one_of(st.integers(1, 120).map(lambda d: d * MINUTES_A_D
                      min_size=1, max_size=12)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(contacts, histories, day_steps)
 @example(_one(Direction.OUT)[0][0], _one(Direction.OUT)[0][1], [MINUTES_A_DAY * T.DECAY_WINDOW_DAYS, 1])  # leaves the window
 def test_a_standing_gives_the_engines_pressure_and_verdict_while_it_holds(contact, items, forward):
@@ -229,7 +229,7 @@ def test_dormant_or_let_go_stays_out_of_the_queue_until_something_happens(contac
     assert later.verdict not in ACTIONABLE
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.tuples(contacts, histories), max_size=12), st.integers(0, 6))
 def test_the_daily_budget_never_hides_a_reply_owed_or_a_follow_up(people, budget):
     summaries = [ContactSummary(replace(c, id=n + 1), assess(c, h, NOW)) for n, (c, h) in enumerate(people)]
