@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .text import clean_name, fold, one_line
@@ -20,6 +21,7 @@ def email_key(text: str) -> str:
     return value if _EMAIL.match(value) else ""
 
 
+@lru_cache(maxsize=1 << 16)  # an import asks for the same profiles again and again
 def normalize_linkedin(url: str) -> str:
     """A LinkedIn profile URL in one canonical form, or "" when it isn't one.
 

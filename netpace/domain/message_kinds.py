@@ -14,9 +14,7 @@ read for every message, so a mixed network needs no language detection.
 from __future__ import annotations
 
 import re
-import re._constants as _constants
-import re._parser as _parser
-from typing import Iterable, Mapping, NamedTuple
+from typing import Iterable, Mapping
 
 from .model import Kind
 
@@ -72,32 +70,16 @@ ENGLISH: Mapping[Kind, tuple[str, ...]] = {
 TABLES: dict[str, Mapping[Kind, tuple[str, ...]]] = {"en": ENGLISH}
 
 
-class _Phrase(NamedTuple):
-    pattern: re.Pattern[str]
-    hint: str  # a piece of text every match contains (lower case): a cheap test first
-
-
-def _hint(phrase: str) -> str:
-    """The longest run of plain characters the phrase always contains ("" if none is two
-    characters long): a text without it can't match, so its pattern isn't even tried."""
-    best = run = ""
-    for op, value in _parser.parse(phrase):
-        if op is _constants.LITERAL:
-            run += chr(value)
-            best = max(best, run, key=len)
-        else:
-            run = ""
-    return best.lower() if len(best) >= 2 else ""
-
-
-def _compile(tables: Iterable[Mapping[Kind, tuple[str, ...]]]) -> tuple[tuple[Kind, tuple[_Phrase, ...]], ...]:
+def _compile(tables: Iterable[Mapping[Kind, tuple[str, ...]]]) -> tuple[tuple[Kind, re.Pattern[str]], ...]:
+    """One pattern per kind, its phrases as alternatives in table order: a search finds
+    the earliest phrase in the text, and at the same place the one listed first."""
     found = []
     tables = tuple(tables)
     for kind in PRECEDENCE:
-        phrases = tuple(_Phrase(re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", re.IGNORECASE), _hint(phrase))
-                        for table in tables for phrase in table.get(kind, ()))
+        phrases = [phrase for table in tables for phrase in table.get(kind, ())]
         if phrases:
-            found.append((kind, phrases))
+            alternatives = "|".join(f"(?:{phrase})" for phrase in phrases)
+            found.append((kind, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)))
     return tuple(found)
 
 
@@ -112,14 +94,8 @@ def kind_of(text: str, otherwise: Kind = Kind.UPDATE) -> Kind:
 def explain(text: str, otherwise: Kind = Kind.UPDATE) -> tuple[Kind, str]:
     """(kind, the phrase that decided it, or "" when none did)."""
     if text:
-        lower = text.lower()
-        for kind, phrases in _RULES:
-            first = None
-            for phrase in phrases:
-                if phrase.hint in lower:
-                    match = phrase.pattern.search(text)
-                    if match and (first is None or match.start() < first.start()):
-                        first = match
-            if first is not None:
-                return kind, first.group(0)
+        for kind, pattern in _RULES:
+            match = pattern.search(text)
+            if match:
+                return kind, match.group(0)
     return otherwise, ""

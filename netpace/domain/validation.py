@@ -183,6 +183,9 @@ def clean_interaction(item: Interaction) -> Interaction:
     note = strip_controls(item.note)
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"A note can be at most {MAX_NOTE:,} characters.")
+    if (note == item.note and type(item.direction) is Direction and type(item.channel) is Channel
+            and type(item.kind) is Kind):
+        return item  # already clean: an import cleans tens of thousands
     values = {}
     for field, kind in (("direction", Direction), ("channel", Channel), ("kind", Kind)):
         raw = getattr(item, field)

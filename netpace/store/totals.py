@@ -27,8 +27,6 @@ from .schema import Models
 
 # Contacts per refresh statement: IN lists stay under SQLite's oldest limit of 999.
 CHUNK = 500
-# Rows per INSERT: 17 columns each stays under SQLite's oldest limit of 999 variables.
-_INSERT_ROWS = 55
 
 # The table's columns: those `aggregate` computes in SQL, in its order, then the pace
 # (domain.pace.measure), computed here over each contact's interactions.
@@ -125,10 +123,17 @@ def _rows(models: Models, ids: list[int] | None) -> list[tuple]:
 
 
 def _write(models: Models, rows: list[tuple]) -> None:
+    # One prepared statement for every row, as the interactions are written: the query
+    # builder's SQL for each batch cost more than the database's work.
     t = models.totals
-    fields = [getattr(t, name) for name in COLUMNS]
-    for batch in pw.chunked(rows, _INSERT_ROWS):
-        t.insert_many(batch, fields=fields).execute()
+    db = t._meta.database
+    insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        t._meta.table_name,
+        ", ".join(f'"{getattr(t, name).column_name}"' for name in COLUMNS),
+        ", ".join([db.param] * len(COLUMNS)),
+    )
+    if rows:  # the aggregate's values come from the database: already in its form
+        db.cursor().executemany(insert, rows)
 
 
 def refresh(models: Models, ids: Iterable[int]) -> None:

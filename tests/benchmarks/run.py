@@ -14,7 +14,8 @@ Rows:
   assess   Store.summaries(now) in-process, rereads as the app does (5 contacts changed, a minute later)
            vs one SQL aggregate (COUNT, MAX(at) per contact); the first read of a new process in the notes
   list     `netpace list`, whole process                  vs `khard list` on the same contacts as vCards
-  import   `netpace import vcard FILE` into an empty db   (no baseline; "not available yet" until merged)
+  import   `netpace import vcard FILE` and a LinkedIn export zip (`netpace import ZIP`), each into an
+           empty db, taken in turn (the export with the vCards import beside it)
   tui      launch to a known name visible in tmux; peak memory; keystroke; quick-capture
            vs the bare Textual app (bare_app.py); "TUI not merged yet" until netpace.ui exists
   postgres launch, triage, filter keystroke and quick capture on a throwaway PostgreSQL server
@@ -169,28 +170,48 @@ def import_available() -> bool:
     return probe.returncode == 0
 
 
-def import_row(cards: data.VCards, runs: int) -> Row:
-    row = Row(f"import {cards.count:,} vCards (`netpace import vcard FILE`, empty database)", "-", "<= 10 s")
-    if not import_available():
-        row.verdict = "not available yet (`netpace import` is on branch `importers`)"
-        return row
-    from netpace.store import open_store
+LINKEDIN_CONNECTIONS, LINKEDIN_MESSAGES = 10_000, 50_000
 
-    times = []
-    with tempfile.TemporaryDirectory(prefix="netpace-bench-import-") as folder:
-        for n in range(runs):
-            db = Path(folder) / f"import{n}.db"
-            times.append(run_process([tool("netpace"), "--db", str(db), "import", "vcard", str(cards.combined)]))
-            if n == 0:
-                with open_store(db) as store:
-                    imported = len(store.contacts())
-                if imported != cards.count:
-                    raise Failed(f"the import made {imported} contacts from {cards.count} vCards")
+
+def import_rows(cards: data.VCards, runs: int) -> tuple[list[Row], list[str]]:
+    """The vCards import and the whole LinkedIn export (a generated zip: 10,000 connections,
+    50,000 messages, invitations), each a whole `netpace import` process into an empty
+    database, taken in turn (A B A B) so that the machine's speed lands on both alike."""
+    import random
     import statistics
 
-    m = statistics.median(times)
-    row.measured, row.verdict = seconds(m), verdict(m <= 10)
-    return row
+    from netpace.store import open_store
+
+    from .bench_linkedin_export import write_export
+
+    vcards = Row(f"import {cards.count:,} vCards (`netpace import vcard FILE`, empty database)", "-", "<= 10 s")
+    linkedin = Row(f"import a LinkedIn export zip: {LINKEDIN_CONNECTIONS:,} connections, {LINKEDIN_MESSAGES:,} "
+                   "messages (`netpace import ZIP`, empty database)", "the vCards import, same run", "<= 10 s")
+    if not import_available():
+        vcards.verdict = linkedin.verdict = "not available yet"
+        return [vcards, linkedin], []
+    times: dict[str, list[float]] = {"vcards": [], "linkedin": []}
+    with tempfile.TemporaryDirectory(prefix="netpace-bench-import-") as folder:
+        root = Path(folder)
+        export = root / "Basic_LinkedInDataExport_11-26-2026.zip"
+        write_export(export, LINKEDIN_CONNECTIONS, LINKEDIN_MESSAGES, random.Random(13))
+        for n in range(runs):
+            for name, what in (("vcards", ["vcard", str(cards.combined)]), ("linkedin", [str(export)])):
+                db = root / f"{name}{n}.db"
+                times[name].append(run_process([tool("netpace"), "--db", str(db), "--now", NOW, "import", *what]))
+                if n == 0:
+                    with open_store(db) as store:
+                        imported = len(store.contacts())
+                    want = cards.count if name == "vcards" else LINKEDIN_CONNECTIONS
+                    if imported != want:
+                        raise Failed(f"the {name} import made {imported} contacts, not {want}")
+    v, li = statistics.median(times["vcards"]), statistics.median(times["linkedin"])
+    vcards.measured, vcards.verdict = seconds(v), verdict(v <= 10)
+    linkedin.measured, linkedin.baseline_figure, linkedin.ratio = seconds(li), seconds(v), f"{li / v:.2f}x"
+    linkedin.verdict = verdict(li <= 10)
+    notes = [f"Imports, in turn: vCards {', '.join(f'{t:.2f}' for t in times['vcards'])} s; LinkedIn export "
+             f"{', '.join(f'{t:.2f}' for t in times['linkedin'])} s."]
+    return [vcards, linkedin], notes
 
 
 # -- TUI rows -----------------------------------------------------------------------------
@@ -460,6 +481,11 @@ def main(argv: list[str] | None = None) -> int:
         notes.extend(said)
         return found
 
+    def _imports() -> list[Row]:
+        found, said = import_rows(cards, runs)
+        notes.extend(said)
+        return found
+
     def _with_notes(found, into):
         row, said = found
         into.extend(said)
@@ -470,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         ("triage", lambda: [triage_row(net, runs)]),
         ("assess", lambda: _with_notes(assess_row(net, runs), notes)),
         ("list", lambda: [list_row(net, cards, runs)]),
-        ("import", lambda: [import_row(cards, runs)]),
+        ("import", lambda: _imports()),
         ("postgres", postgres),
     ]
     for name, measure in plan:
