@@ -148,7 +148,8 @@ def clean_contact(contact: Contact) -> Contact:
         raise InvalidInput("A contact needs a name: it was empty after removing blanks and control characters.")
     if len(name) > MAX_NAME:
         raise InvalidInput(too_long_name(name))
-    if len(contact.notes) > MAX_NOTE:
+    notes = strip_controls(contact.notes)
+    if len(notes) > MAX_NOTE:  # counted as kept, as an interaction's note is
         raise InvalidInput(f"Notes can be at most {MAX_NOTE:,} characters.")
     if contact.keep_in_touch_days is not None and not 1 <= contact.keep_in_touch_days <= 3650:
         raise InvalidInput("Keep-in-touch must be between 1 and 3650 days.")
@@ -173,7 +174,7 @@ def clean_contact(contact: Contact) -> Contact:
         name=name,
         emails=tuple(emails),
         tags=tuple(tags),
-        notes=strip_controls(contact.notes),
+        notes=notes,
         **fields,
     )
 

@@ -51,9 +51,39 @@ def install(db: pw.Database, models: Models) -> None:
             for statement in _server_trigger(name, table, event, contacts):
                 db.execute_sql(statement)
         return
-    for name, table, event, contacts in _TRIGGERS:
-        body = " ".join(_bump(contact) for contact in contacts)
-        db.execute_sql(f'CREATE TRIGGER IF NOT EXISTS "{name}" AFTER {event} ON "{table}" BEGIN {body} END')
+    for trigger in _TRIGGERS:
+        db.execute_sql(_sqlite_trigger(*trigger))
+
+
+def _sqlite_trigger(name: str, table: str, event: str, contacts: tuple[str, ...]) -> str:
+    body = " ".join(_bump(contact) for contact in contacts)
+    return f'CREATE TRIGGER IF NOT EXISTS "{name}" AFTER {event} ON "{table}" BEGIN {body} END'
+
+
+def insert_many(db: pw.Database, table: str, statement: str, rows: list[tuple], contacts: set[int]) -> None:
+    """Insert `rows` into `table` (`statement`: its INSERT with one parameter per column)
+    for the `contacts` they belong to; call inside the writing transaction.
+
+    SQLite's trigger fires once per row, and on a long import it cost twice the insert
+    itself. So the insert trigger is set aside for the statement and each contact's
+    revision raised once after it, as the trigger would have left them (new, distinct,
+    above every earlier one). SQLite's schema changes are part of the transaction: no
+    other connection ever sees the table without its trigger, and a failure rolls it all
+    back. PostgreSQL's triggers fire once per statement already."""
+    if not rows:
+        return
+    if on_server(db):
+        db.cursor().executemany(statement, rows)
+        return
+    trigger = next(t for t in _TRIGGERS if t[1] == table and t[2] == "INSERT")
+    db.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger[0]}"')
+    db.cursor().executemany(statement, rows)
+    start = db.execute_sql("SELECT COALESCE(MAX(rev), 0) FROM contact_revision").fetchone()[0]
+    db.cursor().executemany(
+        "INSERT OR REPLACE INTO contact_revision (contact_id, rev) VALUES (?, ?)",
+        [(contact, start + n) for n, contact in enumerate(sorted(contacts), 1)],
+    )
+    db.execute_sql(_sqlite_trigger(*trigger))
 
 
 def _server_trigger(name: str, table: str, event: str, contacts: tuple[str, ...]) -> list[str]:

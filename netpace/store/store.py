@@ -31,7 +31,7 @@ from .convert import (
     to_db_date,
     to_db_time,
 )
-from . import reading, totals
+from . import reading, revisions, totals
 from ..domain.summary import summarize
 from .cache import NetworkCache
 from .backups import auto_backup
@@ -736,7 +736,7 @@ class Store:
             ", ".join([self.db.param] * len(fields)),
         )
         with self.transaction():
-            self.db.cursor().executemany(insert, rows)
+            revisions.insert_many(self.db, i._meta.table_name, insert, rows, touched)
             totals.refresh(self.models, touched)
             for batch in pw.chunked(sorted(touched), BATCH_ROWS):
                 self.models.contact.update(updated_at=created).where(self.models.contact.id.in_(batch)).execute()
