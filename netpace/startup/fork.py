@@ -128,6 +128,7 @@ def _child_main(fd: int, db: str | None, now_text: str | None) -> None:
         os.nice(5)
         import marshal
 
+        _without_server_drivers(db)
         from . import kept_list
 
         data = marshal.dumps(kept_list.answer(db, now_text))
@@ -139,3 +140,19 @@ def _child_main(fd: int, db: str | None, now_text: str | None) -> None:
         pass
     finally:
         os._exit(code)
+
+
+def _without_server_drivers(db: str | None) -> None:
+    """The child reads one SQLite file and exits: Peewee, imported next, need not load
+    the PostgreSQL drivers it looks for when they are installed (psycopg alone took half
+    of Peewee's import, in the launch's critical path)."""
+    from ..store.paths import is_server, resolve_db_path
+    from ..store.errors import StoreError
+
+    try:
+        if is_server(resolve_db_path(db)):
+            return
+    except StoreError:
+        return
+    for name in ("psycopg", "psycopg2", "psycopg2cffi"):
+        sys.modules.setdefault(name, None)  # `import` then raises ImportError: Peewee goes without

@@ -190,3 +190,28 @@ def test_the_child_finds_the_database_where_the_cli_would(kept, monkeypatch, tmp
     home_db = tmp_path / "mine.db"
     home_db.write_bytes(kept.read_bytes())
     assert kept_list.answer("~/mine.db", NOW_TEXT)[1] == str(home_db)
+
+
+DRIVERS_CHECK = """
+import sys
+from netpace.startup import fork
+fork._without_server_drivers(sys.argv[1])
+import peewee
+print(peewee.psycopg is None, sys.modules.get("psycopg", "absent") is None)
+"""
+
+
+@pytest.mark.parametrize("location, hidden", [
+    ("{tmp}/netpace.db", "True True"),
+    ("postgresql://someone@localhost/netpace", None),
+])
+def test_the_child_loads_no_postgresql_driver_for_a_file(tmp_path, location, hidden):
+    import subprocess
+    import sys
+
+    # psycopg is installed with the test extra (as with [postgres]): what would be loaded.
+    run = subprocess.run([sys.executable, "-c", DRIVERS_CHECK, location.format(tmp=tmp_path)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    # A file: Peewee comes without psycopg. A server: psycopg is loaded as ever.
+    assert run.stdout.split() == (hidden or "False False").split()
