@@ -1,10 +1,15 @@
-"""What an import did, in words: every skip with file:line and reason, the file's notes,
-then the totals."""
+"""What an import did, in words: every skip with file:line and reason (a reason that
+comes back many times once, with its first lines), the file's notes, then the totals."""
 
 from __future__ import annotations
 
 from .records import Skip
 from .runner import FileResult
+
+# A reason given for more rows than this is said once, with the first few of them: an
+# export with hundreds of drafts reads as one line, not a wall.
+ONE_BY_ONE = 5
+FIRST_FEW = 5
 
 
 def _plural(count: int, word: str) -> str:
@@ -22,8 +27,7 @@ def describe(result: FileResult) -> list[str]:
     outcome = result.outcome
     assert outcome is not None
     # In file order: the merge step's own skips (an ambiguous name) come after the reader's.
-    skips = sorted(outcome.skips, key=_in_file_order)
-    lines = [f"  {result.path}:{skip.where}: {skip.reason}" for skip in skips]
+    lines = _skip_lines(result, sorted(outcome.skips, key=_in_file_order))
     lines += [f"{result.path}: {note}" for note in outcome.notes]
     verb = "would be " if result.dry_run else ""
     summary = (
@@ -35,4 +39,23 @@ def describe(result: FileResult) -> list[str]:
     if result.dry_run:
         summary += " Dry run: nothing was written."
     lines.append(summary)
+    return lines
+
+
+def _skip_lines(result: FileResult, skips: list[Skip]) -> list[str]:
+    """One line per skip, except a reason shared by many rows: one line for them all, where
+    the first of them was."""
+    by_reason: dict[str, list[Skip]] = {}
+    for skip in skips:
+        by_reason.setdefault(skip.reason, []).append(skip)
+    lines = []
+    for skip in skips:
+        same = by_reason[skip.reason]
+        if len(same) <= ONE_BY_ONE:
+            lines.append(f"  {result.path}:{skip.where}: {skip.reason}")
+        elif skip is same[0]:
+            shown = ", ".join(str(other.where) for other in same[:FIRST_FEW])
+            where = "lines" if all(isinstance(other.where, int) for other in same) else "at"
+            lines.append(f"  {result.path}: {len(same):,} skipped, {skip.reason} "
+                         f"({where} {shown} and {len(same) - FIRST_FEW:,} more)")
     return lines

@@ -258,3 +258,28 @@ def test_registering_the_commands_loads_no_importer():
         " if m in sys.modules]; assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_reason_many_rows_share_is_said_once_with_its_first_lines(tmp_path):
+    from pathlib import Path
+
+    from netpace.importers.merge import Outcome
+    from netpace.importers.records import Skip
+    from netpace.importers.report import FIRST_FEW, ONE_BY_ONE, describe
+
+    drafts = [Skip(line, "a draft (never sent)") for line in range(10, 10 + 3 * (ONE_BY_ONE + 1), 3)]
+    few = [Skip(line, "in the Spam folder") for line in (4, 40)]
+    result = runner.FileResult(Path("messages.csv"))
+    result.outcome = Outcome(skips=[*drafts, *few])
+    lines = describe(result)
+    # Two of one reason: one line each, in file order; the drafts: one line, where the first was.
+    assert lines[:-1] == [
+        "  messages.csv:4: in the Spam folder",
+        f"  messages.csv: {len(drafts)} skipped, a draft (never sent) (lines "
+        f"{', '.join(str(s.where) for s in drafts[:FIRST_FEW])} and {len(drafts) - FIRST_FEW} more)",
+        "  messages.csv:40: in the Spam folder",
+    ]
+    assert lines[-1].endswith(f"{len(drafts) + 2} skipped.")
+    # Exactly ONE_BY_ONE of a reason are still each on a line of their own.
+    result.outcome = Outcome(skips=drafts[:ONE_BY_ONE])
+    assert len(describe(result)) == ONE_BY_ONE + 1
