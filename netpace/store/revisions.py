@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from contextlib import contextmanager
+from typing import Iterator
 
 import peewee as pw
 
@@ -60,30 +62,33 @@ def _sqlite_trigger(name: str, table: str, event: str, contacts: tuple[str, ...]
     return f'CREATE TRIGGER IF NOT EXISTS "{name}" AFTER {event} ON "{table}" BEGIN {body} END'
 
 
-def insert_many(db: pw.Database, table: str, statement: str, rows: list[tuple], contacts: set[int]) -> None:
-    """Insert `rows` into `table` (`statement`: its INSERT with one parameter per column)
-    for the `contacts` they belong to; call inside the writing transaction.
+@contextmanager
+def raised_once(db: pw.Database, *tables: str) -> Iterator[set[int]]:
+    """For a bulk write to `tables`, inside the writing transaction: the caller adds every
+    contact it wrote for (a row of theirs inserted, changed or deleted) to the set given,
+    and each one's revision is raised once at the end, as the triggers would have left
+    them (new, and above every earlier one).
 
-    SQLite's trigger fires once per row, and on a long import it cost twice the insert
-    itself. So the insert trigger is set aside for the statement and each contact's
-    revision raised once after it, as the trigger would have left them (new, distinct,
-    above every earlier one). SQLite's schema changes are part of the transaction: no
-    other connection ever sees the table without its trigger, and a failure rolls it all
-    back. PostgreSQL's triggers fire once per statement already."""
-    if not rows:
-        return
+    SQLite's triggers fire once per row: on a long import they cost twice the insert
+    itself. So they are set aside meanwhile. SQLite's schema changes are part of the
+    transaction: no other connection ever sees a table without its trigger, and an error
+    rolls everything back, the triggers included. PostgreSQL's fire once per statement
+    already: there, nothing changes."""
+    touched: set[int] = set()
     if on_server(db):
-        db.cursor().executemany(statement, rows)
+        yield touched
         return
-    trigger = next(t for t in _TRIGGERS if t[1] == table and t[2] == "INSERT")
-    db.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger[0]}"')
-    db.cursor().executemany(statement, rows)
+    triggers = [t for t in _TRIGGERS if t[1] in tables]
+    for trigger in triggers:
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger[0]}"')
+    yield touched
     start = db.execute_sql("SELECT COALESCE(MAX(rev), 0) FROM contact_revision").fetchone()[0]
     db.cursor().executemany(
         "INSERT OR REPLACE INTO contact_revision (contact_id, rev) VALUES (?, ?)",
-        [(contact, start + n) for n, contact in enumerate(sorted(contacts), 1)],
+        [(contact, start + n) for n, contact in enumerate(sorted(touched), 1)],
     )
-    db.execute_sql(_sqlite_trigger(*trigger))
+    for trigger in triggers:
+        db.execute_sql(_sqlite_trigger(*trigger))
 
 
 def _server_trigger(name: str, table: str, event: str, contacts: tuple[str, ...]) -> list[str]:

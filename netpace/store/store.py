@@ -670,7 +670,7 @@ class Store:
         email_rows: list[dict] = []
         table = self.models.contact._meta
         insert: str | None = None
-        with self.transaction():
+        with self.transaction(), revisions.raised_once(self.db, table.table_name, "email") as raised:
             cursor = self.db.cursor()
             for contact in contacts:
                 contact = self._clean(contact)
@@ -694,6 +694,7 @@ class Store:
                 )
             for batch in pw.chunked(email_rows, BATCH_ROWS):
                 self.models.email.insert_many(batch).execute()
+            raised.update(ids)
         return ids
 
     def update_contacts(self, contacts: Iterable[Contact], now: datetime) -> None:
@@ -735,11 +736,16 @@ class Store:
             ", ".join(f'"{f.column_name}"' for f in fields),
             ", ".join([self.db.param] * len(fields)),
         )
+        if not rows:
+            return 0
         with self.transaction():
-            revisions.insert_many(self.db, i._meta.table_name, insert, rows, touched)
+            with revisions.raised_once(self.db, i._meta.table_name, self.models.contact._meta.table_name) as raised:
+                self.db.cursor().executemany(insert, rows)
+                for batch in pw.chunked(sorted(touched), BATCH_ROWS):
+                    self.models.contact.update(updated_at=created).where(
+                        self.models.contact.id.in_(batch)).execute()
+                raised.update(touched)
             totals.refresh(self.models, touched)
-            for batch in pw.chunked(sorted(touched), BATCH_ROWS):
-                self.models.contact.update(updated_at=created).where(self.models.contact.id.in_(batch)).execute()
         return len(rows)
 
     def external_keys(self, sources: Iterable[str] | None = None) -> set[tuple[str, str]]:

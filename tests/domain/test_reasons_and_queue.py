@@ -4,6 +4,7 @@ sentences asserted word for word (they are what the user reads)."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -22,10 +23,11 @@ from netpace.domain.model import (
     Zone,
     hidden_on,
 )
-from netpace.domain.pressure import EMPTY_HISTORY, Standing, digest, standing_at
+from netpace.domain.pressure import EMPTY_HISTORY, Standing, digest, standing, standing_at
+from netpace.domain.pressure.engine import MARGIN
 from netpace.domain.pressure import reasons as R
 from netpace.domain.queue import Queue, actionable, todays_queue, value_key
-from tests.helpers import NOW, at, inbound, met, out
+from tests.helpers import NOW, at, inbound, met, out, person
 
 TODAY = NOW.date()  # Thu 26 Nov 2026
 DAY = 86400.0
@@ -300,7 +302,7 @@ def test_met_check_in():
 # -- nothing is owed: keeping in touch ----------------------------------------------------
 
 def test_cadence_due_with_and_without_history():
-    assert run(R.cadence_due, (30,), [out(at(days=60)), inbound(at(days=35))]) == [
+    assert run(R.cadence_due, (30,), [out(at(days=90)), out(at(days=60)), inbound(at(days=35))]) == [
         "You keep in touch every 30 days; last contact 5 weeks ago: a friendly note, not an ask."
     ]
     assert R.cadence_due((1,), EMPTY_HISTORY, NOW, TODAY, 0) == [
@@ -374,6 +376,15 @@ def write(found, start, *, writer=R.nothing_yet, values=(), pushy=False, hasty=F
 
 def test_write_adds_nothing_to_a_short_quiet_history():
     assert write(history(out(at(days=5)), inbound(at(days=4))), 2) == ["Nothing logged yet."]
+
+
+def test_write_hands_the_writer_its_values():
+    found = history(inbound(at(days=20)), out(at(days=3)), out(at(days=2)), out(at(days=1)))
+    assert write(found, 1, writer=R.barrage, values=(date(2027, 2, 25),)) == [
+        "3 messages in 3 days, no reply. They last wrote 2 weeks ago.",
+        "Leave them alone until Thu 25 Feb 2027; more now would be a barrage.",
+        "In all, you wrote 3 times and they wrote once.",
+    ]
 
 
 def test_write_adds_the_pushy_zone():
@@ -531,6 +542,8 @@ def queue_people():
         summary("confirm", Verdict.CONFIRM),
         summary("check mid", Verdict.CHECK_IN, 40),
         summary("hidden", Verdict.CHECK_IN, 100, status=Status.ARCHIVED),
+        summary("snoozed", Verdict.REPLY_OWED, 100, status=Status.SNOOZED, snoozed_until=date(2026, 11, 27)),
+        summary("woke", Verdict.FOLLOW_UP, 2, status=Status.SNOOZED, snoozed_until=TODAY),
     ]
 
 
@@ -546,7 +559,7 @@ def queue_people():
 def test_todays_queue_always_shows_replies_then_a_budget_of_the_most_valuable(budget, chosen, waiting):
     queue = todays_queue(queue_people(), TODAY, budget)
     assert isinstance(queue, Queue)
-    assert names(queue.items) == ["reply", "follow", "confirm", *chosen]
+    assert names(queue.items) == ["reply", "follow", "confirm", "woke", *chosen]
     assert queue.waiting == waiting
 
 
@@ -594,6 +607,60 @@ def test_standing_at_a_wait_in_the_pushy_zone_backs_off(load, found):
 
 def test_standing_at_only_a_wait_turns_into_back_off():
     assert standing_at(kept(Verdict.FOLLOW_UP, load=6.0), REF) == (93, Verdict.FOLLOW_UP)
+
+
+def test_standing_of_one_fresh_message():
+    sent = at(days=2)
+    found = standing(person(), history(out(sent)), NOW)
+    assert found.verdict == Verdict.WAIT
+    assert found.next_on == date(2026, 12, 8)  # sent on 24 Nov, a 14-day follow-up window
+    assert found.decided_until == datetime(2026, 12, 7, 23, 0, tzinfo=timezone.utc).timestamp() - MARGIN
+    assert found.load == pytest.approx(0.5 ** (2 / 30))
+    assert found.ref_ts == NOW.timestamp()
+    assert found.load_until == sent.timestamp() + 180 * DAY - MARGIN
+
+
+def test_standing_load_holds_until_the_first_message_in_the_window_leaves_it():
+    edge = at(days=180)  # exactly the window's age: still in it, and leaving now
+    found = standing(person(), history(out(at(days=181)), out(edge), out(at(days=2))), NOW)
+    assert found.load_until == edge.timestamp() + 180 * DAY - MARGIN
+    found = standing(person(), history(out(at(days=181)), out(at(days=2))), NOW)
+    assert found.load_until == at(days=2).timestamp() + 180 * DAY - MARGIN
+
+
+def test_standing_without_messages_of_yours_keeps_its_load():
+    found = standing(person(), history(inbound(at(days=2))), NOW)
+    assert (found.verdict, found.next_on, found.load, found.load_until) == (
+        Verdict.REPLY_OWED, date(2026, 11, 24), 0.0, math.inf,
+    )
+    # Held until the next day the decision compares today with: a follow-up window (14
+    # days) after the last item, 8 Dec, from midnight in Berlin.
+    assert found.decided_until == datetime(2026, 12, 7, 23, 0, tzinfo=timezone.utc).timestamp() - MARGIN
+
+
+def test_standing_the_day_a_follow_up_comes_due_holds_until_a_later_day():
+    found = standing(person(), history(out(at(days=14))), NOW)
+    assert (found.verdict, found.next_on) == (Verdict.FOLLOW_UP, TODAY)
+    # Not today (the window's end, already here) but the second window's end, 12 Dec.
+    assert found.decided_until == datetime(2026, 12, 11, 23, 0, tzinfo=timezone.utc).timestamp() - MARGIN
+
+
+def test_standing_weighs_only_what_came_after_their_last_reply():
+    found = standing(person(), history(out(at(days=10)), inbound(at(days=9)), out(at(days=2))), NOW)
+    # The first message was answered; the last one answers theirs (ANSWERING_SHARE).
+    assert found.load == pytest.approx(0.35 * 0.5 ** (2 / 30))
+
+
+def test_standing_reads_the_contact():
+    found = standing(person(keep_in_touch_days=30), history(met(at(days=40))), NOW)
+    assert (found.verdict, found.next_on) == (Verdict.CHECK_IN, date(2026, 11, 16))  # met 17 Oct, + 30 days
+
+
+def test_standing_of_a_meeting_with_nothing_logged_turns_at_the_time_limit():
+    found = standing(person(met_on=date(2026, 11, 1)), history(), NOW)
+    assert found.verdict == Verdict.OK
+    # 60 days (REPLY_OWED_DAYS) after midnight on the day you met, in Berlin: 31 Dec.
+    assert found.decided_until == datetime(2026, 12, 30, 23, 0, tzinfo=timezone.utc).timestamp() - MARGIN
 
 
 # -- who is hidden ------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""A bulk write of interactions (an import) raises each contact's revision once, as the
-per-row trigger would have left them, and leaves the trigger in place for every later
-write, by netpace or any other program."""
+"""A bulk write (an import's contacts and interactions) raises each contact's revision
+once, as the per-row triggers would have left them, and leaves every trigger in place for
+every later write, by netpace or any other program."""
 
 from __future__ import annotations
 
@@ -84,3 +84,31 @@ def test_a_bulk_write_that_fails_leaves_nothing_and_keeps_the_trigger(db_path):
     triggers = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     connection.close()
     assert "contact_revision_interaction_insert" in triggers
+
+
+def test_new_contacts_in_bulk_each_get_a_revision_above_the_earlier_ones(store):
+    first = store.add_contacts([Contact(name="Ana", emails=("ana@example.org",))], NOW)
+    highest = revisions.latest(store.models)
+    ids = store.add_contacts([Contact(name="Ben", emails=("ben@example.org", "b@example.org")),
+                              Contact(name="Cleo")], NOW)
+    after = _revisions(store)
+    assert sorted(revisions.changed_since(store.models, highest)) == sorted(ids)
+    assert after[first[0]] <= highest
+    assert [c.emails for c in (store.contact(i) for i in ids)] == [("ben@example.org", "b@example.org"), ()]
+
+
+@pytest.mark.sqlite_only
+def test_every_trigger_is_back_after_bulk_writes(db_path):
+    with open_store(db_path) as store:
+        ids = store.add_contacts([Contact(name="Ana"), Contact(name="Ben")], NOW)
+        store.add_interactions([_item(ids[0], n) for n in range(3)], NOW)
+    connection = sqlite3.connect(db_path)
+    triggers = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    # A change made by hand to a contact is seen as before.
+    before = dict(connection.execute("SELECT contact_id, rev FROM contact_revision"))
+    with connection:
+        connection.execute("UPDATE contact SET company = 'Nordlys' WHERE id = ?", (ids[1],))
+    after = dict(connection.execute("SELECT contact_id, rev FROM contact_revision"))
+    connection.close()
+    assert len(triggers) == 9
+    assert after[ids[1]] > max(before.values()) and after[ids[0]] == before[ids[0]]
