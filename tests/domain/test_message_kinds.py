@@ -50,3 +50,31 @@ def test_phrases_match_whole_words_only():
 
 def test_every_kind_of_the_table_is_tried_in_precedence():
     assert set(ENGLISH) == set(PRECEDENCE)
+
+
+def test_a_new_language_table_is_read_beside_the_others():
+    from netpace.domain.message_kinds import _compile
+
+    french = {Kind.ASK: ("pourriez-vous",), Kind.THANKS: ("merci",)}
+    rules = _compile([ENGLISH, french])
+    # One pattern per kind that has phrases, in precedence order.
+    assert [kind for kind, _ in rules] == [kind for kind in PRECEDENCE if ENGLISH.get(kind) or french.get(kind)]
+    patterns = dict(rules)
+    assert patterns[Kind.ASK].search("Bonjour, pourriez-vous m'aider ?").group(0) == "pourriez-vous"
+    assert patterns[Kind.ASK].search("Could you help?").group(0) == "Could you"
+    # Whole words only, any case.
+    assert patterns[Kind.THANKS].search("MERCI beaucoup").group(0) == "MERCI"
+    assert patterns[Kind.THANKS].search("mercilessly") is None
+    assert patterns[Kind.ASK].search("xcould you") is None
+    # At the same place the phrase listed first wins; the earliest place wins over the order.
+    first = _compile([{Kind.ASK: ("can you", "can you help")}])[0][1]
+    assert first.search("so, can you help me").group(0) == "can you"
+    later = _compile([{Kind.ASK: ("help me", "can you")}])[0][1]
+    assert later.search("so, can you help me").group(0) == "can you"
+    # A kind no table names has no pattern at all.
+    assert [kind for kind, _ in _compile([{Kind.GIVE: ("fyi",)}])] == [Kind.GIVE]
+
+
+def test_explain_without_a_phrase_gives_the_importers_guess_and_no_phrase():
+    assert explain("See you around the office.", Kind.REPLY) == (Kind.REPLY, "")
+    assert explain("", Kind.UPDATE) == (Kind.UPDATE, "")

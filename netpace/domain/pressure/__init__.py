@@ -23,12 +23,12 @@ from .history import (
     ordered,
     planned_moments,
 )
-from .load import ZONE_STARTS, kind_weight, pressure_of, zone_of
+from .load import ZONE_STARTS, pressure_of, zone_of
 from .order import TRIAGE_RANK, triage_key
 from .standing import Standing, standing, standing_at
 
 __all__ = [
     "EMPTY_HISTORY", "GIVING", "TRIAGE_RANK", "ZONE_STARTS", "WINDOW_DAYS", "History", "Item", "Moment", "Standing",
-    "assess", "assess_histories", "assess_history", "digest", "logged_order", "kind_weight", "ordered", "planned_moments",
+    "assess", "assess_histories", "assess_history", "digest", "logged_order", "ordered", "planned_moments",
     "pressure_of", "standing", "standing_at", "triage_key", "zone_of",
 ]

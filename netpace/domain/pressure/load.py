@@ -15,10 +15,6 @@ _BURST_SECONDS = limits.BURST_DAYS * DAY_SECONDS
 _HASTE_SECONDS = limits.HASTE_HOURS * 3600.0
 
 
-def kind_weight(kind: Kind) -> float:
-    return limits.KIND_WEIGHT.get(kind, limits.DEFAULT_WEIGHT)
-
-
 # Where each zone starts on the 0-100 scale, in order (what the gauge draws).
 ZONE_STARTS: tuple[tuple[Zone, int], ...] = (
     (Zone.CALM, 0),
