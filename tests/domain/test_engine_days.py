@@ -434,6 +434,26 @@ def test_a_decision_remembered_on_a_later_day_does_not_hold_on_an_earlier_one():
         same(assess_histories(pairs, now, memo), pairs, now)
 
 
+def test_a_clock_set_back_is_assessed_afresh_the_zero_load_and_the_decision_too():
+    # One message of yours, long ago: its load has decayed to nothing 20 days later, but
+    # not now. A memo filled 20 days later must not carry that zero back.
+    contact = Contact(name="Ruth", id=1)
+    items = [Interaction(at=NOW_B - timedelta(days=170), direction=Direction.OUT, channel=Channel.EMAIL,
+                         kind=Kind.UPDATE)]
+    history = digest(items, NOW_B)
+    fresh = assess_history(contact, history, NOW_B)
+    assert fresh.pressure > 0
+    memo: dict = {}
+    assert assess_histories([(contact, history)], NOW_B + 20 * DAY, memo)[0].pressure == 0
+    back = assess_histories([(contact, history)], NOW_B, memo)[0]
+    assert (back.pressure, back.verdict, back.next_on) == (fresh.pressure, fresh.verdict, fresh.next_on)
+    # The same day, a few hours back across a moment the decision compares with: afresh.
+    same_day = [(c, digest(i, NOW_B)) for c, i in network(NOW_B)]
+    later = NOW_B + timedelta(hours=12)
+    same(assess_histories(same_day, later, memo), same_day, later)
+    same(assess_histories(same_day, NOW_B, memo), same_day, NOW_B)
+
+
 def test_a_new_history_or_contact_on_the_same_day_is_assessed_anew():
     named = network(NOW_B)
     pairs = [(contact, digest(items, NOW_B)) for contact, items in named]

@@ -60,8 +60,9 @@ def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime,
 
     `memo` (a dict the caller keeps between calls, by contact id) lets a later call reuse
     each contact's decision (verdict, date, which reasons) while it provably still holds:
-    same contact and history objects, same day in the same zone, and no moment passed at
-    which the decision compares time to the clock. The pressure is always computed anew.
+    same contact and history objects, same day in the same zone, not before the moment it
+    was taken (a clock set back is assessed afresh), and no moment passed at which the
+    decision compares time to the clock. The pressure is always computed anew.
     """
     now = plain_now(now)
     today, now_ts = now.date(), now.timestamp()
@@ -75,18 +76,18 @@ def assess_histories(pairs: Iterable[tuple[Contact, History]], now: datetime,
     for contact, history in pairs:
         entry = kept.get(contact.id)
         if (entry is None or entry[0] is not contact or entry[1] is not history or entry[2] != today
-                or entry[3] != zone or now_ts >= entry[4]):
+                or entry[3] != zone or not entry[9] <= now_ts < entry[4]):
             # A load that was zero stays zero while the history is the same (it only
-            # decays, and items only leave the window): keep knowing it.
-            zero = entry is not None and entry[1] is history and entry[7]
+            # decays, and items only leave the window): keep knowing since when.
+            zero = entry[7] if entry is not None and entry[1] is history else None
             entry = (contact, history, today, zone, time_limits(contact, history, now, midnight - MARGIN),
-                     *decision_of(contact, history, now, today), zero, extras_of(history, now))
-        if entry[7]:
+                     *decision_of(contact, history, now, today), zero, extras_of(history, now), now_ts)
+        if entry[7] is not None and entry[7] <= now_ts:
             total, hasty_last = 0.0, False  # no message of yours left unanswered in the window
         else:
             total, hasty_last = weighted_load(history.items, now_ts, entry[5] - 1)
             if total == 0.0:
-                entry = (*entry[:7], True, entry[8])
+                entry = (*entry[:7], now_ts, *entry[8:])
         memo[contact.id] = entry
         found.append(finish(history, now, today, entry[5], entry[6], total, hasty_last, entry[8]))
     return found
