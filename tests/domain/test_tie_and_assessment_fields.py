@@ -97,3 +97,52 @@ def test_only_planned_meetings_the_engine_weighs_count():
     confirmed = replace(met(NOW - timedelta(days=2)), planned=False)
     in_a_group = planned(NOW + timedelta(days=1), group=True)
     assert planned_moments([confirmed, in_a_group], NOW) == (None, None)
+
+
+def test_each_label_starts_exactly_at_its_limit():
+    from netpace.domain.tie import label_of, worth_reviving
+
+    assert [label_of(s) for s in (T.STRONG_TIE, T.STRONG_TIE - 1)] == [TieLabel.STRONG, TieLabel.REGULAR]
+    assert [label_of(s) for s in (T.REGULAR_TIE, T.REGULAR_TIE - 1)] == [TieLabel.REGULAR, TieLabel.WEAK]
+    assert [label_of(s) for s in (1, 0)] == [TieLabel.WEAK, TieLabel.NONE]
+    assert worth_reviving(Tie(T.REVIVE_TIE, label_of(T.REVIVE_TIE)))
+    assert not worth_reviving(Tie(T.REVIVE_TIE - 1, label_of(T.REVIVE_TIE - 1)))
+
+
+def test_a_tie_fades_to_nothing_and_counts_whole_days_from_today():
+    long_ago = NOW - 60 * YEAR
+    faded = tie_strength(0, 1, 0, long_ago, long_ago, NOW)
+    assert (faded.strength, faded.label) == (0, TieLabel.NONE)
+    # A tie whose strength differs between an age of 0 and 1 day (found by its length):
+    # on the day of their word it is the undecayed one, the next day the decayed one.
+    days = next(d for d in range(1, 5000) if strength_of(1, d / 365, 0) != strength_of(1, d / 365, 1))
+    first = NOW - timedelta(days=days)
+    assert tie_strength(0, 1, 0, first, NOW, NOW).strength == strength_of(1, days / 365, 0)
+    assert tie_strength(0, 1, 0, first, NOW, NOW + timedelta(days=1)).strength == strength_of(1, days / 365, 1)
+
+
+def test_pressure_tops_out_at_one_hundred():
+    items = [out(NOW - timedelta(minutes=m), Kind.ASK) for m in range(0, 60 * 24 * 3, 60)]
+    assert assess(person(), items, NOW).pressure == 100
+
+
+def test_a_time_without_a_zone_is_refused_in_words():
+    with pytest.raises(ValueError, match="now must be time-zone aware"):
+        assess(person(), [], NOW.replace(tzinfo=None))
+
+
+def test_a_conversation_starts_after_exactly_the_break_and_a_cadence_needs_enough_of_them():
+    from netpace.domain.pace import measure, suggested_cadence
+
+    gap = timedelta(days=T.CONVERSATION_BREAK_DAYS)
+    at_break = [out(NOW - 3 * gap), inbound(NOW - 2 * gap), out(NOW - gap), inbound(NOW)]
+    assert measure(at_break).conversations == 4
+    just_inside = [out(NOW - gap + timedelta(seconds=1)), inbound(NOW)]
+    assert measure(just_inside).conversations == 1
+    # Exactly the minimum of conversations gives a usual gap; one fewer none.
+    enough = [inbound(NOW - n * 2 * gap) for n in range(T.CADENCE_MIN_CONVERSATIONS)][::-1]
+    assert measure(enough).gap_days == pytest.approx(2 * T.CONVERSATION_BREAK_DAYS)
+    assert measure(enough[1:]).gap_days is None
+    # The shortest step for a gap nearest to it.
+    first = T.CADENCE_STEPS[0]
+    assert suggested_cadence(measure(enough)._replace(gap_days=first - 5)) == first
