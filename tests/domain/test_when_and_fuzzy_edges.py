@@ -9,6 +9,8 @@ import pytest
 from netpace.domain.fuzzy import Haystack, Query, filter_rows, haystack
 from netpace.domain.when import WhenError, parse_day, parse_when, when_text
 
+from .test_fuzzy import HAYS  # the same six people, in the list's order
+
 NY = "America/New_York"
 NOW = pendulum.datetime(2026, 11, 26, 15, 30, tz=NY)  # Thursday, 15:30 sharp
 SUNDAY = pendulum.datetime(2026, 11, 29, 10, 0, tz=NY)
@@ -260,15 +262,6 @@ def test_haystack_folds_cleans_and_joins_company_and_tags():
 
 # Fuzzy: filtering a subset.
 
-PEOPLE = [
-    ("Olivia Chen", "Quartz Robotics", ()),
-    ("Marcus Webb", "Talent Bridge", ("recruiter",)),
-    ("Amara Osei", "Kestrel Cloud", ("platform",)),
-    ("Bob Marenko", "", ()),
-    ("Maren Holt", "Nordlys Data", ("platform",)),
-    ("Tomasz Nowak", "Marenfeld GmbH", ()),
-]
-HAYS = [haystack(*p) for p in PEOPLE]
 
 
 def test_filter_rows_looks_only_within_the_given_rows():
