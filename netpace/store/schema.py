@@ -29,6 +29,19 @@ class Models:
 WHOLE_NETWORK_INDEX = ("contact", "at", "direction", "kind", "channel")
 
 
+def insert_sql(model, fields: list[pw.Field], returning: str = "") -> str:
+    """One prepared INSERT of `fields` into `model`'s table, a parameter per field, for
+    rows already in the database's form: the bulk writes run it once per row (the query
+    builder's SQL for every batch cost more than the database's work)."""
+    db = model._meta.database
+    return 'INSERT INTO "{}" ({}) VALUES ({}){}'.format(
+        model._meta.table_name,
+        ", ".join(f'"{field.column_name}"' for field in fields),
+        ", ".join([db.param] * len(fields)),
+        f' RETURNING "{returning}"' if returning else "",
+    )
+
+
 def make_models(db: pw.Database) -> Models:
     # Names are ordered by their folded key byte by byte, as SQLite does: PostgreSQL is
     # told so for that column (its default collation depends on the server's locale).

@@ -48,7 +48,7 @@ from .errors import (
 from .migrations import VERSION_TABLE, current_version, latest_version, migrate, refuse_newer
 from .paths import Location, ServerUrl, as_location, is_server
 from .private_files import create_private_file, make_private_folders
-from .schema import Models, make_models
+from .schema import Models, insert_sql, make_models
 from .server import ServerDatabase, driver_errors, lock_writes, on_server
 from .server import tables as server_tables
 from .server import watch
@@ -670,22 +670,22 @@ class Store:
         email_rows: list[dict] = []
         table = self.models.contact._meta
         insert: str | None = None
-        with self.transaction(), revisions.raised_once(self.db, table.table_name, "email") as raised:
+        contacts = list(contacts)
+        if not contacts:
+            return ids
+        email_table = self.models.email._meta.table_name
+        with self.transaction(), revisions.raised_once(self.db, table.table_name, email_table) as raised:
             cursor = self.db.cursor()
             for contact in contacts:
                 contact = self._clean(contact)
                 created = to_db_time(contact.created_at) if contact.created_at else stamp
                 values = {**self._row_values(contact), "created_at": created, "updated_at": stamp}
                 if insert is None:
-                    # One prepared statement (see add_interactions): every row has these columns.
-                    # The server tells the new id back (it has no last row id to ask for).
+                    # One prepared statement: every row has these columns. The server
+                    # tells the new id back (it has no last row id to ask for).
                     columns = list(values)
-                    insert = 'INSERT INTO "{}" ({}) VALUES ({}){}'.format(
-                        table.table_name,
-                        ", ".join(f'"{table.fields[name].column_name}"' for name in columns),
-                        ", ".join([self.db.param] * len(columns)),
-                        ' RETURNING "id"' if self.on_server else "",
-                    )
+                    insert = insert_sql(self.models.contact, [table.fields[name] for name in columns],
+                                        returning="id" if self.on_server else "")
                 cursor.execute(insert, [values[name] for name in columns])
                 new_id = cursor.fetchone()[0] if self.on_server else cursor.lastrowid
                 ids.append(new_id)
@@ -729,18 +729,11 @@ class Store:
                 )
             )
             touched.add(item.contact_id)
-        # One prepared statement for every row: building each batch's SQL through the
-        # query builder cost more than SQLite's work (the values are already db values).
-        insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            i._meta.table_name,
-            ", ".join(f'"{f.column_name}"' for f in fields),
-            ", ".join([self.db.param] * len(fields)),
-        )
         if not rows:
             return 0
         with self.transaction():
             with revisions.raised_once(self.db, i._meta.table_name, self.models.contact._meta.table_name) as raised:
-                self.db.cursor().executemany(insert, rows)
+                self.db.cursor().executemany(insert_sql(i, fields), rows)
                 for batch in pw.chunked(sorted(touched), BATCH_ROWS):
                     self.models.contact.update(updated_at=created).where(
                         self.models.contact.id.in_(batch)).execute()

@@ -23,7 +23,7 @@ import peewee as pw
 
 from ..domain.model import NO_PACE, Direction, Kind, Pace
 from ..domain.pace import measure
-from .schema import Models
+from .schema import Models, insert_sql
 
 # Contacts per refresh statement: IN lists stay under SQLite's oldest limit of 999.
 CHUNK = 500
@@ -123,17 +123,9 @@ def _rows(models: Models, ids: list[int] | None) -> list[tuple]:
 
 
 def _write(models: Models, rows: list[tuple]) -> None:
-    # One prepared statement for every row, as the interactions are written: the query
-    # builder's SQL for each batch cost more than the database's work.
     t = models.totals
-    db = t._meta.database
-    insert = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        t._meta.table_name,
-        ", ".join(f'"{getattr(t, name).column_name}"' for name in COLUMNS),
-        ", ".join([db.param] * len(COLUMNS)),
-    )
     if rows:  # the aggregate's values come from the database: already in its form
-        db.cursor().executemany(insert, rows)
+        t._meta.database.cursor().executemany(insert_sql(t, [getattr(t, name) for name in COLUMNS]), rows)
 
 
 def refresh(models: Models, ids: Iterable[int]) -> None:
