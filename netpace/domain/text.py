@@ -14,17 +14,21 @@ _ESCAPE_SEQUENCE = re.compile(
 # C0 controls except tab and newline, DEL, and the C1 block (which holds CSI and OSC).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"\s+")
 
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters but keep tabs and newlines."""
+    if _CONTROL.search(text) is None:  # every escape sequence starts with a control
+        return text
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
 def one_line(text: str) -> str:
     """A single display line: controls removed, runs of whitespace collapsed."""
-    return _SPACES.sub(" ", _CONTROL_ONE_LINE.sub(" ", _ESCAPE_SEQUENCE.sub("", text))).strip()
+    if _CONTROL_ONE_LINE.search(text) is not None:
+        text = _CONTROL_ONE_LINE.sub(" ", _ESCAPE_SEQUENCE.sub("", text))
+    # str.split() and the regex's \s agree on what is white space (str.isspace).
+    return " ".join(text.split())
 
 
 def clean_name(text: str) -> str:

@@ -169,14 +169,10 @@ def clean_contact(contact: Contact) -> Contact:
         "phone": one_line(contact.phone)[:MAX_FIELD],
         "linkedin": one_line(contact.linkedin)[:MAX_FIELD],
     }
-    return replace(
-        contact,
-        name=name,
-        emails=tuple(emails),
-        tags=tuple(tags),
-        notes=notes,
-        **fields,
-    )
+    kept = {"name": name, "emails": tuple(emails), "tags": tuple(tags), "notes": notes, **fields}
+    if all(getattr(contact, field) == value for field, value in kept.items()):
+        return contact  # already clean: an import cleans tens of thousands
+    return replace(contact, **kept)
 
 
 def clean_interaction(item: Interaction) -> Interaction:

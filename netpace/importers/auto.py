@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..domain.formats import IMPORT_NAMES
 from ..store.store import Store
+from .collector import collector_paused
 from .errors import ImportFailure, NeedsOption
 from .linkedin_export import import_export
 from .records import ImportOptions, NoProgress, Progress
@@ -72,7 +73,14 @@ def import_path(
     (runner.import_file says more). Never raises for anything the path or the options can
     hold: the result says it.
     """
-    progress = progress or NoProgress()
+    with collector_paused():
+        return _import_path(store, path, options, format, dry_run, progress or NoProgress(), before_write)
+
+
+def _import_path(
+    store: Store | None, path: Path, options: ImportOptions, format: str | None, dry_run: bool, progress: Progress,
+    before_write: Callable[[], Store] | None,
+) -> PathResult:
     result = PathResult(path, format=format)
     if format is None:
         try:

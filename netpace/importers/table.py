@@ -74,6 +74,7 @@ class Table:
 
     def _rows(self) -> Iterator[Row | tuple[int, str]]:
         reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter)
+        decode = None if self._decode is _same else self._decode
         while True:
             start = reader.line_num + 1
             try:
@@ -86,8 +87,8 @@ class Table:
                 continue
             if reader.line_num <= self.header_line:
                 continue
-            decoded = tuple(self._decode(cell) for cell in cells)
-            if not any(cell.strip() for cell in decoded):
+            decoded = tuple(cells) if decode is None else tuple(decode(cell) for cell in cells)
+            if not "".join(decoded).strip():
                 continue
             yield Row(start, decoded)
 

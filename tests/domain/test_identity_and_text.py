@@ -3,10 +3,24 @@ exact values for every branch, so a planted bug in either module shows."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netpace.domain.identity import email_key, linkedin_key, name_key, normalize_linkedin
-from netpace.domain.text import clean_name, fold, one_line, printable, strip_controls
+from netpace.domain.text import (
+    _CONTROL,
+    _CONTROL_ONE_LINE,
+    _ESCAPE_SEQUENCE,
+    clean_name,
+    fold,
+    one_line,
+    printable,
+    strip_controls,
+)
+from tests.helpers import examples
 
 # --- text ------------------------------------------------------------------------------
 
@@ -226,3 +240,30 @@ def test_linkedin_key_ignores_the_case_of_the_profile_name():
 )
 def test_name_key(name, key):
     assert name_key(name) == key
+
+
+# Text without a control character takes a shortcut; either way the result is the one
+# the escape-sequence rules give.
+_ESC = "\x1b\x9b\x9d\x9c\x07\t\n\r\x0b\x00\x7f\x85\xa0\u2028\u3000"
+
+
+def _reference_strip(text: str) -> str:
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def _reference_one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", _CONTROL_ONE_LINE.sub(" ", _ESCAPE_SEQUENCE.sub("", text))).strip()
+
+
+@settings(max_examples=examples(800), deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_ESC + " ab[]];2mPX_\\é")), max_size=30) | st.text(max_size=30))
+def test_the_shortcut_for_clean_text_gives_what_the_rules_give(text):
+    assert strip_controls(text) == _reference_strip(text)
+    assert one_line(text) == _reference_one_line(text)
+    assert clean_name(text) == _reference_one_line(_reference_strip(text))
+
+
+def test_clean_text_comes_back_as_it_was():
+    text = "Maren Holt – Nordlys Data, “platform” role ✓"
+    assert strip_controls(text) is text
+    assert one_line("  Maren \u00a0 Holt\u3000") == "Maren Holt"

@@ -1,9 +1,14 @@
 """What a message was, read from its words (domain.message_kinds)."""
 
-import pytest
+import re
 
-from netpace.domain.message_kinds import ENGLISH, PRECEDENCE, explain, kind_of
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netpace.domain.message_kinds import ENGLISH, PRECEDENCE, TABLES, explain, kind_of
 from netpace.domain.model import Kind
+from tests.helpers import examples
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -78,3 +83,39 @@ def test_a_new_language_table_is_read_beside_the_others():
 def test_explain_without_a_phrase_gives_the_importers_guess_and_no_phrase():
     assert explain("See you around the office.", Kind.REPLY) == (Kind.REPLY, "")
     assert explain("", Kind.UPDATE) == (Kind.UPDATE, "")
+
+
+def test_the_shipped_phrases_are_written_in_lower_case():
+    # An ASCII message is lowered and matched case-sensitively: an upper-case letter in a
+    # phrase (outside an escape such as \w) would never match it.
+    for table in TABLES.values():
+        for phrases in table.values():
+            for phrase in phrases:
+                assert re.sub(r"\\.", "", phrase) == re.sub(r"\\.", "", phrase).lower(), phrase
+
+
+_WORDS = sorted({word for phrases in ENGLISH.values() for phrase in phrases
+                 for word in re.findall(r"[a-z']+", phrase)} | {"Ünïcode", "K", "\u212a", "ſ", "İ"})
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(["lower", "upper", "title"]),
+                          st.sampled_from([" ", ", ", "! ", "-", "\n", ""])), max_size=14))
+def test_a_message_reads_as_the_case_blind_rules_read_it(parts):
+    from netpace.domain.message_kinds import _RULES
+
+    text = "".join(getattr(word, case)() + gap for word, case, gap in parts)
+    expected = (Kind.UPDATE, "")
+    for kind, pattern in _RULES:
+        match = pattern.search(text)
+        if match:
+            expected = (kind, match.group(0))
+            break
+    assert explain(text) == expected
+
+
+def test_the_phrase_shown_keeps_the_messages_own_case():
+    assert explain("COULD YOU send it?") == (Kind.ASK, "COULD YOU")
+    assert explain("Thank You, Ünal") == (Kind.THANKS, "Thank You")
+    # The Kelvin sign is a "k" to the case-blind rules, which non-ASCII text keeps.
+    assert explain("than\u212as a lot")[0] == Kind.THANKS

@@ -2,6 +2,7 @@
 (one sentence and a `field` each), the cleaning the store runs on every write, and the
 check for a message logged in the future. Exact values, limits at MAX_* and one over."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -323,7 +324,21 @@ def test_clean_contact_cleans_every_field():
 
 def test_clean_contact_keeps_a_clean_contact_as_it_is():
     contact = Contact(name="Maren Holt", id=4, company="Nordlys", emails=("m@x.org",), tags=("vip",), notes="hi")
-    assert clean_contact(contact) == contact
+    assert clean_contact(contact) is contact  # not even copied: an import cleans thousands
+
+
+@pytest.mark.parametrize("change", [
+    {"name": "Maren  Holt"}, {"company": "Nordlys "}, {"role": "\tCTO"}, {"phone": "+49\n30"},
+    {"linkedin": " linkedin.com/in/m"}, {"emails": ["m@x.org"]}, {"emails": ("M@x.org",)}, {"tags": ["vip"]},
+    {"tags": ("vip", "vip")}, {"notes": "hi\x07"},
+])
+def test_clean_contact_copies_a_contact_with_anything_to_clean(change):
+    contact = replace(Contact(name="Maren Holt", company="Nordlys", emails=("m@x.org",), tags=("vip",), notes="hi"),
+                      **change)
+    cleaned = clean_contact(contact)
+    assert cleaned is not contact
+    assert type(cleaned.emails) is tuple and type(cleaned.tags) is tuple
+    assert clean_contact(cleaned) is cleaned
 
 
 @pytest.mark.parametrize("field", ["company", "role", "phone", "linkedin"])
