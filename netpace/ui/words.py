@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Sequence
 
 from ..domain.humanize import ago, day_label, days_text, relative_day, span
-from ..domain.model import Assessment, Contact, Direction, Interaction, MetVia, Status, Tie, Verdict
+from ..domain.model import Assessment, Contact, Direction, Interaction, Status, Tie, Verdict
 from ..domain.pace import reply_days_text
 from ..domain.pressure import decide
 from ..domain.text import one_line

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...domain.model import ContactSummary, Verdict
+from ...domain.model import ContactSummary
 from ...domain.text import one_line
 from ..words import VERDICT_STYLE, short_day, status_words, tiny_day, verdict_label
 

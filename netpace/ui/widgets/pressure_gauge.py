@@ -11,7 +11,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 from ...domain.pressure import ZONE_STARTS, zone_of
-from ...domain.model import Assessment, Verdict, Zone
+from ...domain.model import Assessment, Zone
 from ...domain.text import one_line
 from ..words import VERDICT_STYLE, verdict_sentence
 
