@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+# netpace speaks English; strftime's %a and %b would follow the C library's locale, and
+# cost twenty times as much (a whole-network view writes tens of thousands of dates).
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_name(d: date) -> str:
+    """'Dec'."""
+    return MONTHS[d.month - 1]
+
 
 def _plural(n: int, unit: str) -> str:
     return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
@@ -48,7 +58,7 @@ def days_text(days: int) -> str:
 
 def day_label(d: date, today: date) -> str:
     """'Thu 3 Dec', with the year when it is not this year."""
-    label = f"{d:%a} {d.day} {d:%b}"
+    label = f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
     return label if d.year == today.year else f"{label} {d.year}"
 
 

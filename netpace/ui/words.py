@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Sequence
 
-from ..domain.humanize import ago, day_label, days_text, relative_day, span
+from ..domain.humanize import ago, day_label, days_text, month_name, relative_day, span
 from ..domain.model import Assessment, Contact, Direction, Interaction, Status, Tie, Verdict
 from ..domain.pace import reply_days_text
 from ..domain.pressure import decide
@@ -89,7 +89,7 @@ def short_day(d: date | None, today: date) -> str:
     if d is None:
         return ""
     if d.year != today.year:
-        return f"{d.day} {d:%b} {d.year}"
+        return f"{d.day} {month_name(d)} {d.year}"
     return relative_day(d, today)
 
 
@@ -101,8 +101,8 @@ def tiny_day(d: date | None, today: date) -> str:
     if d == today:
         return "today"
     if d.year != today.year:
-        return f"{d:%b}'{d:%y}"
-    return f"{d.day} {d:%b}"
+        return f"{month_name(d)}'{d.year % 100:02d}"
+    return f"{d.day} {month_name(d)}"
 
 
 def status_words(contact: Contact, today: date) -> str:

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from netpace.domain.humanize import ago, days_text, percent, relative_day, span, times
+from netpace.domain.humanize import ago, day_label, days_text, month_name, percent, relative_day, span, times
 from netpace.domain.json_views import assessment_json, contact_json, interaction_json
 from netpace.domain.model import (
     NO_PACE,
@@ -406,3 +406,17 @@ def test_plain_reasons_repr_hash_and_membership():
     assert hash(reasons) == hash(("a", "b")) != hash(Reasons(("b", "a")))
     assert ("a" in reasons, "c" in reasons, "c" not in reasons) == (True, False, True)
     assert "" not in Reasons(())
+
+
+def test_day_labels_name_every_day_of_three_years_in_english():
+    today = date(2027, 6, 1)
+    weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    day = date(2026, 1, 1)
+    while day < date(2029, 1, 1):
+        year = "" if day.year == 2027 else f" {day.year}"
+        assert day_label(day, today) == f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]}{year}"
+        assert month_name(day) == months[day.month - 1]
+        day += timedelta(days=1)
+    assert day_label(date(2026, 12, 3), date(2026, 11, 26)) == "Thu 3 Dec"
+    assert day_label(date(2029, 2, 28), date(2026, 11, 26)) == "Wed 28 Feb 2029"

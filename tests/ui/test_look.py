@@ -91,3 +91,12 @@ def test_tiny_day_never_reads_a_year_as_a_day():
     assert tiny_day(date(2026, 12, 3), today) == "3 Dec"
     assert tiny_day(today, today) == "today"
     assert all(len(tiny_day(date(2027, month, 28), today)) <= 6 for month in range(1, 13))
+
+
+def test_the_narrow_day_columns_in_every_month_and_an_early_year():
+    today = date(2026, 11, 26)
+    assert [tiny_day(date(2027, m, 1), today) for m in (1, 6, 12)] == ["Jan'27", "Jun'27", "Dec'27"]
+    assert tiny_day(date(2005, 3, 9), today) == "Mar'05"
+    assert [short_day(date(2026, m, 9), today)[-3:] for m in range(1, 13)] == [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    assert short_day(date(2005, 3, 9), today) == "9 Mar 2005"
