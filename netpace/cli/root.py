@@ -44,6 +44,10 @@ def cli(ctx: click.Context, db: Path | None, demo: bool, now_text: str | None) -
     if ctx.invoked_subcommand is not None:
         if demo:
             raise Problem("--demo opens the app; use `netpace demo` to write a demo network.", EXIT_USAGE)
+        from ..store.collector import collector_paused
+
+        # A command runs once and exits: what it builds lives until then (store.collector).
+        ctx.with_resource(collector_paused())
         return
     now = now_option(now_text)
     if demo:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.formats import IMPORT_NAMES
+from ..store.collector import collector_paused
 from ..store.store import Store
-from .collector import collector_paused
 from .errors import ImportFailure, NeedsOption
 from .linkedin_export import import_export
 from .records import ImportOptions, NoProgress, Progress

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import random
 import re
@@ -34,6 +33,7 @@ from .convert import (
 from . import reading, revisions, totals
 from ..domain.summary import summarize
 from .cache import NetworkCache
+from .collector import collector_paused
 from .backups import auto_backup
 from .errors import (
     AmbiguousName,
@@ -808,7 +808,7 @@ class Store:
         contacts that changed since, then assesses everyone at `now`.
         """
         today = now.date()
-        with _collector_paused(), self.guard(), self.network_cache.lock:
+        with collector_paused(), self.guard(), self.network_cache.lock:
             network = self.network_cache.current(self, now)
             contacts = network.contacts.values()
             if not include_hidden:
@@ -849,21 +849,3 @@ def urgency_order(summary: ContactSummary) -> tuple:
     """The list's order, most urgent first (pressure.triage_key, then the id)."""
     a = summary.assessment
     return (*triage_key(a.verdict, a.next_on, a.pressure, summary.contact.name), summary.contact.id)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building a whole-network read.
-
-    Such a read makes ~100,000 small objects that all stay alive (none is garbage, and
-    none is part of a cycle), and every few hundred of them the collector would walk
-    them again, along with the rest of the heap: at 10k contacts that was a third of the
-    time. Reference counting frees everything as usual; the collector resumes after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

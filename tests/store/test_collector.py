@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import pytest
 
 from netpace.importers import ImportOptions, import_path
-from netpace.importers.collector import collector_paused
+from netpace.store.collector import collector_paused
 from netpace.store import open_store
 
 from ..transfer_support import fixture
@@ -90,3 +90,27 @@ def test_a_collector_switched_off_by_someone_else_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_command_runs_without_the_collector_and_turns_it_back_on(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from netpace.cli import common
+    from netpace.cli.root import cli
+
+    seen: list[bool] = []
+    real = common.echo_json
+
+    def watching(data):
+        seen.append(gc.isenabled())
+        real(data)
+
+    monkeypatch.setattr(common, "echo_json", watching)
+    monkeypatch.setattr("netpace.cli.contacts.echo_json", watching, raising=False)
+    db = tmp_path / "n.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "add", "Maren Holt"]).exit_code == 0
+    result = runner.invoke(cli, ["--db", str(db), "list", "--json"])
+    assert result.exit_code == 0, result.output
+    assert seen == [False]
+    assert gc.isenabled()
