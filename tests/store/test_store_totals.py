@@ -3,7 +3,7 @@ over the interactions, whatever the sequence of writes, deletes, undos and impor
 
 import sqlite3
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -184,3 +184,13 @@ def test_a_schema_6_database_gets_pace_settings_group_flags_and_read_kinds(tmp_p
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 7
     raw.close()
+
+
+@pytest.mark.parametrize("stored", [
+    "2025-06-01 12:00:00", "2025-06-01 12:00:00.123456", "2025-06-01T12:00:00", "2025-06-01 12:00:00+02:00",
+    datetime(2025, 6, 1, 12, 0),
+])
+def test_a_stored_time_reads_as_the_same_moment_in_utc(stored):
+    parsed = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
+    assert totals._as_time(stored) == parsed.replace(tzinfo=timezone.utc)
+    assert totals._as_time(stored).utcoffset() == timedelta(0)
