@@ -3,6 +3,8 @@ comes back many times once, with its first lines), the file's notes, then the to
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .records import Skip
 from .runner import FileResult
 
@@ -27,7 +29,7 @@ def describe(result: FileResult) -> list[str]:
     outcome = result.outcome
     assert outcome is not None
     # In file order: the merge step's own skips (an ambiguous name) come after the reader's.
-    lines = _skip_lines(result, sorted(outcome.skips, key=_in_file_order))
+    lines = _skip_lines(result, outcome.skips)
     lines += [f"{result.path}: {note}" for note in outcome.notes]
     verb = "would be " if result.dry_run else ""
     summary = (
@@ -42,9 +44,27 @@ def describe(result: FileResult) -> list[str]:
     return lines
 
 
-def _skip_lines(result: FileResult, skips: list[Skip]) -> list[str]:
-    """One line per skip, except a reason shared by many rows: one line for them all, where
-    the first of them was."""
+@dataclass(frozen=True)
+class SkipLine:
+    """One line of skips: a row and its reason, or (count > 1) a reason shared by many
+    rows, said once where the first of them was, with the first few of them."""
+
+    where: int | str
+    reason: str
+    count: int = 1
+    first: tuple[int | str, ...] = ()
+
+    @property
+    def rows(self) -> str:
+        """'lines 205, 210, 221, 329, 449 and 498 more' (or 'at ...' for other places)."""
+        noun = "lines" if all(isinstance(where, int) for where in self.first) else "at"
+        return f"{noun} {', '.join(str(where) for where in self.first)} and {self.count - len(self.first):,} more"
+
+
+def skip_lines(skips: list[Skip]) -> list[SkipLine]:
+    """The skips in file order, one line each, except a reason given for more than
+    ONE_BY_ONE rows: one line for them all, where the first of them was."""
+    skips = sorted(skips, key=_in_file_order)
     by_reason: dict[str, list[Skip]] = {}
     for skip in skips:
         by_reason.setdefault(skip.reason, []).append(skip)
@@ -52,10 +72,15 @@ def _skip_lines(result: FileResult, skips: list[Skip]) -> list[str]:
     for skip in skips:
         same = by_reason[skip.reason]
         if len(same) <= ONE_BY_ONE:
-            lines.append(f"  {result.path}:{skip.where}: {skip.reason}")
+            lines.append(SkipLine(skip.where, skip.reason))
         elif skip is same[0]:
-            shown = ", ".join(str(other.where) for other in same[:FIRST_FEW])
-            where = "lines" if all(isinstance(other.where, int) for other in same) else "at"
-            lines.append(f"  {result.path}: {len(same):,} skipped, {skip.reason} "
-                         f"({where} {shown} and {len(same) - FIRST_FEW:,} more)")
+            lines.append(SkipLine(skip.where, skip.reason, len(same), tuple(other.where for other in same[:FIRST_FEW])))
     return lines
+
+
+def _skip_lines(result: FileResult, skips: list[Skip]) -> list[str]:
+    return [
+        f"  {result.path}:{line.where}: {line.reason}" if line.count == 1
+        else f"  {result.path}: {line.count:,} skipped, {line.reason} ({line.rows})"
+        for line in skip_lines(skips)
+    ]

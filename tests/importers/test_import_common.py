@@ -283,3 +283,4 @@ def test_a_reason_many_rows_share_is_said_once_with_its_first_lines(tmp_path):
     # Exactly ONE_BY_ONE of a reason are still each on a line of their own.
     result.outcome = Outcome(skips=drafts[:ONE_BY_ONE])
     assert len(describe(result)) == ONE_BY_ONE + 1
+

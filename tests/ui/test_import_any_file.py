@@ -58,3 +58,30 @@ async def test_a_file_nothing_can_read_is_refused_inline_and_takes_no_backup(mak
         assert error.startswith(f"Can't tell which format {odd} is in")
     assert store.counts() == before
     assert backups(demo_location) == []
+
+
+def test_the_apps_import_dialog_says_a_shared_reason_once_as_the_command_line_does():
+    from pathlib import Path
+
+    from netpace.importers.auto import PathResult
+    from netpace.importers.merge import Outcome
+    from netpace.importers.records import Skip
+    from netpace.importers.report import FIRST_FEW, ONE_BY_ONE
+    from netpace.importers.runner import FileResult
+    from netpace.ui.screens.import_file import result_lines
+
+    drafts = [Skip(line, "a draft (never sent)") for line in range(10, 10 + 3 * (ONE_BY_ONE + 1), 3)]
+    messages = FileResult(Path("export.zip/messages.csv"))
+    messages.outcome = Outcome(skips=[Skip(40, "in the Spam folder"), *drafts, Skip(4, "in the Spam folder")])
+    connections = FileResult(Path("export.zip/Connections.csv"))
+    connections.outcome = Outcome(skips=[Skip("\x1b[31mrow\x1b[0m", "no \x07name")])
+    found = PathResult(Path("export.zip"), format="linkedin", files=[connections, messages])
+    summary, skips = result_lines(found)
+    assert skips == [
+        "Connections.csv row: no name",
+        "messages.csv line 4: in the Spam folder",
+        f"messages.csv {len(drafts)} skipped, a draft (never sent) (lines "
+        f"{', '.join(str(s.where) for s in drafts[:FIRST_FEW])} and {len(drafts) - FIRST_FEW} more)",
+        "messages.csv line 40: in the Spam folder",
+    ]
+    assert summary.splitlines()[1].endswith(f"{len(drafts) + 2} skipped.")

@@ -98,7 +98,8 @@ class Imported:
 
 
 def outcome_lines(outcome) -> tuple[str, list[str]]:
-    """One summary line, and "where: reason" for every skipped row."""
+    """One summary line, and "where: reason" for every skipped row (a reason many rows
+    share once, as the command line says it: importers.report.skip_lines)."""
 
     def count(n: int, word: str) -> str:
         return f"{n:,} {word}{'' if n == 1 else 's'}"
@@ -108,10 +109,15 @@ def outcome_lines(outcome) -> tuple[str, list[str]]:
         f"{outcome.contacts_known:,} unchanged; {count(outcome.interactions_added, 'interaction')} added, "
         f"{outcome.interactions_known:,} already there; {len(outcome.skips):,} skipped."
     )
+    from ...importers.report import skip_lines  # loaded by the import that came before
+
     skips = []
-    for skip in outcome.skips:
-        where = f"line {skip.where}" if isinstance(skip.where, int) else one_line(str(skip.where))
-        skips.append(f"{where}: {one_line(skip.reason)}")
+    for line in skip_lines(outcome.skips):
+        if line.count > 1:  # a reason many rows share, once
+            skips.append(f"{line.count:,} skipped, {one_line(line.reason)} ({one_line(line.rows)})")
+            continue
+        where = f"line {line.where}" if isinstance(line.where, int) else one_line(str(line.where))
+        skips.append(f"{where}: {one_line(line.reason)}")
     return summary, skips
 
 
