@@ -27,6 +27,8 @@ from .startup import fork
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the console command, a process of its own
+        fork.without_server_drivers(args)
     plain = fork.plain_launch(args)
     if plain is not None and hasattr(os, "fork") and fork.in_terminal():
         if _quick_launch(*plain):

@@ -215,3 +215,50 @@ def test_the_child_loads_no_postgresql_driver_for_a_file(tmp_path, location, hid
     assert run.returncode == 0, run.stderr
     # A file: Peewee comes without psycopg. A server: psycopg is loaded as ever.
     assert run.stdout.split() == (hidden or "False False").split()
+
+
+COMMAND_DRIVERS_CHECK = """
+import sys
+from netpace.startup import fork
+fork.without_server_drivers(sys.argv[1:])
+import peewee
+print(peewee.psycopg is None)
+"""
+
+
+@pytest.mark.parametrize("args, env, hidden", [
+    (["--db", "{tmp}/n.db", "triage", "--all"], {}, True),
+    (["list"], {}, True),
+    (["log", "Maren", "--out", "--note", "see https://example.org/postgresql://x"], {}, True),
+    (["--db", "postgresql://me@db.example/netpace", "list"], {}, False),
+    (["--db=POSTGRES://me@db.example/netpace", "list"], {}, False),
+    (["--db", "{tmp}/n.db", "copy", "--to", "postgresql://me@db.example/netpace"], {}, False),
+    (["--db", "{tmp}/n.db", "copy", "--to=postgresql://me@db.example/netpace"], {}, False),
+    (["demo", "--db", "postgres://me@db.example/netpace"], {}, False),
+    (["list"], {"NETPACE_DB": "postgresql://me@db.example/netpace"}, False),
+    (["--db", "postgresql://"], {}, False),
+])
+def test_a_command_on_files_only_loads_no_postgresql_driver(tmp_path, args, env, hidden):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", COMMAND_DRIVERS_CHECK, *(a.format(tmp=tmp_path) for a in args)],
+                         capture_output=True, text=True, timeout=60,
+                         env={**{k: v for k, v in os.environ.items() if k != "NETPACE_DB"}, **env})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [str(hidden)]
+
+
+def test_the_netpace_command_on_a_file_never_imports_psycopg(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "n.db"
+    with open_store(db) as store:
+        write_demo(store, now_from(NOW_TEXT))
+    run = subprocess.run([sys.executable, "-X", "importtime", "-m", "netpace", "--db", str(db), "triage", "--now",
+                          NOW_TEXT], capture_output=True, text=True, timeout=120,
+                         env={k: v for k, v in os.environ.items() if k != "NETPACE_DB"})
+    assert run.returncode == 0, run.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "peewee" in imported and "psycopg.pq" not in imported

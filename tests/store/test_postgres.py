@@ -225,6 +225,17 @@ def test_two_processes_logging_40_each_into_one_contact_store_80(server, empty_d
 
 
 # -- moving a network -------------------------------------------------------------------
+def test_the_netpace_command_copies_a_file_onto_a_server(server, empty_db, demo_db):
+    """The command on a file leaves the PostgreSQL drivers unloaded unless a server is named
+    on its line (startup.fork.without_server_drivers): `copy --to URL` still reaches it."""
+    url = server.url(empty_db)
+    copied = netpace("--db", str(demo_db), "copy", f"--to={url}")
+    assert copied.returncode == 0, copied.stderr
+    assert copied.stdout.startswith("Copied 40 contacts")
+    listed = netpace("--db", url, "list")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 40
+
+
 def test_copy_moves_a_network_to_postgresql_and_back_verified(server, empty_db, demo_db, tmp_path):
     url = server.url(empty_db)
     with open_store(demo_db) as store:
