@@ -53,11 +53,12 @@ class SkipLine:
     reason: str
     count: int = 1
     first: tuple[int | str, ...] = ()
+    all_lines: bool = True  # every one of them a line number (else "at" places)
 
     @property
     def rows(self) -> str:
         """'lines 205, 210, 221, 329, 449 and 498 more' (or 'at ...' for other places)."""
-        noun = "lines" if all(isinstance(where, int) for where in self.first) else "at"
+        noun = "lines" if self.all_lines else "at"
         return f"{noun} {', '.join(str(where) for where in self.first)} and {self.count - len(self.first):,} more"
 
 
@@ -74,7 +75,8 @@ def skip_lines(skips: list[Skip]) -> list[SkipLine]:
         if len(same) <= ONE_BY_ONE:
             lines.append(SkipLine(skip.where, skip.reason))
         elif skip is same[0]:
-            lines.append(SkipLine(skip.where, skip.reason, len(same), tuple(other.where for other in same[:FIRST_FEW])))
+            lines.append(SkipLine(skip.where, skip.reason, len(same), tuple(other.where for other in same[:FIRST_FEW]),
+                                  all(isinstance(other.where, int) for other in same)))
     return lines
 
 

@@ -284,3 +284,19 @@ def test_a_reason_many_rows_share_is_said_once_with_its_first_lines(tmp_path):
     result.outcome = Outcome(skips=drafts[:ONE_BY_ONE])
     assert len(describe(result)) == ONE_BY_ONE + 1
 
+
+
+def test_a_shared_reason_at_places_other_than_lines_says_at(tmp_path):
+    from pathlib import Path
+
+    from netpace.importers.merge import Outcome
+    from netpace.importers.records import Skip
+    from netpace.importers.report import ONE_BY_ONE, describe
+
+    same = [Skip(line, "the name matches 2 contacts") for line in range(1, ONE_BY_ONE + 2)]
+    result = runner.FileResult(Path("contacts.csv"))
+    result.outcome = Outcome(skips=[*same, Skip("the merge", "the name matches 2 contacts")])
+    assert describe(result)[0] == (f"  contacts.csv: {len(same) + 1} skipped, the name matches 2 contacts "
+                                   "(at 1, 2, 3, 4, 5 and 2 more)")
+    result.outcome = Outcome(skips=same)
+    assert "(lines 1, 2, 3, 4, 5 and 1 more)" in describe(result)[0]
