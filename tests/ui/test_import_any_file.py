@@ -80,8 +80,8 @@ def test_the_apps_import_dialog_says_a_shared_reason_once_as_the_command_line_do
     assert skips == [
         "Connections.csv row: no name",
         "messages.csv line 4: in the Spam folder",
-        f"messages.csv {len(drafts)} skipped, a draft (never sent) (lines "
-        f"{', '.join(str(s.where) for s in drafts[:FIRST_FEW])} and {len(drafts) - FIRST_FEW} more)",
+        f"messages.csv lines {', '.join(str(s.where) for s in drafts[:FIRST_FEW])} and {len(drafts) - FIRST_FEW} "
+        f"more: a draft (never sent) ({len(drafts)} in all)",
         "messages.csv line 40: in the Spam folder",
     ]
     assert summary.splitlines()[1].endswith(f"{len(drafts) + 2} skipped.")

@@ -114,7 +114,7 @@ def outcome_lines(outcome) -> tuple[str, list[str]]:
     skips = []
     for line in skip_lines(outcome.skips):
         if line.count > 1:  # a reason many rows share, once
-            skips.append(f"{line.count:,} skipped, {one_line(line.reason)} ({one_line(line.rows)})")
+            skips.append(f"{one_line(line.rows)}: {one_line(line.reason)} ({line.count:,} in all)")
             continue
         where = f"line {line.where}" if isinstance(line.where, int) else one_line(str(line.where))
         skips.append(f"{where}: {one_line(line.reason)}")
