@@ -331,10 +331,7 @@ class Merger:
             progress.advance(len(new))
             store.update_contacts([draft.contact for draft in changed], self.now)
             progress.advance(len(changed))
-            store.add_interactions(
-                (replace(item, contact_id=draft.contact.id) for draft, item in self.interactions),
-                self.now,
-            )
+            store.add_interactions_to(((draft.contact.id, item) for draft, item in self.interactions), self.now)
             progress.advance(len(self.interactions))
         progress.finish()
 

@@ -712,34 +712,53 @@ class Store:
 
     def add_interactions(self, items: Iterable[Interaction], now: datetime) -> int:
         """Insert many interactions (each with its contact_id) in one transaction."""
+        return self.add_interactions_to(((item.contact_id, item) for item in items), now)
+
+    def add_interactions_to(self, pairs: Iterable[tuple[int | None, Interaction]], now: datetime) -> int:
+        """Insert many (contact id, interaction) in one transaction: an import's, whose new
+        contacts got their ids after their interactions were made (each item's own
+        contact_id is not read)."""
         created = to_db_time(now)
         i = self.models.interaction
         fields = [i.contact, i.at, i.direction, i.channel, i.kind, i.note, i.source, i.external_id, i.created_at,
                   i.in_group, i.planned]
         rows: list[tuple] = []
         touched: set[int] = set()
-        for item in items:
-            if item.contact_id is None:
+        for contact_id, item in pairs:
+            if contact_id is None:
                 raise ValueError("add_interactions needs a contact_id on every interaction")
             item = self._clean_interaction(item)
             rows.append(
                 (
-                    item.contact_id, to_db_time(item.at), item.direction.value, item.channel.value,
+                    contact_id, to_db_time(item.at), item.direction.value, item.channel.value,
                     item.kind.value, item.note, item.source, item.external_id, created, item.group, item.planned,
                 )
             )
-            touched.add(item.contact_id)
+            touched.add(contact_id)
         if not rows:
             return 0
         with self.transaction():
+            # Contacts with nothing stored yet (an import's new ones) get their totals from
+            # the rows written; the others are read back with what they had.
+            known = self._with_interactions(touched)
             with revisions.raised_once(self.db, i._meta.table_name, self.models.contact._meta.table_name) as raised:
                 self.db.cursor().executemany(insert_sql(i, fields), rows)
                 for batch in pw.chunked(sorted(touched), BATCH_ROWS):
                     self.models.contact.update(updated_at=created).where(
                         self.models.contact.id.in_(batch)).execute()
                 raised.update(touched)
-            totals.refresh(self.models, touched)
+            totals.write_new(self.models, [(row[0], row[1], row[2], row[4], row[9], row[10])
+                                           for row in rows if row[0] not in known])
+            totals.refresh(self.models, known)
         return len(rows)
+
+    def _with_interactions(self, ids: set[int]) -> set[int]:
+        """Those of `ids` with an interaction stored."""
+        i = self.models.interaction
+        found: set[int] = set()
+        for chunk in pw.chunked(sorted(ids), totals.CHUNK):
+            found.update(row[0] for row in i.select(i.contact).where(i.contact.in_(chunk)).distinct().tuples())
+        return found
 
     def external_keys(self, sources: Iterable[str] | None = None) -> set[tuple[str, str]]:
         """Every (source, external_id) stored, optionally for some sources only."""

@@ -133,6 +133,45 @@ def _write(models: Models, rows: list[tuple]) -> None:
         t._meta.database.cursor().executemany(insert_sql(t, [getattr(t, name) for name in COLUMNS]), rows)
 
 
+def from_new_rows(rows: Iterable[tuple]) -> list[tuple]:
+    """The table's rows for contacts whose only interactions are `rows`, just inserted in
+    this order: (contact, at, direction, kind, in_group, planned), `at` in stored form.
+    The values `aggregate` and `paces` would read back (an import's new contacts: reading
+    50,000 rows back cost more than writing them)."""
+    by_contact: dict[int, list[tuple]] = {}
+    for row in rows:
+        if not row[4]:  # a group message: the engine leaves it out, as `weighed` does
+            by_contact.setdefault(row[0], []).append(row)
+    found = []
+    for contact_id, items in by_contact.items():
+        ats = [row[1] for row in items]
+        out = [row for row in items if row[2] == "out"]
+        meetings = [row[1] for row in items if row[2] == "both"]
+        not_meetings = [row[1] for row in items if row[2] != "both"]
+        answers = [row[1] for row in items if row[2] != "out"]
+        planned = [row[1] for row in items if row[5]]
+        ordered = sorted(range(len(items)), key=lambda n: (ats[n], n))  # as read back: by time, then id
+        pace = measure([_Step(_as_time(ats[n]), _DIRECTIONS[items[n][2]]) for n in ordered])
+        found.append((
+            contact_id, len(items), len(out), sum(1 for row in items if row[2] == "in"), len(meetings),
+            sum(1 for row in out if row[3] == Kind.ASK.value),
+            sum(1 for row in out if row[3] in (Kind.THANKS.value, Kind.GIVE.value)),
+            min(ats), max(ats), min(meetings, default=None), max(not_meetings, default=None),
+            max(answers, default=None), min(planned, default=None), *pace,
+        ))
+    return found
+
+
+def write_new(models: Models, rows: list[tuple]) -> None:
+    """Write the totals of contacts that had no interactions before `rows` (see
+    `from_new_rows`). Call inside the writing transaction."""
+    t = models.totals
+    ids = sorted({row[0] for row in rows})
+    for chunk in pw.chunked(ids, CHUNK):  # nothing should be there; a stale row must not stay
+        t.delete().where(t.contact.in_(chunk)).execute()
+    _write(models, from_new_rows(rows))
+
+
 def refresh(models: Models, ids: Iterable[int]) -> None:
     """Recompute the totals of these contacts. Call inside the writing transaction."""
     t = models.totals

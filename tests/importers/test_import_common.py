@@ -99,10 +99,10 @@ def test_a_folder_instead_of_a_file(tmp_path):
 def test_a_database_error_while_writing_rolls_the_whole_file_back(tmp_path, monkeypatch):
     db = tmp_path / "n.db"
 
-    def broken(self, items, now):
+    def broken(self, pairs, now):
         raise StoreError("The disk is full: simulated.")
 
-    monkeypatch.setattr(Store, "add_interactions", broken)
+    monkeypatch.setattr(Store, "add_interactions_to", broken)
     result = run_import(db, "mbox", "--me", "sam@patel.example", fixture("mail", "personal.mbox"))
     assert_clean_failure(result, 1)
     assert "simulated" in result.stderr

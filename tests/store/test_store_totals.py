@@ -57,7 +57,8 @@ operations = st.lists(
         st.tuples(st.just("plan"), st.integers(0, 5), st.integers(-60 * 24 * 30, 60 * 24 * 30)),
         st.tuples(st.just("delete"), st.integers(0, 50)),
         st.just(("undo",)),
-        st.tuples(st.just("import"), st.lists(st.tuples(st.integers(0, 5), moments), max_size=6)),
+        st.tuples(st.just("import"), st.lists(st.tuples(st.integers(0, 5), moments, st.booleans(), st.booleans()),
+                                              max_size=6)),
         st.tuples(st.just("bulk"), st.lists(moments, max_size=5)),
         st.tuples(st.just("delete contact"), st.integers(0, 5)),
         st.just(("add contact",)),
@@ -89,9 +90,10 @@ def test_totals_equal_a_fresh_aggregate_after_any_writes(tmp_path_factory, ops):
                 undone = deleted.pop()
                 if undone.contact_id in ids:
                     store.restore_interaction(undone, NOW)
-            elif op[0] == "import" and ids:
+            elif op[0] == "import" and ids:  # into contacts with and without interactions yet
                 store.add_interactions(
-                    [item(m, d, k, ids[n % len(ids)]) for n, (m, d, k) in op[1]], NOW)
+                    [replace(item(m, d, k, ids[n % len(ids)]), group=group, planned=planned)
+                     for n, (m, d, k), group, planned in op[1]], NOW)
             elif op[0] == "bulk":
                 bulk_add(store, [(Contact(name="Bulk"), [item(m, d, k) for m, d, k in op[1]])], NOW)
                 ids.append(max(c.id for c in store.contacts()))
@@ -194,3 +196,26 @@ def test_a_stored_time_reads_as_the_same_moment_in_utc(stored):
     parsed = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
     assert totals._as_time(stored) == parsed.replace(tzinfo=timezone.utc)
     assert totals._as_time(stored).utcoffset() == timedelta(0)
+
+
+def test_an_import_into_new_and_known_contacts_keeps_the_totals_exact(store):
+    """On both stores: the new contacts' totals come from the rows written, the others'
+    are read back; either way they equal the aggregate over what is stored."""
+    known = store.add_contact(Contact(name="Known"), NOW)
+    store.log(known.id, item(60 * 24 * 40, Direction.IN, Kind.INTRO), NOW)
+    new = [store.add_contact(Contact(name=f"New {n}"), NOW) for n in range(3)]
+    same_moment = 60 * 24 * 3
+    items = [
+        item(60 * 24 * 30, Direction.OUT, Kind.ASK, known.id),
+        item(same_moment, Direction.OUT, Kind.ASK, new[0].id),
+        item(same_moment, Direction.IN, Kind.REPLY, new[0].id),  # the same moment: kept in order
+        item(60 * 24 * 20, Direction.OUT, Kind.GIVE, new[0].id),
+        replace(item(60 * 24 * 10, Direction.BOTH, Kind.MEETING, new[0].id), planned=True),
+        item(60 * 24 * 9, Direction.IN, Kind.THANKS, new[0].id),
+        replace(item(60 * 24 * 2, Direction.OUT, Kind.UPDATE, new[1].id), group=True),  # only a group message
+        replace(item(60 * 24 * 5, Direction.OUT, Kind.UPDATE, new[2].id), group=True),
+        item(60 * 24 * 6, Direction.OUT, Kind.THANKS, new[2].id),
+    ]
+    assert store.add_interactions(items, NOW) == len(items)
+    assert kept(store) == fresh(store)
+    assert {row[0] for row in kept(store)} == {known.id, new[0].id, new[2].id}
