@@ -14,7 +14,7 @@ import peewee as pw
 
 from ..domain.model import Channel, Contact, Direction, Interaction, Kind, MetVia, Pace, Status
 from ..domain.pressure import EMPTY_HISTORY, WINDOW_DAYS, History, Moment, digest, planned_moments
-from .convert import tags_from_db, to_db_time
+from .convert import from_db_time, tags_from_db, to_db_time
 from .totals import COLUMNS as TOTALS_COLUMNS
 from .totals import weighed
 
@@ -24,17 +24,6 @@ _KIND = {k.value: k for k in Kind}
 _MET_VIA = {m.value: m for m in MetVia}
 _STATUS = {s.value: s for s in Status}
 _UTC = timezone.utc
-
-
-def _time(value, _parse=datetime.fromisoformat) -> datetime:
-    if isinstance(value, str):
-        try:
-            # Stored naive UTC: parsing with the offset appended is ~5x faster than
-            # parsing and then replace(tzinfo=...), which dominated the row conversion.
-            return _parse(value + "+00:00")
-        except ValueError:
-            value = _parse(value)
-    return value.replace(tzinfo=_UTC)
 
 
 def _day(value) -> date | None:
@@ -57,7 +46,7 @@ def interaction_columns(store) -> list:
 def to_interaction(row: tuple) -> Interaction:
     id_, contact_id, at, direction, channel, kind, note, source, external_id, in_group, planned = row
     return Interaction(
-        at=_time(at),
+        at=from_db_time(at),
         direction=_DIRECTION[direction],
         channel=_CHANNEL[channel],
         kind=_KIND[kind],
@@ -119,8 +108,8 @@ def all_contacts(store, ids: list[int] | None = None) -> list[Contact]:
                 keep_in_touch_days=keep,
                 status=_STATUS[status],
                 snoozed_until=cached(day_cache, _day, snoozed),
-                created_at=cached(time_cache, _time, created),
-                updated_at=cached(time_cache, _time, updated),
+                created_at=cached(time_cache, from_db_time, created),
+                updated_at=cached(time_cache, from_db_time, updated),
             )
         )
     return result
@@ -201,9 +190,9 @@ def network_histories(store, now: datetime, ids: list[int] | None = None,
                 continue  # read in full below
             result[contact_id] = new_history(History, (
                 items, row[1], row[2], row[3], row[4], row[5], row[6],
-                _time(row[9]) if row[9] else None, _time(row[10]) if row[10] else None,
-                _time(row[7]) if row[7] else None, _time(row[11]) if row[11] else None,
-                new_pace(Pace, row[13:17]), None, _time(row[12]) if row[12] else None,
+                from_db_time(row[9]) if row[9] else None, from_db_time(row[10]) if row[10] else None,
+                from_db_time(row[7]) if row[7] else None, from_db_time(row[11]) if row[11] else None,
+                new_pace(Pace, row[13:17]), None, from_db_time(row[12]) if row[12] else None,
             ))
     result.update(full_histories(store, stale, now))
     return result, later
@@ -215,7 +204,7 @@ def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
     with the meetings logged ahead (after `now` too)."""
     i = store.models.interaction
     cutoff = to_db_time(now)
-    window = _time(to_db_time(now - timedelta(days=WINDOW_DAYS)))
+    window = from_db_time(to_db_time(now - timedelta(days=WINDOW_DAYS)))
     result: dict[int, History] = {}
     for chunk in pw.chunked(ids, 500):
         query = (
@@ -235,7 +224,7 @@ def full_histories(store, ids: list[int], now: datetime) -> dict[int, History]:
                                                   & weighed(store.models))
         moments: dict[int, list] = {}
         for contact_id, at in _rows(store, planned):
-            moments.setdefault(contact_id, []).append(_Planned(_time(at)))
+            moments.setdefault(contact_id, []).append(_Planned(from_db_time(at)))
         for contact_id, found in moments.items():
             upcoming, passed = planned_moments(found, now)
             result[contact_id] = result.get(contact_id, EMPTY_HISTORY)._replace(planned=upcoming, unconfirmed=passed)
@@ -263,14 +252,14 @@ new_history = new_pace = tuple.__new__  # skips NamedTuple's Python-level __new_
 
 
 def _stored_time(value) -> datetime:
-    return _time(value).replace(tzinfo=None)
+    return from_db_time(value).replace(tzinfo=None)
 
 
 def _moments(rows: list[tuple], now: datetime):
     """(contact id, tuple of `Moment`s in the engine's order) from rows (contact, at,
     direction, kind, channel, id) grouped by contact and ordered by time. Two at the same
     moment are put in the order they were logged (by id), as the engine reads them."""
-    direction_of, kind_of, channel_of, parse, slow_parse = _DIRECTION, _KIND, _CHANNEL, datetime.fromisoformat, _time
+    direction_of, kind_of, channel_of, parse, slow_parse = _DIRECTION, _KIND, _CHANNEL, datetime.fromisoformat, from_db_time
     new_tuple, moment = tuple.__new__, Moment  # skips NamedTuple's Python-level __new__
     # SQLite hands back times as text, PostgreSQL as (naive, UTC) datetimes.
     as_text = bool(rows) and isinstance(rows[0][1], str)

@@ -14,6 +14,7 @@ from netpace.domain.pace import measure
 from netpace.domain.thresholds import DAILY_CHECK_INS
 from netpace.store import open_store, totals
 from netpace.store.bulk import bulk_add
+from netpace.store.convert import from_db_time
 from netpace.store.store import summarize
 
 from ..helpers import NOW, at_version
@@ -194,8 +195,8 @@ def test_a_schema_6_database_gets_pace_settings_group_flags_and_read_kinds(tmp_p
 ])
 def test_a_stored_time_reads_as_the_same_moment_in_utc(stored):
     parsed = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
-    assert totals._as_time(stored) == parsed.replace(tzinfo=timezone.utc)
-    assert totals._as_time(stored).utcoffset() == timedelta(0)
+    assert from_db_time(stored) == parsed.replace(tzinfo=timezone.utc)
+    assert from_db_time(stored).utcoffset() == timedelta(0)
 
 
 def test_an_import_into_new_and_known_contacts_keeps_the_totals_exact(store):
