@@ -58,7 +58,7 @@ def days_text(days: int) -> str:
 
 def day_label(d: date, today: date) -> str:
     """'Thu 3 Dec', with the year when it is not this year."""
-    label = f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+    label = f"{WEEKDAYS[d.weekday()]} {d.day} {month_name(d)}"
     return label if d.year == today.year else f"{label} {d.year}"
 
 

@@ -128,7 +128,7 @@ def _child_main(fd: int, db: str | None, now_text: str | None) -> None:
         os.nice(5)
         import marshal
 
-        _without_server_drivers(db)
+        without_server_drivers(["--db", db] if db else [])
         from . import kept_list
 
         data = marshal.dumps(kept_list.answer(db, now_text))
@@ -146,9 +146,9 @@ _SERVER_URLS = ("postgresql://", "postgres://")
 
 
 def without_server_drivers(args: list[str]) -> None:
-    """For the `netpace` process's own command line: when no argument (and not
-    $NETPACE_DB) names a PostgreSQL server, the command works on files only, and Peewee,
-    imported later, need not load the drivers it looks for when they are installed
+    """For the `netpace` process's own command line (and the launch's child, given its
+    one database as `--db`): when no argument (and not $NETPACE_DB) names a PostgreSQL
+    server, the command works on files only, and Peewee, imported later, need not load the drivers it looks for when they are installed
     (psycopg's import is about a quarter of a second of every command on this machine).
     Anything that merely looks like a server URL (a note quoting one) leaves them be.
     Not for a caller in a longer-lived process: the drivers stay out of it for good."""
@@ -157,25 +157,7 @@ def without_server_drivers(args: list[str]) -> None:
         values.append(arg)
         if arg.startswith("-") and "=" in arg:
             values.append(arg.partition("=")[2])
-    if not any(value.lower().startswith(_SERVER_URLS) for value in values):
-        _hide_server_drivers()
-
-
-def _without_server_drivers(db: str | None) -> None:
-    """The child reads one SQLite file and exits: Peewee, imported next, need not load
-    the PostgreSQL drivers it looks for when they are installed (psycopg alone took half
-    of Peewee's import, in the launch's critical path)."""
-    from ..store.paths import is_server, resolve_db_path
-    from ..store.errors import StoreError
-
-    try:
-        if is_server(resolve_db_path(db)):
-            return
-    except StoreError:
+    if any(value.lower().startswith(_SERVER_URLS) for value in values):
         return
-    _hide_server_drivers()
-
-
-def _hide_server_drivers() -> None:
     for name in ("psycopg", "psycopg2", "psycopg2cffi"):
         sys.modules.setdefault(name, None)  # `import` then raises ImportError: Peewee goes without

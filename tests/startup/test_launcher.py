@@ -195,7 +195,7 @@ def test_the_child_finds_the_database_where_the_cli_would(kept, monkeypatch, tmp
 DRIVERS_CHECK = """
 import sys
 from netpace.startup import fork
-fork._without_server_drivers(sys.argv[1])
+fork.without_server_drivers(["--db", sys.argv[1]])
 import peewee
 print(peewee.psycopg is None, sys.modules.get("psycopg", "absent") is None)
 """
